@@ -1,0 +1,50 @@
+/** The contract every runtime (native, Docker) implements. DESIGN §7. */
+
+/** Everything a runner needs to execute one expanded run folder. */
+export interface RunTask {
+  /** Unique per bench invocation; used for container labels. */
+  runId: string;
+  scenario: string;
+  taskId: string;
+  rep: number;
+  /** Absolute path of the expanded run folder (contains run.sh). */
+  runDir: string;
+  /** Environment for the run: ENV.yaml values only (runners add their own small allowlist). */
+  env: Record<string, string>;
+  /** Hard limit covering init, install, scenario and finalize; the runner kills from outside. */
+  timeoutMs: number;
+  /** Docker image for this run (ignored by the native runner). */
+  image?: string;
+  /** Bytes of console output kept in console_log.txt before the truncation marker. */
+  logCapBytes: number;
+  /** Values to mask in console_log.txt. */
+  secrets: readonly string[];
+  /** True when the run folder has a non-empty requirements.txt. */
+  hasRequirements: boolean;
+}
+
+/** What happened, as data: a failing or crashing scenario is not an exception. */
+export interface RunnerOutcome {
+  /** Exit code of run.sh; null when killed or never started. */
+  exitCode: number | null;
+  timedOut: boolean;
+  /** Set when the runtime broke (spawn failed, image missing, engine gone): status becomes `error`. */
+  error?: string;
+  /** True when stopped by the AbortSignal: nothing terminal may be written for this run. */
+  aborted?: boolean;
+  startedAt: Date;
+  finishedAt: Date;
+  /** Image actually used (tag or id), null for native. */
+  image: string | null;
+  logBytes: number;
+  logTruncated: boolean;
+}
+
+export interface Runner {
+  readonly name: string;
+  /** Once before any run (build images, check the engine). May throw RunnerError. */
+  prepare?(tasks: readonly RunTask[], signal?: AbortSignal): Promise<void>;
+  run(task: RunTask, signal?: AbortSignal): Promise<RunnerOutcome>;
+  /** After all runs, also after an abort: release everything (containers, temp files). */
+  close?(): Promise<void>;
+}

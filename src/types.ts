@@ -1,0 +1,153 @@
+/** Shared data shapes. Formats fixed by DESIGN.md §3–§5. */
+
+/** Terminal state of one run (task × repetition). */
+export type RunStatus = "passed" | "failed" | "error" | "timeout" | "skipped";
+
+export const RUN_STATUSES: readonly RunStatus[] = ["passed", "failed", "error", "timeout", "skipped"];
+
+/** What a scorer says about one run (score.json, custom scorer, grounds or the default). */
+export interface ScoreResult {
+  success: boolean;
+  score?: number;
+  metrics?: Record<string, unknown>;
+  /** Which scoring step decided: "score.json" | "scorer" | "custom_tabulate" | "grounds" | "default". */
+  source?: string;
+  reason?: string;
+}
+
+/** `result.json`, written last and atomically: its presence makes a run terminal. */
+export interface RunResult {
+  schema: 1;
+  scenario: string;
+  id: string;
+  rep: number;
+  status: RunStatus;
+  exitCode: number | null;
+  timedOut: boolean;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  attempts: number;
+  scenarioHash: string;
+  image: string | null;
+  runner: string;
+  score?: ScoreResult;
+  metrics?: Record<string, unknown>;
+  error?: string;
+  /** Why a run was skipped (or extra context for an error). */
+  reason?: string;
+  category?: string[];
+  difficulty?: string;
+  suite?: string;
+}
+
+/** A template entry: a path (copied by its base name) or `[src, dst]`. */
+export type TemplateEntry = string | [string, string];
+
+/** agbenchmark-style grounds (DESIGN §6 step 3). */
+export interface GroundSpec {
+  answer?: string;
+  should_contain?: string[];
+  should_not_contain?: string[];
+  /** Files to read: names or `.ext` globs relative to the run folder; default the console log. */
+  files?: string[];
+  case_sensitive?: boolean;
+  /** A command run after the agent; exit 0 = pass. */
+  command?: string;
+  eval?: { type: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+/** One line of a scenario JSONL file, validated and normalised. */
+export interface ScenarioInstance {
+  id: string;
+  template: string | TemplateEntry[];
+  /** Normalised: file name → { find → replace }, applied in key order. */
+  substitutions: Record<string, Record<string, string>>;
+  command?: string;
+  timeout?: number;
+  image?: string;
+  category?: string[];
+  difficulty?: string;
+  dependencies?: string[];
+  suite?: string;
+  score?: GroundSpec;
+  /** Scenario name: the JSONL file stem (`stdin` for "-"). */
+  scenario: string;
+  /** Where the line came from, for messages. */
+  source: { file: string; line: number };
+  /** Folder template paths are relative to (the JSONL file's folder; cwd for stdin). */
+  baseDir: string;
+  /** Keys we do not know, kept as they were. */
+  extra: Record<string, unknown>;
+}
+
+/** Typed progress events from runScenarios (the CLI renders them; the SDK never prints). */
+export type RunEvent =
+  | { type: "plan"; total: number; toRun: number; resumed: number; scenarios: string[] }
+  | { type: "warning"; message: string }
+  | { type: "run-start"; scenario: string; id: string; rep: number; attempt: number }
+  | { type: "run-end"; result: RunResult; done: number; total: number }
+  | { type: "run-skip-done"; scenario: string; id: string; rep: number }
+  | { type: "aborted"; pending: number };
+
+/** Options for runScenarios. DESIGN §1. */
+export interface RunOptions {
+  /** "docker" (default) or "native". Ignored when `runner` is given. */
+  runtime?: "docker" | "native";
+  /** Inject a runner (tests, custom runtimes). */
+  runner?: import("./runners/runner.ts").Runner;
+  /** Repetitions per task (default 1). */
+  repeat?: number;
+  /** Concurrent runs (default 1). */
+  parallel?: number;
+  /** Fraction in (0,1) or a count ≥ 1 of tasks per scenario file, chosen with `seed`. */
+  subsample?: number;
+  /** Seed for subsampling (default 0). */
+  seed?: number;
+  /** Keep tasks whose id matches: a RegExp, or a string regular expression. */
+  filter?: string | RegExp;
+  /** Results root (default "Results"). */
+  resultsDir?: string;
+  /** ENV.yaml / ENV.json; default ./ENV.yaml when present. */
+  envFile?: string;
+  /** Treat unset ${VAR} in the env file as empty instead of an error. */
+  allowMissingEnv?: boolean;
+  /** config.yaml copied into each run folder; default ./config.yaml when present. */
+  configFile?: string;
+  /** Folder used instead of templates/global. */
+  globalTemplate?: string;
+  dockerImage?: string;
+  /** Default timeout in seconds (default 7200, agbench's). A scenario's own `timeout` wins. */
+  timeout?: number;
+  /** Rerun `error`/`timeout` runs up to N more times. */
+  retryErrors?: number;
+  /** Plan only: write nothing, run nothing. */
+  dryRun?: boolean;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  /** console_log.txt cap in bytes (default 50 MB). */
+  logCapBytes?: number;
+  /** Cache folder for native venvs (default <resultsDir>/../.bench-cache). */
+  cacheDir?: string;
+  /** Run only shard i of n (1-based), by a stable hash of scenario+id. */
+  shard?: { index: number; count: number };
+  /** Working directory for defaults (ENV.yaml, config.yaml); default process.cwd(). */
+  cwd?: string;
+  /** Host environment used for ${VAR} substitution (default process.env). */
+  hostEnv?: Record<string, string | undefined>;
+}
+
+/** What runScenarios returns: every planned run's result (terminal ones), plus counts. */
+export interface RunSummary {
+  runId: string;
+  resultsDir: string;
+  results: RunResult[];
+  counts: Record<RunStatus, number> & { total: number };
+  /** Runs that were already done and not rerun. */
+  resumed: number;
+  aborted: boolean;
+  dryRun: boolean;
+  /** The plan, as (scenario, id, rep) triples; filled on dry runs too. */
+  plan: { scenario: string; id: string; rep: number }[];
+}
