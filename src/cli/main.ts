@@ -1,0 +1,75 @@
+/** `bench` entry: dispatches to one command module per subcommand. */
+import { readFileSync } from "node:fs";
+import { describeError, BenchError } from "../../sdk/index.ts";
+import type { CliIO, CommandInfo } from "./io.ts";
+import { EXIT_USAGE } from "./io.ts";
+
+// One line per command; each module exports `command: Command`.
+const COMMANDS: Record<string, CommandInfo> = {
+  run: { summary: "Run scenarios (JSONL file, folder or -) into Results/", load: () => import("./commands/run.ts") },
+  // further commands register here
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, info]) => `  ${name.padEnd(width)}  ${info.summary}`);
+  return `Usage: bench <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun 'bench <command> --help' for a command's options.\n`;
+}
+
+/** Run the CLI; returns the process exit code. */
+export async function main(argv: string[], io?: Partial<CliIO>): Promise<number> {
+  const controller = new AbortController();
+  const full: CliIO = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: controller.signal,
+    ...io,
+  };
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+    full.stdout.write(usage());
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  if (name === "-V" || name === "--version") {
+    full.stdout.write(`bench-action ${version()}\n`);
+    return 0;
+  }
+  const info = COMMANDS[name];
+  if (!info) {
+    full.stderr.write(`bench: unknown command '${name}'\n\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  const ownSignals = io?.signal === undefined;
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (controller.signal.aborted) {
+      full.stderr.write(`bench: second ${sig}, exiting now\n`);
+      process.exit(130);
+    }
+    full.stderr.write(`\nbench: ${sig} received, stopping runs and cleaning up (again to force)...\n`);
+    controller.abort(new Error(`${sig} received`));
+  };
+  if (ownSignals) {
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  }
+  try {
+    const { command } = await info.load();
+    return await command(rest, full);
+  } catch (error) {
+    full.stderr.write(`bench ${name}: ${describeError(error)}\n`);
+    return error instanceof BenchError && (error.code === "E_CONFIG" || error.code === "E_USAGE") ? EXIT_USAGE : 1;
+  } finally {
+    if (ownSignals) {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  }
+}
