@@ -118,6 +118,10 @@ export interface RunOptions {
   /** Folder used instead of templates/global. */
   globalTemplate?: string;
   dockerImage?: string;
+  /** Docker runner settings (network, limits, socket, user, mounts). */
+  docker?: DockerSettings;
+  /** Custom scorer module exporting `score(runDir)`. */
+  scorer?: string;
   /** Default timeout in seconds (default 7200, agbench's). A scenario's own `timeout` wins. */
   timeout?: number;
   /** Rerun `error`/`timeout` runs up to N more times. */
@@ -150,4 +154,19 @@ export interface RunSummary {
   dryRun: boolean;
   /** The plan, as (scenario, id, rep) triples; filled on dry runs too. */
   plan: { scenario: string; id: string; rep: number }[];
+}
+
+/** Docker runner settings (DESIGN §7). */
+export interface DockerSettings {
+  /** "bridge" (default), "none" or "host". */
+  network?: "bridge" | "none" | "host";
+  /** Mount the Docker socket into the container (off by default). */
+  socket?: boolean;
+  cpus?: number;
+  /** Bytes, or a string like "512m" / "2g". */
+  memory?: number | string;
+  pidsLimit?: number;
+  user?: string;
+  /** Extra bind mounts, "SRC:DST[:ro]". */
+  mounts?: string[];
 }
