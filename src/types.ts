@@ -86,9 +86,13 @@ export interface ScenarioInstance {
 export type RunEvent =
   | { type: "plan"; total: number; toRun: number; resumed: number; scenarios: string[] }
   | { type: "warning"; message: string }
+  /** Information worth showing once (a default ENV.yaml / config.yaml picked up). */
+  | { type: "notice"; message: string }
   | { type: "run-start"; scenario: string; id: string; rep: number; attempt: number }
   | { type: "run-end"; result: RunResult; done: number; total: number }
   | { type: "run-skip-done"; scenario: string; id: string; rep: number }
+  /** A run stopped by the signal: no result.json, it is redone on resume. */
+  | { type: "run-interrupted"; scenario: string; id: string; rep: number }
   | { type: "aborted"; pending: number };
 
 /** Options for runScenarios. DESIGN §1. */
@@ -138,6 +142,8 @@ export interface RunOptions {
   shard?: { index: number; count: number };
   /** Working directory for defaults (ENV.yaml, config.yaml); default process.cwd(). */
   cwd?: string;
+  /** What "-" reads scenario lines from (default process.stdin). */
+  stdin?: NodeJS.ReadableStream | string;
   /** Host environment used for ${VAR} substitution (default process.env). */
   hostEnv?: Record<string, string | undefined>;
 }

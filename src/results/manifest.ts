@@ -1,0 +1,50 @@
+/** Results/run.json: what was run, how, where. Env values are never written (keys only). DESIGN §5. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { arch, platform } from "node:os";
+import type { RunStatus } from "../types.ts";
+import { maskValue } from "../secrets/mask.ts";
+import { writeJsonAtomic } from "./write-json-atomic.ts";
+
+export const MANIFEST_FILE = "run.json";
+
+export interface ManifestScenario {
+  name: string;
+  file: string;
+  /** Task id → scenarioHash of the tasks planned in this invocation. */
+  hashes: Record<string, string>;
+}
+
+export interface RunManifest {
+  version: string;
+  runId: string;
+  createdAt: string;
+  updatedAt: string;
+  /** "running" while the pool works; "finished" or "aborted" at the end. */
+  state: "running" | "finished" | "aborted";
+  /** Options as given, with secrets masked and env values left out. */
+  options: Record<string, unknown>;
+  /** Names of the variables the env file defines (values are never written). */
+  envKeys: string[];
+  scenarios: ManifestScenario[];
+  counts: Record<RunStatus, number> & { total: number; resumed: number };
+  shard: { index: number; count: number } | null;
+  host: { platform: string; arch: string; node: string };
+  runner: string;
+  image: string | null;
+}
+
+/** bench-action's version from package.json. */
+export function benchVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+export function hostInfo(): RunManifest["host"] {
+  return { platform: platform(), arch: arch(), node: process.version };
+}
+
+/** Write `<resultsDir>/run.json` atomically, every string masked. */
+export async function writeManifest(resultsDir: string, manifest: RunManifest, secrets: readonly string[]): Promise<void> {
+  await writeJsonAtomic(join(resultsDir, MANIFEST_FILE), maskValue(manifest, secrets));
+}

@@ -1,0 +1,49 @@
+/** Builds and rewrites Results/run.json for one invocation (at the start and at the end). */
+import { benchVersion, hostInfo, writeManifest, type ManifestScenario, type RunManifest } from "../results/manifest.ts";
+import type { RunOptions, RunSummary } from "../types.ts";
+import type { PlanUnit } from "./plan.ts";
+
+export interface ManifestInput {
+  resultsDir: string;
+  runId: string;
+  options: RunOptions;
+  envKeys: string[];
+  secrets: readonly string[];
+  units: readonly PlanUnit[];
+  hashOf(unit: PlanUnit): string;
+  runner: string;
+}
+
+/** Options worth recording: plain values only; no env values, no callbacks, no signal, no host env. */
+export function recordedOptions(options: RunOptions): Record<string, unknown> {
+  const { runner: _runner, signal: _signal, onEvent: _onEvent, hostEnv: _hostEnv, stdin: _stdin, filter, ...rest } = options;
+  const out: Record<string, unknown> = { ...rest };
+  if (filter !== undefined) out.filter = String(filter);
+  return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;
+}
+
+export class ManifestWriter {
+  readonly #input: ManifestInput;
+  readonly #createdAt = new Date().toISOString();
+
+  constructor(input: ManifestInput) {
+    this.#input = input;
+  }
+
+  async write(summary: RunSummary, state: RunManifest["state"]): Promise<void> {
+    const { resultsDir, runId, options, envKeys, secrets, units, hashOf, runner } = this.#input;
+    const scenarios = new Map<string, ManifestScenario>();
+    for (const unit of units) {
+      const name = unit.scenario.scenario;
+      const entry = scenarios.get(name) ?? { name, file: unit.scenario.source.file, hashes: {} };
+      entry.hashes[unit.scenario.id] = hashOf(unit);
+      scenarios.set(name, entry);
+    }
+    await writeManifest(resultsDir, {
+      version: benchVersion(), runId, createdAt: this.#createdAt, updatedAt: new Date().toISOString(), state,
+      options: recordedOptions(options), envKeys: [...envKeys].sort(), scenarios: [...scenarios.values()],
+      counts: { ...summary.counts, resumed: summary.resumed }, shard: options.shard ?? null, host: hostInfo(),
+      runner, image: options.runtime === "native" ? null : options.dockerImage ?? null,
+    }, secrets);
+  }
+}

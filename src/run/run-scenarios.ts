@@ -1,0 +1,106 @@
+/** runScenarios: load → plan → resume check → bounded pool of (task, rep) units → result.json + run.json. */
+import { randomBytes } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { ConfigError } from "../errors.ts";
+import { isDone } from "../results/result-file.ts";
+import { benchVersion } from "../results/manifest.ts";
+import { DEFAULT_LOG_CAP_BYTES } from "../runners/log-sink.ts";
+import { createRunner } from "../runners/create-runner.ts";
+import type { Runner } from "../runners/runner.ts";
+import type { RunEvent, RunOptions, RunResult, RunSummary, ScenarioInstance } from "../types.ts";
+import { planUnits, selectTasks, type PlanUnit } from "./plan.ts";
+import { defaultDeps, type ExpandOptions, type RunDeps } from "./run-deps.ts";
+import { resolveSetup } from "./run-setup.ts";
+import { runUnit, unitTask } from "./run-unit.ts";
+import { runPool } from "./worker-pool.ts";
+import { ManifestWriter } from "./manifest-writer.ts";
+import { summarise } from "./summarise.ts";
+
+/** agbench's default per-run timeout, in seconds. */
+export const DEFAULT_TIMEOUT_S = 7200;
+
+/**
+ * Run every scenario instance (× repeat) of `input` (JSONL files, folders, or "-") into
+ * `<resultsDir>/<scenario>/<id>/<rep>/`, resuming finished runs. Never throws for a failing agent:
+ * outcomes are results. Throws ConfigError for bad input or options.
+ */
+export async function runScenarios(input: string | string[], options: RunOptions = {}): Promise<RunSummary> {
+  return runScenariosWith(await defaultDeps(), input, options);
+}
+
+function checkOptions(options: RunOptions): void {
+  const issues: string[] = [];
+  const positiveInt = (name: string, value: number | undefined, min: number) => {
+    if (value !== undefined && (!Number.isInteger(value) || value < min)) issues.push(`${name}: must be an integer ≥ ${min}, got ${value}`);
+  };
+  positiveInt("parallel", options.parallel, 1);
+  positiveInt("repeat", options.repeat, 1);
+  positiveInt("retryErrors", options.retryErrors, 0);
+  if (options.timeout !== undefined && !(options.timeout > 0)) issues.push(`timeout: must be a number of seconds > 0, got ${options.timeout}`);
+  if (issues.length) throw new ConfigError("options", issues);
+}
+
+/** runScenarios with its building blocks injected (tests use fakes). */
+export async function runScenariosWith(deps: RunDeps, input: string | string[], options: RunOptions = {}): Promise<RunSummary> {
+  checkOptions(options);
+  const emit = (event: RunEvent) => options.onEvent?.(event);
+  const cwd = options.cwd ?? process.cwd();
+  const { scenarios, warnings } = await deps.loadScenarios(input, { cwd, stdin: options.stdin });
+  for (const message of warnings) emit({ type: "warning", message });
+  const setup = await resolveSetup(options, cwd, deps, emit);
+  const units = planUnits(selectTasks(scenarios, options), options.repeat ?? 1);
+  const resultsDir = resolve(cwd, options.resultsDir ?? "Results");
+  const expandOptions: ExpandOptions = { configFile: setup.configFile, version: benchVersion() };
+  if (options.globalTemplate !== undefined) expandOptions.globalTemplate = resolve(cwd, options.globalTemplate);
+  const runDir = (unit: PlanUnit) => join(resultsDir, unit.scenario.scenario, unit.scenario.id, String(unit.rep));
+
+  const hashes = new Map<ScenarioInstance, string>();
+  await Promise.all([...new Set(units.map((u) => u.scenario))].map(async (s) => hashes.set(s, await deps.scenarioHash(s, expandOptions))));
+  const hashOf = (unit: PlanUnit) => hashes.get(unit.scenario) as string;
+  const results = new Map<PlanUnit, RunResult>();
+  for (const unit of units) {
+    const done = await isDone(runDir(unit), hashOf(unit));
+    if (done) results.set(unit, done);
+  }
+  const todo = units.filter((unit) => !results.has(unit));
+  const resumed = results.size;
+  emit({ type: "plan", total: units.length, toRun: todo.length, resumed, scenarios: [...new Set(units.map((u) => u.scenario.scenario))] });
+  const runId = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}`;
+  const summary = (aborted: boolean, dryRun: boolean) => summarise({ runId, resultsDir, units, results, resumed, aborted, dryRun });
+  if (options.dryRun) return summary(false, true);
+
+  await mkdir(resultsDir, { recursive: true });
+  const runner: Runner = options.runner ?? await createRunner(options);
+  const manifest = new ManifestWriter({ resultsDir, runId, options, envKeys: Object.keys(setup.env.env), secrets: setup.env.secrets, units, hashOf, runner: runner.name });
+  await manifest.write(summary(false, false), "running");
+  const signal = options.signal;
+  const ctx = {
+    runner, runId, env: setup.env.env, secrets: setup.env.secrets, expandOptions, signal, scorer: options.scorer,
+    defaultTimeoutS: options.timeout ?? DEFAULT_TIMEOUT_S, logCapBytes: options.logCapBytes ?? DEFAULT_LOG_CAP_BYTES,
+    retryErrors: options.retryErrors ?? 0, dockerImage: options.dockerImage, expandScenario: deps.expandScenario,
+  };
+  let finished = 0;
+  try {
+    if (todo.length && !signal?.aborted) {
+      await runner.prepare?.(todo.map((unit) => unitTask(unit.scenario, unit.rep, runDir(unit), { ...ctx, onAttempt: () => {} })), signal);
+      await runPool(todo, options.parallel ?? 1, async (unit) => {
+        const { scenario, rep } = unit;
+        const onAttempt = (attempt: number) => emit({ type: "run-start", scenario: scenario.scenario, id: scenario.id, rep, attempt });
+        const result = await runUnit(scenario, rep, runDir(unit), hashOf(unit), { ...ctx, onAttempt });
+        if (!result) return emit({ type: "run-interrupted", scenario: scenario.scenario, id: scenario.id, rep });
+        results.set(unit, result);
+        emit({ type: "run-end", result, done: ++finished, total: todo.length });
+      }, signal);
+    }
+  } catch (error) {
+    if (!signal?.aborted) throw error;
+  } finally {
+    await runner.close?.();
+  }
+  const aborted = signal?.aborted ?? false;
+  if (aborted) emit({ type: "aborted", pending: todo.length - finished });
+  const final = summary(aborted, false);
+  await manifest.write(final, aborted ? "aborted" : "finished");
+  return final;
+}

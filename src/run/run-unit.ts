@@ -1,0 +1,107 @@
+/** One (task, repetition): expand → run → score, with retries; result.json is written last. */
+import { mkdir, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { describeError } from "../errors.ts";
+import { writeResult } from "../results/result-file.ts";
+import type { Runner, RunnerOutcome, RunTask } from "../runners/runner.ts";
+import { scoreRun } from "../score/score-run.ts";
+import { maskValue } from "../secrets/mask.ts";
+import type { RunResult, RunStatus, ScenarioInstance, ScoreResult } from "../types.ts";
+import type { ExpandOptions, RunDeps } from "./run-deps.ts";
+
+export interface UnitContext {
+  runner: Runner;
+  runId: string;
+  env: Record<string, string>;
+  secrets: readonly string[];
+  defaultTimeoutS: number;
+  logCapBytes: number;
+  retryErrors: number;
+  dockerImage?: string;
+  scorer?: string;
+  expandOptions: ExpandOptions;
+  expandScenario: RunDeps["expandScenario"];
+  signal?: AbortSignal;
+  onAttempt(attempt: number): void;
+}
+
+interface Attempt {
+  status: RunStatus;
+  outcome: RunnerOutcome;
+  score?: ScoreResult;
+  error?: string;
+}
+
+async function hasRequirements(runDir: string): Promise<boolean> {
+  const info = await stat(join(runDir, "requirements.txt")).catch(() => undefined);
+  return info !== undefined && info.isFile() && info.size > 0;
+}
+
+/** The RunTask for a unit (hasRequirements is only known after expansion). */
+export function unitTask(scenario: ScenarioInstance, rep: number, runDir: string, ctx: UnitContext, requirements = false): RunTask {
+  return {
+    runId: ctx.runId, scenario: scenario.scenario, taskId: scenario.id, rep, runDir,
+    env: ctx.env, timeoutMs: (scenario.timeout ?? ctx.defaultTimeoutS) * 1000,
+    image: scenario.image ?? ctx.dockerImage, logCapBytes: ctx.logCapBytes, secrets: ctx.secrets,
+    hasRequirements: requirements,
+  };
+}
+
+function brokenOutcome(error: string, image: string | null): RunnerOutcome {
+  const now = new Date();
+  return { exitCode: null, timedOut: false, error, startedAt: now, finishedAt: now, image, logBytes: 0, logTruncated: false };
+}
+
+async function attempt(scenario: ScenarioInstance, rep: number, runDir: string, ctx: UnitContext): Promise<Attempt | undefined> {
+  await rm(runDir, { recursive: true, force: true });
+  try {
+    await ctx.expandScenario(scenario, runDir, ctx.expandOptions);
+  } catch (error) {
+    await mkdir(runDir, { recursive: true });
+    return { status: "error", outcome: brokenOutcome(`expansion failed: ${describeError(error)}`, null), error: `expansion failed: ${describeError(error)}` };
+  }
+  const task = unitTask(scenario, rep, runDir, ctx, await hasRequirements(runDir));
+  let outcome: RunnerOutcome;
+  try {
+    outcome = await ctx.runner.run(task, ctx.signal);
+  } catch (error) {
+    if (ctx.signal?.aborted) return undefined;
+    outcome = brokenOutcome(describeError(error), task.image ?? null);
+  }
+  if (outcome.aborted) return undefined;
+  if (outcome.timedOut) return { status: "timeout", outcome, error: `timed out after ${task.timeoutMs / 1000} s` };
+  if (outcome.error !== undefined) return { status: "error", outcome, error: outcome.error };
+  const scored = await scoreRun({ runDir, scenario, exitCode: outcome.exitCode, scorer: ctx.scorer });
+  return { status: scored.status, outcome, score: scored.score, error: scored.status === "error" ? scored.score.reason : undefined };
+}
+
+/** Run the unit to a terminal result (written to result.json), or undefined when aborted (nothing written). */
+export async function runUnit(scenario: ScenarioInstance, rep: number, runDir: string, hash: string, ctx: UnitContext): Promise<RunResult | undefined> {
+  let last: Attempt | undefined;
+  let attempts = 0;
+  while (attempts === 0 || ((last?.status === "error" || last?.status === "timeout") && attempts <= ctx.retryErrors)) {
+    if (ctx.signal?.aborted) return undefined;
+    attempts++;
+    ctx.onAttempt(attempts);
+    last = await attempt(scenario, rep, runDir, ctx);
+    if (!last) return undefined;
+  }
+  if (!last) return undefined;
+  const { outcome } = last;
+  const result: RunResult = {
+    schema: 1, scenario: scenario.scenario, id: scenario.id, rep, status: last.status,
+    exitCode: outcome.exitCode, timedOut: outcome.timedOut,
+    startedAt: outcome.startedAt.toISOString(), finishedAt: outcome.finishedAt.toISOString(),
+    durationMs: outcome.finishedAt.getTime() - outcome.startedAt.getTime(),
+    attempts, scenarioHash: hash, image: outcome.image, runner: ctx.runner.name,
+  };
+  if (last.score) result.score = last.score;
+  if (last.score?.metrics) result.metrics = last.score.metrics;
+  if (last.error !== undefined) result.error = last.error;
+  if (scenario.category) result.category = scenario.category;
+  if (scenario.difficulty !== undefined) result.difficulty = scenario.difficulty;
+  if (scenario.suite !== undefined) result.suite = scenario.suite;
+  const masked = maskValue(result, ctx.secrets);
+  await writeResult(runDir, masked);
+  return masked;
+}
