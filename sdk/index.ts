@@ -16,5 +16,14 @@ export { maskText, maskValue, MASK } from "../src/secrets/mask.ts";
 // scenario loading and expansion (core issue)
 // native runner and runScenarios (core issue)
 // docker runner (docker issue)
+/** Runs each task in a fresh container (run folder at /workspace), killed on timeout, always removed. */
+export { DockerRunner } from "../src/runners/docker-runner.ts";
+export type { DockerRunnerOptions } from "../src/runners/docker-runner.ts";
+/** Kills and removes containers labelled bench-action.run-id (one run's, or all); returns the count. */
+export { cleanContainers } from "../src/runners/docker/cleanup.ts";
+/** Docker client honouring DOCKER_HOST; engine check throwing a RunnerError that suggests --native. */
+export { connectDocker, checkEngine, engineAddress } from "../src/runners/docker/engine.ts";
+/** Container labels set on every run's container. */
+export { LABEL_RUN_ID, LABEL_SCENARIO, LABEL_TASK } from "../src/runners/docker/container-config.ts";
 // scoring, tabulate, compare, reports (tabulate issue)
 // agbenchmark / AgentBench (issue 6)

@@ -1,0 +1,54 @@
+/** The create-container request for one run: mount, env, labels, network, limits. */
+import type Docker from "dockerode";
+import { RunnerError } from "../../errors.ts";
+import type { DockerSettings } from "../../types.ts";
+import type { RunTask } from "../runner.ts";
+
+export const LABEL_RUN_ID = "bench-action.run-id";
+export const LABEL_SCENARIO = "bench-action.scenario";
+export const LABEL_TASK = "bench-action.task";
+export const WORKSPACE = "/workspace";
+export const DOCKER_SOCKET = "/var/run/docker.sock";
+
+const UNITS: Record<string, number> = { "": 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** Bytes from a number or a Docker-style size ("512m", "2g", "1048576"). */
+export function parseMemory(value: number | string): number {
+  if (typeof value === "number") return value;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([bkmg]?)b?\s*$/i.exec(value);
+  const unit = UNITS[(match?.[2] ?? "").toLowerCase()];
+  if (!match?.[1] || unit === undefined) throw new RunnerError(`Invalid Docker memory limit '${value}' (use bytes or e.g. 512m, 2g)`);
+  return Math.round(Number(match[1]) * unit);
+}
+
+/** "SRC:DST[:ro|rw]" → a Binds entry; rejects anything else. */
+export function parseMount(spec: string): string {
+  const parts = spec.split(":");
+  const [src, dst, mode] = parts;
+  if (parts.length < 2 || parts.length > 3 || !src || !dst?.startsWith("/") || (mode !== undefined && mode !== "ro" && mode !== "rw")) {
+    throw new RunnerError(`Invalid mount '${spec}' (expected SRC:DST or SRC:DST:ro with an absolute DST)`);
+  }
+  return spec;
+}
+
+export function containerConfig(task: RunTask, image: string, settings: DockerSettings): Docker.ContainerCreateOptions {
+  const binds = [`${task.runDir}:${WORKSPACE}`, ...(settings.mounts ?? []).map(parseMount)];
+  if (settings.socket) binds.push(`${DOCKER_SOCKET}:${DOCKER_SOCKET}`);
+  const hostConfig: Docker.HostConfig = { Binds: binds, NetworkMode: settings.network ?? "bridge" };
+  if (settings.cpus !== undefined) hostConfig.NanoCpus = Math.round(settings.cpus * 1e9);
+  if (settings.memory !== undefined) hostConfig.Memory = parseMemory(settings.memory);
+  if (settings.pidsLimit !== undefined) hostConfig.PidsLimit = settings.pidsLimit;
+  return {
+    Image: image,
+    Cmd: ["sh", "run.sh"],
+    WorkingDir: WORKSPACE,
+    Env: Object.entries(task.env).map(([key, value]) => `${key}=${value}`),
+    Labels: { [LABEL_RUN_ID]: task.runId, [LABEL_SCENARIO]: task.scenario, [LABEL_TASK]: task.taskId },
+    ...(settings.user === undefined ? {} : { User: settings.user }),
+    Tty: false,
+    OpenStdin: false,
+    AttachStdout: true,
+    AttachStderr: true,
+    HostConfig: hostConfig,
+  };
+}
