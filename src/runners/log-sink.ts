@@ -59,6 +59,7 @@ export class LogSink {
     await this.#emit(this.#pending);
     this.#pending = Buffer.alloc(0);
     this.#closed = true;
+    if (this.#file.errored) throw this.#file.errored;
     if (this.#stats.truncated) {
       const dropped = this.#stats.bytesIn - this.#stats.bytesWritten;
       this.#file.write(`\n[bench-action: console output truncated at ${this.#cap} bytes; ${dropped} more bytes dropped]\n`);
@@ -92,6 +93,8 @@ export class LogSink {
     const slice = data.length > room ? data.subarray(0, room) : data;
     if (data.length > room) this.#stats.truncated = true;
     this.#stats.bytesWritten += slice.length;
-    if (slice.length && !this.#file.write(slice)) await once(this.#file, "drain");
+    // A failed file stream never drains: stop writing, close() reports the error.
+    if (slice.length === 0 || this.#file.destroyed) return;
+    if (!this.#file.write(slice)) await Promise.race([once(this.#file, "drain"), once(this.#file, "close")]);
   }
 }

@@ -1,0 +1,35 @@
+/** The environment a native run sees: a small allowlist from the host plus ENV.yaml values. */
+
+/** Host variables a native run inherits; nothing else from the host reaches the scenario. */
+export const DEFAULT_ENV_ALLOWLIST: readonly string[] = [
+  "PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "USER", "SHELL", "TERM",
+];
+
+/** Used when neither the host nor ENV.yaml gives a PATH. */
+const FALLBACK_PATH = "/usr/local/bin:/usr/bin:/bin";
+
+/** Allowlisted host variables, then `taskEnv` (which wins), with a PATH always set. */
+export function buildChildEnv(
+  allowlist: readonly string[],
+  taskEnv: Readonly<Record<string, string>>,
+  host: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of allowlist) {
+    const value = host[name];
+    if (value !== undefined) env[name] = value;
+  }
+  Object.assign(env, taskEnv);
+  env.PATH ??= FALLBACK_PATH;
+  return env;
+}
+
+/** What a run needs to use an installed venv: its bin first on PATH, and run.sh skips its own pip install. */
+export function withVenv(env: Record<string, string>, venvDir: string): Record<string, string> {
+  return {
+    ...env,
+    PATH: `${venvDir}/bin:${env.PATH ?? FALLBACK_PATH}`,
+    VIRTUAL_ENV: venvDir,
+    BENCH_REQUIREMENTS_INSTALLED: "1",
+  };
+}
