@@ -1,0 +1,93 @@
+/** A Runner that acts out scripted outcomes, counts concurrency and can block until aborted. */
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Runner, RunnerOutcome, RunTask } from "../../src/runners/runner.ts";
+
+export interface FakeBehaviour {
+  exitCode?: number | null;
+  /** Print the success sentinel (default true when exitCode is 0). */
+  sentinel?: boolean;
+  timedOut?: boolean;
+  error?: string;
+  /** Throw from run() instead of returning an outcome. */
+  throws?: string;
+  /** Wait until the signal aborts, then report aborted. */
+  block?: boolean;
+  /** Wait this long (ms) before finishing. */
+  delayMs?: number;
+  /** Extra files written into the run folder. */
+  files?: Record<string, string>;
+}
+
+/** Behaviours keyed by "id#rep", "id" or "*"; a list gives one behaviour per attempt (the last repeats). */
+export type FakeScript = Record<string, FakeBehaviour | FakeBehaviour[]>;
+
+export class FakeRunner implements Runner {
+  readonly name = "fake";
+  readonly calls: RunTask[] = [];
+  readonly prepared: RunTask[][] = [];
+  running = 0;
+  maxRunning = 0;
+  closed = 0;
+  readonly #script: FakeScript;
+  readonly #attempts = new Map<string, number>();
+  /** Resolves when `count` runs have started (for abort tests). */
+  #waiters: { count: number; resolve: () => void }[] = [];
+
+  constructor(script: FakeScript = {}) {
+    this.#script = script;
+  }
+
+  async prepare(tasks: readonly RunTask[]): Promise<void> {
+    this.prepared.push([...tasks]);
+  }
+
+  started(count: number): Promise<void> {
+    if (this.calls.length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push({ count, resolve }));
+  }
+
+  #behaviour(task: RunTask): FakeBehaviour {
+    const key = `${task.taskId}#${task.rep}`;
+    const attempt = this.#attempts.get(key) ?? 0;
+    this.#attempts.set(key, attempt + 1);
+    const entry = this.#script[key] ?? this.#script[task.taskId] ?? this.#script["*"] ?? { exitCode: 0 };
+    return Array.isArray(entry) ? (entry[Math.min(attempt, entry.length - 1)] ?? { exitCode: 0 }) : entry;
+  }
+
+  async run(task: RunTask, signal?: AbortSignal): Promise<RunnerOutcome> {
+    const startedAt = new Date();
+    this.calls.push(task);
+    this.running++;
+    this.maxRunning = Math.max(this.maxRunning, this.running);
+    for (const waiter of this.#waiters.filter((w) => this.calls.length >= w.count)) waiter.resolve();
+    const b = this.#behaviour(task);
+    try {
+      for (const [name, text] of Object.entries(b.files ?? {})) await writeFile(join(task.runDir, name), text);
+      const exitCode = b.exitCode === undefined ? 0 : b.exitCode;
+      const log = `fake run of ${task.taskId}\n${(b.sentinel ?? exitCode === 0) ? "ALL TESTS PASSED !#!#\n" : ""}`;
+      await writeFile(join(task.runDir, "console_log.txt"), log);
+      if (b.delayMs) await new Promise((resolve) => setTimeout(resolve, b.delayMs));
+      if (b.block) {
+        await new Promise<void>((resolve) => {
+          if (signal?.aborted) return resolve();
+          signal?.addEventListener("abort", () => resolve(), { once: true });
+        });
+      }
+      if (b.throws) throw new Error(b.throws);
+      const outcome: RunnerOutcome = {
+        exitCode: b.timedOut ? null : exitCode, timedOut: b.timedOut ?? false, startedAt, finishedAt: new Date(),
+        image: task.image ?? null, logBytes: log.length, logTruncated: false,
+      };
+      if (b.error !== undefined) outcome.error = b.error;
+      if (signal?.aborted) outcome.aborted = true;
+      return outcome;
+    } finally {
+      this.running--;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed++;
+  }
+}
