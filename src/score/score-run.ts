@@ -1,11 +1,14 @@
 /**
  * Scoring in DESIGN §6 order; the first step that applies decides.
  * (1) score.json  (2) custom scorer / custom_tabulate.py  (3) grounds  (4) sentinel + exit code.
- * Steps 2 and 3 are plugged in by the scoring modules of this folder.
+ * A scorer that throws, or a custom_tabulate.py that fails, makes the run an `error` with the reason.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { RunStatus, ScenarioInstance, ScoreResult } from "../types.ts";
+import { runCustomScorer } from "./custom-scorer.ts";
+import { findCustomTabulate, runCustomTabulate } from "./custom-tabulate.ts";
+import { hasGrounds, scoreGrounds } from "./grounds.ts";
 
 export const SUCCESS_SENTINEL = "ALL TESTS PASSED !#!#";
 
@@ -16,6 +19,12 @@ export interface ScoreContext {
   exitCode: number | null;
   /** Path of a custom scorer module exporting `score(runDir)`. */
   scorer?: string;
+  /** agbench's custom_tabulate.py: a path, false to never use one, or undefined to discover it (from `cwd`). */
+  customTabulate?: string | false;
+  /** Folder where custom_tabulate.py discovery starts (default process.cwd()). */
+  cwd?: string;
+  /** Python used for custom_tabulate.py (default "python3"). */
+  python?: string;
 }
 
 export interface ScoredRun {
@@ -27,6 +36,21 @@ export interface ScoredRun {
 export async function scoreRun(ctx: ScoreContext): Promise<ScoredRun> {
   const fromFile = await readScoreJson(ctx.runDir);
   if (fromFile) return fromFile;
+  if (ctx.scorer) {
+    try {
+      const score = await runCustomScorer(ctx.scorer, ctx.runDir);
+      return { status: score.success ? "passed" : "failed", score };
+    } catch (error) {
+      const reason = `scorer ${ctx.scorer} failed: ${error instanceof Error ? error.message : String(error)}`;
+      return { status: "error", score: { success: false, source: "scorer", reason } };
+    }
+  }
+  const script = ctx.customTabulate === false ? undefined : (ctx.customTabulate ?? (await findCustomTabulate(ctx.runDir, ctx.cwd)));
+  if (script) {
+    const scored = await runCustomTabulate(script, ctx.runDir, ctx.python);
+    if (scored) return scored;
+  }
+  if (hasGrounds(ctx.scenario?.score)) return scoreGrounds(ctx.runDir, ctx.scenario.score);
   return defaultScore(ctx.runDir, ctx.exitCode);
 }
 

@@ -1,0 +1,98 @@
+/**
+ * Step 3: agbenchmark-style grounds from the scenario's `score`. The run passes when
+ * (a) some file in `files` (default console_log.txt; `.ext` = every file with that extension in the run
+ *     folder, recursively) contains EVERY `should_contain` string and NONE of `should_not_contain`
+ *     (`case_sensitive` default true), and (b) `command`, when given, exits 0 in the run folder within
+ *     `timeout` seconds (default 60).
+ */
+import { spawn } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import type { GroundSpec } from "../types.ts";
+import type { ScoredRun } from "./score-run.ts";
+
+export const DEFAULT_GROUND_TIMEOUT_S = 60;
+
+/** Do these grounds say anything we can check? (`answer` alone is informational.) */
+export function hasGrounds(spec: GroundSpec | undefined): spec is GroundSpec {
+  return !!spec && ((spec.should_contain?.length ?? 0) > 0 || (spec.should_not_contain?.length ?? 0) > 0 || !!spec.command);
+}
+
+export async function scoreGrounds(runDir: string, spec: GroundSpec): Promise<ScoredRun> {
+  const reasons: string[] = [];
+  if ((spec.should_contain?.length ?? 0) > 0 || (spec.should_not_contain?.length ?? 0) > 0) {
+    const reason = await checkFiles(runDir, spec);
+    if (reason) reasons.push(reason);
+  }
+  if (spec.command) {
+    const timeoutS = typeof spec.timeout === "number" ? spec.timeout : DEFAULT_GROUND_TIMEOUT_S;
+    const reason = await checkCommand(runDir, spec.command, timeoutS);
+    if (reason) reasons.push(reason);
+  }
+  const success = reasons.length === 0;
+  const score = success ? { success, source: "grounds" } : { success, source: "grounds", reason: reasons.join("; ") };
+  return { status: success ? "passed" : "failed", score };
+}
+
+async function checkFiles(runDir: string, spec: GroundSpec): Promise<string | undefined> {
+  const files = await resolveFiles(runDir, spec.files?.length ? spec.files : ["console_log.txt"]);
+  if (files.length === 0) return `no file matched ${JSON.stringify(spec.files ?? ["console_log.txt"])}`;
+  const fold = spec.case_sensitive === false ? (s: string) => s.toLowerCase() : (s: string) => s;
+  const misses: string[] = [];
+  for (const file of files) {
+    const text = fold(await readFile(join(runDir, file), "utf8"));
+    const absent = (spec.should_contain ?? []).filter((s) => !text.includes(fold(s)));
+    const present = (spec.should_not_contain ?? []).filter((s) => text.includes(fold(s)));
+    if (absent.length === 0 && present.length === 0) return undefined;
+    const parts = [];
+    if (absent.length) parts.push(`lacks ${absent.map((s) => JSON.stringify(s)).join(", ")}`);
+    if (present.length) parts.push(`contains ${present.map((s) => JSON.stringify(s)).join(", ")}`);
+    misses.push(`${file} ${parts.join(" and ")}`);
+  }
+  return misses.join("; ");
+}
+
+/** Names relative to the run folder; `.ext` expands to every file ending in it (sorted). */
+async function resolveFiles(runDir: string, patterns: string[]): Promise<string[]> {
+  const out = new Set<string>();
+  let all: string[] | undefined;
+  for (const pattern of patterns) {
+    if (pattern.startsWith(".") && !pattern.includes("/") && pattern.length > 1 && pattern !== "..") {
+      all ??= await listFiles(runDir);
+      for (const f of all) if (f.endsWith(pattern)) out.add(f);
+    } else if ((await readFile(join(runDir, pattern)).then(() => true, () => false)) && !relative(runDir, join(runDir, pattern)).startsWith("..")) {
+      out.add(pattern);
+    }
+  }
+  return [...out];
+}
+
+async function listFiles(runDir: string): Promise<string[]> {
+  const entries = await readdir(runDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(runDir, join(e.parentPath ?? e.path, e.name)))
+    .sort();
+}
+
+function checkCommand(runDir: string, command: string, timeoutS: number): Promise<string | undefined> {
+  return new Promise((done) => {
+    const child = spawn("sh", ["-c", command], { cwd: runDir, stdio: "ignore", detached: true });
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-(child.pid ?? 0), "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+      done(`command timed out after ${timeoutS} s`);
+    }, timeoutS * 1000);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      done(`command could not start: ${error.message}`);
+    });
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      done(code === 0 ? undefined : `command exited with ${code ?? signal}`);
+    });
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * merge(): several Results trees (e.g. matrix shards) → one Tabulation. Fails with a ConfigError when
+ * a run appears in two trees, or when a tree's run.json says which tasks it planned
+ * (`scenarios[].hashes` keys, × `options.repeat` repetitions) and some have no result, or when shard
+ * manifests say `shard.count` = n and not every shard 1..n is present.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ConfigError } from "../errors.ts";
+import { readInput, fromRecords, type TabulateOptions } from "./tabulate.ts";
+import type { RunRecord } from "./read-results.ts";
+import type { Tabulation } from "./tabulation-types.ts";
+
+export interface MergeOptions extends TabulateOptions {
+  /** Accept missing tasks/shards instead of failing (they still count as missing). Default false. */
+  allowMissing?: boolean;
+}
+
+interface ManifestView {
+  scenarios?: { name?: string; hashes?: Record<string, string> }[];
+  options?: { repeat?: number };
+  shard?: { index: number; count: number } | null;
+}
+
+async function readManifest(dir: string): Promise<ManifestView | undefined> {
+  try {
+    return JSON.parse(await readFile(join(dir, "run.json"), "utf8")) as ManifestView;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function merge(dirs: string[], options: MergeOptions = {}): Promise<Tabulation> {
+  if (dirs.length === 0) throw new ConfigError("merge input", ["no Results folders given"]);
+  const records: RunRecord[] = [];
+  const issues: string[] = [];
+  const shards = new Map<number, string>();
+  let shardCount: number | undefined;
+  for (const dir of dirs) {
+    const own = await readInput(dir, options.concurrency);
+    records.push(...own);
+    const manifest = await readManifest(dir);
+    if (!manifest) continue;
+    if (manifest.shard) {
+      shardCount = manifest.shard.count;
+      const other = shards.get(manifest.shard.index);
+      if (other) issues.push(`shard ${manifest.shard.index}/${manifest.shard.count} appears twice: ${other} and ${dir}`);
+      shards.set(manifest.shard.index, dir);
+    }
+    issues.push(...missingIn(dir, manifest, own));
+  }
+  if (shardCount !== undefined) {
+    for (let i = 1; i <= shardCount; i++) if (!shards.has(i)) issues.push(`shard ${i}/${shardCount} is missing`);
+  }
+  const tabulation = fromRecords(records, dirs, options.trials);
+  if (issues.length && !options.allowMissing) throw new ConfigError("merged results", issues);
+  return tabulation;
+}
+
+/** Planned (scenario, id, rep) runs of one tree that have no terminal result in it. */
+function missingIn(dir: string, manifest: ManifestView, records: readonly RunRecord[]): string[] {
+  const have = new Set(records.filter((r) => r.status !== "missing").map((r) => `${r.suite}/${r.id}/${r.rep}`));
+  const repeat = Math.max(1, manifest.options?.repeat ?? 1);
+  const issues: string[] = [];
+  for (const scenario of manifest.scenarios ?? []) {
+    if (!scenario.name || !scenario.hashes) continue;
+    for (const id of Object.keys(scenario.hashes).sort()) {
+      const absent = Array.from({ length: repeat }, (_, rep) => rep).filter((rep) => !have.has(`${scenario.name}/${id}/${rep}`));
+      if (absent.length) issues.push(`${dir}: ${scenario.name}/${id} has no result for repetition(s) ${absent.join(", ")}`);
+    }
+  }
+  return issues;
+}

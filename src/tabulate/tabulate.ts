@@ -1,0 +1,89 @@
+/** tabulate(): Results folders (or saved Tabulation JSON) → a versioned Tabulation. DESIGN §8. */
+import { readFile, stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { ConfigError } from "../errors.ts";
+import { assemble, buildSuite } from "./build-tabulation.ts";
+import { readResultsTree, type RunRecord } from "./read-results.ts";
+import type { Tabulation } from "./tabulation-types.ts";
+
+export interface TabulateOptions {
+  /** Trials per task; default the highest repetition found + 1 per suite. Slots without a result are "missing". */
+  trials?: number;
+  /** result.json files read at once (default 64). */
+  concurrency?: number;
+}
+
+/** Tabulate one or more Results trees or saved tabulation files. The same (scenario, id, rep) twice is an error. */
+export async function tabulate(results: string | string[], options: TabulateOptions = {}): Promise<Tabulation> {
+  const inputs = Array.isArray(results) ? results : [results];
+  if (inputs.length === 0) throw new ConfigError("tabulate input", ["no Results folder or tabulation file given"]);
+  const records: RunRecord[] = [];
+  for (const input of inputs) records.push(...(await readInput(input, options.concurrency)));
+  return fromRecords(records, inputs, options.trials);
+}
+
+/** Records of one input: a directory (Results tree) or a saved Tabulation JSON file. */
+export async function readInput(input: string, concurrency?: number): Promise<RunRecord[]> {
+  const info = await stat(input).catch((error: unknown) => {
+    throw new ConfigError("tabulate input", [`${input}: no such file or folder`], { cause: error });
+  });
+  if (info.isDirectory()) return (await readResultsTree(input, concurrency)).records;
+  return recordsOf(await readTabulationFile(input));
+}
+
+/** Parse and check a saved Tabulation (version 1). */
+export async function readTabulationFile(path: string): Promise<Tabulation> {
+  let data: Partial<Tabulation>;
+  try {
+    data = JSON.parse(await readFile(path, "utf8")) as Partial<Tabulation>;
+  } catch (error) {
+    throw new ConfigError("tabulation file", [`${path}: ${(error as Error).message}`], { cause: error });
+  }
+  if (data?.version !== 1 || !Array.isArray(data.suites)) {
+    throw new ConfigError("tabulation file", [`${path}: not a bench-action tabulation (expected "version": 1 and "suites")`]);
+  }
+  return data as Tabulation;
+}
+
+/** Flatten a Tabulation back into run records (missing slots are left out; trials keep the count). */
+export function recordsOf(tabulation: Tabulation): RunRecord[] {
+  const out: RunRecord[] = [];
+  for (const suite of tabulation.suites) {
+    for (const row of suite.rows) {
+      row.trials.forEach((cell, rep) => {
+        if (cell.status === "missing" && rep < row.trials.length - 1) return;
+        const record: RunRecord = { suite: suite.name, id: row.id, rep, ...cell };
+        if (row.category) record.category = row.category;
+        if (row.difficulty) record.difficulty = row.difficulty;
+        out.push(record);
+      });
+    }
+  }
+  return out;
+}
+
+/** Group records by suite and build the Tabulation; duplicated (suite, id, rep) is a ConfigError. */
+export function fromRecords(records: readonly RunRecord[], sources: string[], trials?: number): Tabulation {
+  const byKey = new Map<string, RunRecord>();
+  const duplicates: string[] = [];
+  for (const r of records) {
+    const key = `${r.suite}/${r.id}/${r.rep}`;
+    const before = byKey.get(key);
+    if (before && before.status !== "missing") {
+      if (r.status !== "missing") duplicates.push(key);
+      continue;
+    }
+    byKey.set(key, r);
+  }
+  const bySuite = new Map<string, RunRecord[]>();
+  for (const r of byKey.values()) {
+    const list = bySuite.get(r.suite);
+    if (list) list.push(r);
+    else bySuite.set(r.suite, [r]);
+  }
+  if (duplicates.length) {
+    throw new ConfigError("results", duplicates.slice(0, 20).map((d) => `run ${d} appears in more than one input`));
+  }
+  const suites = [...bySuite].map(([name, list]) => buildSuite(name, list, trials));
+  return assemble(suites, sources.map((s) => resolve(s)));
+}

@@ -1,0 +1,77 @@
+/** The versioned Tabulation JSON (version 1). Rates are fractions in [0, 1]; `percentage` is 0–100. */
+import type { RunStatus } from "../types.ts";
+import type { Interval } from "./stats.ts";
+
+/** A trial slot's state: a terminal status, or "missing" when no result was found for it. */
+export type TrialStatus = RunStatus | "missing";
+
+export const TRIAL_STATUSES: readonly TrialStatus[] = ["passed", "failed", "error", "timeout", "skipped", "missing"];
+
+/** The rule stated in every Tabulation and renderer. */
+export const TABULATION_RULES =
+  "Suite percentage = mean over tasks of the task pass rate (passed trials / trials in the suite). " +
+  "Failed, error, timeout, skipped and missing trials all count as not passed; none is dropped from a denominator. " +
+  "95% interval: Wilson over tasks with one trial, otherwise task-clustered (SE of the mean of per-task pass rates, normal approximation, clipped to [0, 1]).";
+
+export interface TrialCell {
+  status: TrialStatus;
+  durationMs: number | null;
+  /** Numeric score when the scorer gave one. */
+  score: number | null;
+  reason?: string;
+}
+
+export interface TaskRow {
+  id: string;
+  trials: TrialCell[];
+  passed: number;
+  /** passed / trials of the suite. */
+  passRate: number;
+  flaky: boolean;
+  category?: string[];
+  difficulty?: string;
+}
+
+export type StatusCounts = Record<TrialStatus, number> & { total: number };
+
+/** Statistics over a set of tasks that share a trial count n. */
+export interface TaskStats {
+  tasks: number;
+  trials: number;
+  counts: StatusCounts;
+  /** 100 × mean task pass rate. */
+  percentage: number;
+  /** passAtK[k − 1] = mean over tasks of pass@k, k = 1..n. */
+  passAtK: number[];
+  /** passHatK[k − 1] = mean over tasks of pass^k, k = 1..n. */
+  passHatK: number[];
+  /** 95 % interval of the mean task pass rate (fractions). */
+  ci95: Interval & { method: "wilson" | "clustered" };
+  totalDurationMs: number;
+}
+
+export interface SuiteTabulation extends TaskStats {
+  name: string;
+  rows: TaskRow[];
+  /** countsPerTrial[i]: counts of trial i across tasks. */
+  countsPerTrial: StatusCounts[];
+  flakyTasks: string[];
+}
+
+export interface Tabulation {
+  version: 1;
+  rules: string;
+  sources: string[];
+  suites: SuiteTabulation[];
+  /** Over every task of every suite, each task weighted equally (its own trial count). */
+  overall: Omit<TaskStats, "trials" | "passAtK" | "passHatK"> & { trials: number | null; passAtK: number[]; passHatK: number[] };
+}
+
+export function emptyCounts(): StatusCounts {
+  return { passed: 0, failed: 0, error: 0, timeout: 0, skipped: 0, missing: 0, total: 0 };
+}
+
+export function addCounts(into: StatusCounts, from: StatusCounts): void {
+  for (const s of TRIAL_STATUSES) into[s] += from[s];
+  into.total += from.total;
+}
