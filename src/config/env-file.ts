@@ -1,0 +1,101 @@
+/**
+ * ENV.yaml (and agbench's deprecated ENV.json): variables passed to every run, with `${VAR}` taken
+ * from the host environment. Every value is a secret: messages name keys and variables, never values.
+ */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parse, YAMLParseError } from "yaml";
+import { ConfigError } from "../errors.ts";
+
+export interface EnvFileOptions {
+  /** Where `${VAR}` values come from (default process.env). */
+  hostEnv?: Record<string, string | undefined>;
+  /** An unset `${VAR}` becomes "" with a warning instead of an error. */
+  allowMissing?: boolean;
+}
+
+export interface LoadedEnv {
+  env: Record<string, string>;
+  /** Values to mask: every env value and every host value referenced. */
+  secrets: string[];
+  warnings: string[];
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const REFERENCE = /\$\{(\w+)\}/g;
+
+/** The env file used when none is given: ENV.yaml, then ENV.yml, then ENV.json in `cwd`. */
+export function findDefaultEnvFile(cwd: string): string | undefined {
+  return ["ENV.yaml", "ENV.yml", "ENV.json"].map((name) => join(cwd, name)).find((path) => existsSync(path));
+}
+
+/** Read and resolve an env file; every problem is reported at once in one ConfigError. */
+export async function loadEnvFile(path: string, options: EnvFileOptions = {}): Promise<LoadedEnv> {
+  const hostEnv = options.hostEnv ?? process.env;
+  const source = `env file ${path}`;
+  const text = await readFile(path, "utf8").catch((error: unknown) => {
+    throw new ConfigError(source, [`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? "error"}`], { cause: error });
+  });
+  const isJson = path.toLowerCase().endsWith(".json");
+  const warnings = isJson ? [`${path}: ENV.json is deprecated; move the same keys to ENV.yaml`] : [];
+  const data = parseEnvText(text, isJson, path, source);
+  const issues: string[] = [];
+  const env: Record<string, string> = {};
+  const secrets = new Set<string>();
+  const substitute = (key: string, value: string): string => value.replace(REFERENCE, (_match, name: string) => {
+    const host = hostEnv[name];
+    if (host !== undefined) {
+      secrets.add(host);
+      return host;
+    }
+    if (options.allowMissing) warnings.push(`${path}: ${key}: \${${name}} is not set; using ""`);
+    else issues.push(`${path}: ${key}: \${${name}} is not set in the environment`);
+    return "";
+  });
+  for (const [key, raw] of Object.entries(data)) {
+    if (!ENV_NAME.test(key)) {
+      issues.push(`${path}: ${JSON.stringify(key)} is not a valid environment variable name`);
+      continue;
+    }
+    env[key] = toEnvString(resolveReferences(raw, (value) => substitute(key, value)));
+    secrets.add(env[key]);
+  }
+  if (issues.length > 0) throw new ConfigError(source, issues);
+  return { env, secrets: [...secrets].filter((secret) => secret !== ""), warnings };
+}
+
+function parseEnvText(text: string, isJson: boolean, path: string, source: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = isJson ? JSON.parse(text) : parse(text, { intAsBigInt: true });
+  } catch (error) {
+    // Parser messages quote the offending text, which may be a secret: report the position only, no cause.
+    const where = error instanceof YAMLParseError ? `:${error.linePos?.[0].line ?? "?"}:${error.linePos?.[0].col ?? "?"}` : "";
+    throw new ConfigError(source, [`${path}${where}: invalid ${isJson ? "JSON" : "YAML"}`]);
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    throw new ConfigError(source, [`${path}: must be a mapping of NAME: value`]);
+  }
+  return data as Record<string, unknown>;
+}
+
+function resolveReferences(value: unknown, substitute: (text: string) => string): unknown {
+  if (typeof value === "string") return substitute(value);
+  if (Array.isArray(value)) return value.map((item) => resolveReferences(item, substitute));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveReferences(v, substitute)]));
+  }
+  return value;
+}
+
+/** Strings as they are, numbers and booleans as text, null as "", objects and arrays as JSON. */
+function toEnvString(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value === null || value === undefined) return "";
+  if (typeof value === "object") {
+    return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? (Number.isSafeInteger(Number(v)) ? Number(v) : String(v)) : v));
+  }
+  return String(value);
+}

@@ -1,0 +1,16 @@
+/**
+ * Plain string replacement over a whole file: every key, in key order, every occurrence.
+ * Works on bytes (latin1 view of the UTF-8 bytes), so files that are not valid UTF-8 survive
+ * untouched outside the matches. For find strings without a newline the result equals agbench's
+ * line-by-line `line.replace(find, replace)`.
+ */
+export function applySubstitutions(content: Buffer, replacements: Record<string, string>): Buffer {
+  let text = content.toString("latin1");
+  for (const [find, replace] of Object.entries(replacements)) {
+    const needle = Buffer.from(find, "utf8").toString("latin1");
+    const value = Buffer.from(replace, "utf8").toString("latin1");
+    // A replacer function: a string replacement would interpret `$&`, `$1`… patterns.
+    text = text.replaceAll(needle, () => value);
+  }
+  return Buffer.from(text, "latin1");
+}

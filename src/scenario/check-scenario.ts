@@ -1,0 +1,66 @@
+/**
+ * One parsed JSONL line → a ScenarioInstance, or every issue with it: the schema, the id, the
+ * substitution forms and the file-system checks (templates exist, paths stay in the run folder,
+ * substituted files exist). Duplicate ids are checked by the caller, which sees the whole file.
+ */
+import type { GroundSpec, ScenarioInstance, TemplateEntry } from "../types.ts";
+import { normaliseSubstitutions } from "./normalise-substitutions.ts";
+import { pointerSegment } from "./safe-path.ts";
+import { KNOWN_SCENARIO_KEYS } from "./scenario-schema.ts";
+import { schemaIssues } from "./schema-check.ts";
+import { planTemplate, type PlanIssue, type WalkCache } from "./template-plan.ts";
+
+export interface CheckContext {
+  scenario: string;
+  source: { file: string; line: number };
+  baseDir: string;
+  globalTemplate: string | null;
+  cache: WalkCache;
+}
+
+export type CheckResult =
+  | { ok: true; instance: ScenarioInstance; unknownKeys: string[] }
+  | { ok: false; issues: PlanIssue[] };
+
+export async function checkScenario(value: unknown, ctx: CheckContext): Promise<CheckResult> {
+  const schema = schemaIssues(value);
+  if (schema.length > 0) return { ok: false, issues: schema };
+  const raw = value as Record<string, unknown>;
+  const id = raw.id as string;
+  const issues: PlanIssue[] = [];
+  if (id === "." || id === "..") issues.push({ pointer: "/id", message: `must be a folder name, not "${id}"` });
+  const subsKey = raw.substitutions !== undefined ? "substitutions" : "values";
+  const subs = normaliseSubstitutions(raw[subsKey] as Record<string, unknown> | undefined, subsKey);
+  issues.push(...subs.issues);
+  const template = raw.template as string | TemplateEntry[];
+  const plan = await planTemplate(template, ctx.baseDir, { globalTemplate: ctx.globalTemplate, cache: ctx.cache });
+  issues.push(...plan.issues);
+  if (plan.issues.length === 0) {
+    for (const file of Object.keys(subs.substitutions)) {
+      if (!plan.files.has(file)) {
+        issues.push({ pointer: subs.pointers.get(file) ?? `/${subsKey}/${pointerSegment(file)}`, message: `the template has no file "${file}" to substitute in` });
+      }
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  const extra: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(raw)) if (!KNOWN_SCENARIO_KEYS.includes(key)) extra[key] = v;
+  const instance: ScenarioInstance = {
+    id,
+    template,
+    substitutions: subs.substitutions,
+    scenario: ctx.scenario,
+    source: ctx.source,
+    baseDir: ctx.baseDir,
+    extra,
+  };
+  if (typeof raw.command === "string") instance.command = raw.command;
+  if (typeof raw.timeout === "number") instance.timeout = raw.timeout;
+  if (typeof raw.image === "string") instance.image = raw.image;
+  if (raw.category !== undefined) instance.category = typeof raw.category === "string" ? [raw.category] : (raw.category as string[]);
+  if (typeof raw.difficulty === "string") instance.difficulty = raw.difficulty;
+  if (Array.isArray(raw.dependencies)) instance.dependencies = raw.dependencies as string[];
+  if (typeof raw.suite === "string") instance.suite = raw.suite;
+  if (raw.score !== undefined) instance.score = raw.score as GroundSpec;
+  return { ok: true, instance, unknownKeys: Object.keys(extra) };
+}

@@ -1,0 +1,76 @@
+/**
+ * Expands one scenario into a run folder (DESIGN §4), in agbench's order: (1) global template,
+ * (2) the template, (3) substitutions, (4) config.yaml, (5) run.sh. Atomic: everything is written
+ * into a temp sibling folder renamed into place, so a crash never leaves a half-expanded folder.
+ */
+import { randomBytes } from "node:crypto";
+import { chmod, copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { ConfigError } from "../errors.ts";
+import type { ScenarioInstance } from "../types.ts";
+import { applySubstitutions } from "./apply-substitutions.ts";
+import { benchVersion, DEFAULT_GLOBAL_TEMPLATE } from "./global-template.ts";
+import { DEFAULT_COMMAND, renderRunSh } from "./run-script.ts";
+import { planTemplate, type TemplatePlan } from "./template-plan.ts";
+
+export interface ExpandOptions {
+  /** Folder copied first (default the repo's templates/global); null to copy none. */
+  globalTemplate?: string | null;
+  /** Copied to `config.yaml` in the run folder. */
+  configFile?: string;
+  /** Written into run.sh and timestamp.txt (default bench-action's package version). */
+  version?: string;
+}
+
+/** Plan the copies of `scenario` with the global template `options` select. Throws ConfigError on any issue. */
+export async function planExpansion(scenario: ScenarioInstance, options: ExpandOptions = {}): Promise<TemplatePlan> {
+  const globalTemplate = options.globalTemplate === null ? null : resolve(options.globalTemplate ?? DEFAULT_GLOBAL_TEMPLATE);
+  const plan = await planTemplate(scenario.template, scenario.baseDir, { globalTemplate });
+  const where = `${scenario.source.file}:${scenario.source.line}`;
+  const issues = plan.issues.map((issue) => `${where}: ${issue.pointer === undefined ? "" : `${issue.pointer}: `}${issue.message}`);
+  for (const file of Object.keys(scenario.substitutions)) {
+    if (!plan.files.has(file)) issues.push(`${where}: the template has no file "${file}" to substitute in`);
+  }
+  if (issues.length > 0) throw new ConfigError(`scenario ${scenario.scenario}/${scenario.id}`, issues);
+  return plan;
+}
+
+/** The run.sh text for `scenario` (its `command` or the default). */
+export function runShFor(scenario: ScenarioInstance, options: ExpandOptions = {}): string {
+  return renderRunSh({ command: scenario.command ?? DEFAULT_COMMAND, version: options.version ?? benchVersion() });
+}
+
+/** Expand `scenario` into `dest` (replaced if it exists). On error nothing is left at `dest`. */
+export async function expandScenario(scenario: ScenarioInstance, dest: string, options: ExpandOptions = {}): Promise<void> {
+  const target = resolve(dest);
+  const temp = join(dirname(target), `${basename(target)}.tmp-${randomBytes(6).toString("hex")}`);
+  await rm(target, { recursive: true, force: true });
+  try {
+    const plan = await planExpansion(scenario, options);
+    await mkdir(temp, { recursive: true });
+    for (const step of plan.steps) {
+      if (step.kind === "dir") await mkdir(join(temp, step.to), { recursive: true });
+      else await copyFile(step.from, join(temp, step.to));
+    }
+    for (const [file, replacements] of Object.entries(scenario.substitutions)) {
+      const path = join(temp, file);
+      await writeFile(path, applySubstitutions(await readFile(path), replacements));
+    }
+    if (options.configFile !== undefined) await copyConfig(options.configFile, join(temp, "config.yaml"));
+    await writeFile(join(temp, "run.sh"), runShFor(scenario, options));
+    await chmod(join(temp, "run.sh"), 0o755);
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function copyConfig(from: string, to: string): Promise<void> {
+  try {
+    await copyFile(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    throw new ConfigError("config file", [`${from}: no such file`], { cause: error });
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Loads agbench scenario JSONL (DESIGN §3) from files, folders or stdin, validating everything
+ * before anything is written: one ConfigError lists every issue as `file:line: <json path>: <message>`.
+ */
+import { ConfigError } from "../errors.ts";
+import type { ScenarioInstance } from "../types.ts";
+import { checkScenario } from "./check-scenario.ts";
+import { DEFAULT_GLOBAL_TEMPLATE } from "./global-template.ts";
+import { readSources, type ScenarioSource } from "./read-sources.ts";
+import type { PlanIssue, WalkCache } from "./template-plan.ts";
+import { resolve } from "node:path";
+
+export interface LoadScenariosOptions {
+  /** Folder inputs are relative to, and the base folder of stdin scenarios (default process.cwd()). */
+  cwd?: string;
+  /** Text or stream read for the input "-" (default process.stdin). */
+  stdin?: NodeJS.ReadableStream | string;
+  /** Global template folder the substitution checks see (default templates/global; null for none). */
+  globalTemplate?: string | null;
+}
+
+export interface LoadedScenarios {
+  scenarios: ScenarioInstance[];
+  warnings: string[];
+}
+
+/** Load and validate every scenario line of `input`; throws one ConfigError listing all issues. */
+export async function loadScenarios(input: string | string[], options: LoadScenariosOptions = {}): Promise<LoadedScenarios> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const inputs = typeof input === "string" ? [input] : input;
+  const { sources, issues } = await readSources(inputs, { cwd, stdin: options.stdin });
+  const globalTemplate = options.globalTemplate === null ? null : resolve(cwd, options.globalTemplate ?? DEFAULT_GLOBAL_TEMPLATE);
+  const cache: WalkCache = new Map();
+  const scenarios: ScenarioInstance[] = [];
+  const warnings: string[] = [];
+  for (const source of sources) {
+    const loaded = await loadSource(source, globalTemplate, cache);
+    scenarios.push(...loaded.scenarios);
+    warnings.push(...loaded.warnings);
+    issues.push(...loaded.issues);
+  }
+  if (issues.length > 0) throw new ConfigError("scenario files", issues);
+  return { scenarios, warnings };
+}
+
+async function loadSource(source: ScenarioSource, globalTemplate: string | null, cache: WalkCache): Promise<LoadedScenarios & { issues: string[] }> {
+  const out = { scenarios: [] as ScenarioInstance[], warnings: [] as string[], issues: [] as string[] };
+  const idLines = new Map<string, number>();
+  const warnedKeys = new Set<string>();
+  const lines = source.text.replace(/^\uFEFF/, "").split("\n");
+  for (const [index, rawLine] of lines.entries()) {
+    const text = rawLine.trim();
+    if (text === "" || text.startsWith("//")) continue;
+    const line = index + 1;
+    const where = `${source.file}:${line}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      out.issues.push(`${where}: invalid JSON: ${(error as Error).message}`);
+      continue;
+    }
+    if (isObject(value) && typeof value.id === "string") {
+      const first = idLines.get(value.id);
+      if (first !== undefined) out.issues.push(`${where}: /id: duplicate id "${value.id}", first used on line ${first}`);
+      else idLines.set(value.id, line);
+    }
+    const result = await checkScenario(value, {
+      scenario: source.name, source: { file: source.file, line }, baseDir: source.baseDir, globalTemplate, cache,
+    });
+    if (!result.ok) {
+      out.issues.push(...result.issues.map((issue) => format(where, issue)));
+      continue;
+    }
+    if (isObject(value) && value.substitutions !== undefined && value.values !== undefined) {
+      out.warnings.push(`${where}: "values" is ignored because "substitutions" is present`);
+    }
+    for (const key of result.unknownKeys) {
+      if (warnedKeys.has(key)) continue;
+      warnedKeys.add(key);
+      out.warnings.push(`${where}: unknown key "${key}" is kept in extra but not used`);
+    }
+    out.scenarios.push(result.instance);
+  }
+  return out;
+}
+
+function format(where: string, issue: PlanIssue): string {
+  return issue.pointer === undefined ? `${where}: ${issue.message}` : `${where}: ${issue.pointer}: ${issue.message}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,38 @@
+/**
+ * A fingerprint of everything that decides what a run folder holds before it runs: the normalised
+ * scenario, the bytes of every copied file (under its relative name, in plan order), the config
+ * file and run.sh. Stable across machines (no absolute paths); any changed byte changes it. §5 resume.
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import type { ScenarioInstance } from "../types.ts";
+import { planExpansion, runShFor, type ExpandOptions } from "./expand-scenario.ts";
+
+/** sha256 hex of the scenario as `expandScenario(scenario, dest, options)` would lay it out. */
+export async function scenarioHash(scenario: ScenarioInstance, options: ExpandOptions = {}): Promise<string> {
+  const hash = createHash("sha256");
+  const section = (label: string, data: string | Buffer): void => {
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    hash.update(`${label}\0${bytes.length}\0`);
+    hash.update(bytes);
+  };
+  section("scenario", JSON.stringify({
+    scenario: scenario.scenario,
+    id: scenario.id,
+    template: scenario.template,
+    // key order matters (replacements apply in order), so keep it as an array of pairs
+    substitutions: Object.entries(scenario.substitutions).map(([file, map]) => [file, Object.entries(map)]),
+    command: scenario.command ?? null,
+    timeout: scenario.timeout ?? null,
+    image: scenario.image ?? null,
+    score: scenario.score ?? null,
+  }));
+  const plan = await planExpansion(scenario, options);
+  for (const step of plan.steps) {
+    if (step.kind === "dir") section(`dir:${step.to}`, "");
+    else section(`file:${step.to}`, await readFile(step.from));
+  }
+  if (options.configFile !== undefined) section("config.yaml", await readFile(options.configFile));
+  section("run.sh", runShFor(scenario, options));
+  return hash.digest("hex");
+}
