@@ -1,0 +1,59 @@
+/**
+ * Runtime gate for dependencies: a run waits until the same repetition of each dependency has a
+ * result, and is skipped (with a reason naming the dependency) unless every one of them passed.
+ * Works with a worker pool taking units in topological order: a waiting run's dependencies were
+ * handed out earlier, so they finish without it. Dependencies outside `ordered` do not gate.
+ */
+import type { RunResult, RunStatus, ScenarioInstance } from "../types.ts";
+import { buildDependencyGraph } from "./dependency-graph.ts";
+import { taskKey } from "./task-key.ts";
+
+export type GateDecision = { run: true } | { run: false; reason: string };
+
+export interface DependencyGate {
+  /** Resolves once every dependency of (scenario, rep) has a recorded result. */
+  waitFor(scenario: ScenarioInstance, rep?: number): Promise<GateDecision>;
+  /** Record a terminal result (also resumed and skipped ones). */
+  record(result: Pick<RunResult, "scenario" | "id" | "rep" | "status">): void;
+  /** Release every waiter with `{ run: false }` (abort). */
+  close(reason?: string): void;
+}
+
+/** `dependencies: false` (from `--no-dep`/`--test`) gives a gate that always says run. */
+export function createDependencyGate(ordered: readonly ScenarioInstance[], options: { dependencies?: boolean } = {}): DependencyGate {
+  const graph = options.dependencies === false ? new Map<ScenarioInstance, ScenarioInstance[]>() : buildDependencyGraph(ordered, { ignoreUnknown: true });
+  const byKey = new Map(ordered.map((task) => [taskKey(task), task]));
+  const statuses = new Map<string, RunStatus>();
+  const waiters = new Map<string, ((status: RunStatus | undefined) => void)[]>();
+  let closed: string | undefined;
+  const unitKey = (task: { scenario: string; id: string }, rep: number) => `${taskKey(task)}#${rep}`;
+
+  const statusOf = (key: string): Promise<RunStatus | undefined> => {
+    const known = statuses.get(key);
+    if (known !== undefined || closed !== undefined) return Promise.resolve(known);
+    return new Promise((resolve) => waiters.set(key, [...(waiters.get(key) ?? []), resolve]));
+  };
+
+  return {
+    async waitFor(scenario, rep = 0) {
+      const task = byKey.get(taskKey(scenario));
+      for (const dep of task ? graph.get(task) ?? [] : []) {
+        const status = await statusOf(unitKey(dep, rep));
+        if (status === undefined) return { run: false, reason: closed ?? "aborted" };
+        if (status !== "passed") return { run: false, reason: `dependency ${dep.id} did not pass (${status})` };
+      }
+      return { run: true };
+    },
+    record(result) {
+      const key = unitKey(result, result.rep);
+      statuses.set(key, result.status);
+      for (const resolve of waiters.get(key) ?? []) resolve(result.status);
+      waiters.delete(key);
+    },
+    close(reason = "aborted") {
+      closed = reason;
+      for (const list of waiters.values()) for (const resolve of list) resolve(undefined);
+      waiters.clear();
+    },
+  };
+}

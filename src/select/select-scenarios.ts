@@ -1,0 +1,87 @@
+/**
+ * Which tasks run and in what order (agbenchmark parity): categories, --test, run modes, cutoff,
+ * and a topological order over dependencies (cycles and unknown names are ConfigErrors).
+ */
+import { ConfigError } from "../errors.ts";
+import type { History } from "../history/history-file.ts";
+import { type RunMode, modeExclusion } from "../history/run-mode.ts";
+import type { ScenarioInstance } from "../types.ts";
+import { buildDependencyGraph } from "./dependency-graph.ts";
+import { taskKey } from "./task-key.ts";
+import { topologicalOrder } from "./topological-order.ts";
+
+/** `--no-cutoff`: the longest timeout a Node timer can hold (about 24.8 days), in seconds. */
+export const NO_CUTOFF_SECONDS = 2_147_483;
+
+export interface SelectOptions {
+  /** Keep tasks with at least one of these categories. */
+  categories?: string[];
+  /** Drop tasks with any of these categories. */
+  skipCategories?: string[];
+  /** Run only this task (id or "scenario/id"); implies `noDep`. */
+  test?: string;
+  /** Ignore dependencies: no ordering, no gating, no graph checks. */
+  noDep?: boolean;
+  mode?: RunMode;
+  /** Needed by `mode`; an empty history when absent. */
+  history?: History;
+  /** Timeout in seconds for every task, overriding each task's cutoff. */
+  cutoff?: number;
+  /** No timeout (see NO_CUTOFF_SECONDS). */
+  noCutoff?: boolean;
+}
+
+export interface Exclusion {
+  scenario: ScenarioInstance;
+  reason: string;
+}
+
+export interface Selection {
+  ordered: ScenarioInstance[];
+  excluded: Exclusion[];
+  /** False when dependencies are ignored (`--no-dep`, `--test`). */
+  dependencies: boolean;
+}
+
+function exclusionReason(task: ScenarioInstance, options: SelectOptions): string | undefined {
+  const categories = task.category ?? [];
+  if (options.test !== undefined && task.id !== options.test && taskKey(task) !== options.test) return `not --test ${options.test}`;
+  if (options.categories?.length && !categories.some((c) => options.categories!.includes(c))) {
+    return `category not selected (${categories.join(", ") || "none"})`;
+  }
+  const skipped = categories.find((c) => options.skipCategories?.includes(c));
+  if (skipped !== undefined) return `category ${skipped} skipped`;
+  if (options.mode) return modeExclusion(options.mode, task.id, options.history ?? { regression: {}, successRate: {} });
+  return undefined;
+}
+
+function applyCutoff(task: ScenarioInstance, options: SelectOptions): ScenarioInstance {
+  if (options.noCutoff) return { ...task, timeout: NO_CUTOFF_SECONDS };
+  if (options.cutoff !== undefined) return { ...task, timeout: options.cutoff };
+  return task;
+}
+
+/** Select and order tasks. Throws ConfigError for bad options, unknown dependencies and cycles. */
+export function selectScenarios(scenarios: readonly ScenarioInstance[], options: SelectOptions = {}): Selection {
+  if (options.noCutoff && options.cutoff !== undefined) {
+    throw new ConfigError("options", ["--cutoff and --no-cutoff are mutually exclusive"]);
+  }
+  if (options.cutoff !== undefined && !(options.cutoff > 0)) {
+    throw new ConfigError("options", [`--cutoff must be a positive number of seconds, got ${options.cutoff}`]);
+  }
+  if (options.test !== undefined && !scenarios.some((t) => t.id === options.test || taskKey(t) === options.test)) {
+    throw new ConfigError("options", [`--test ${options.test}: no task has this id`]);
+  }
+  const useDeps = !options.noDep && options.test === undefined;
+  const kept: ScenarioInstance[] = [];
+  const excluded: Exclusion[] = [];
+  for (const task of scenarios) {
+    const reason = exclusionReason(task, options);
+    if (reason === undefined) kept.push(task);
+    else excluded.push({ scenario: task, reason });
+  }
+  let ordered = kept;
+  if (useDeps) ordered = topologicalOrder(kept, buildDependencyGraph(scenarios));
+  else if (options.test === undefined) ordered = topologicalOrder(kept, new Map());
+  return { ordered: ordered.map((task) => applyCutoff(task, options)), excluded, dependencies: useDeps };
+}

@@ -1,0 +1,51 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readHistory } from "../../src/history/history-file.ts";
+import { runModeFromFlags } from "../../src/history/run-mode.ts";
+import { applyResults, updateHistory } from "../../src/history/update-history.ts";
+import { result } from "../select/make-task.ts";
+
+const empty = { regression: {}, successRate: {} };
+
+describe("history", () => {
+  it("T,T,T makes a regression test; F removes it", async () => {
+    const root = await mkdtemp(join(tmpdir(), "history-"));
+    for (const status of ["passed", "passed"] as const) await updateHistory(root, [result("TestWriteFile", status, { difficulty: "interface" })]);
+    assert.deepEqual((await readHistory(root)).regression, {});
+    await updateHistory(root, [result("TestWriteFile", "passed", { difficulty: "interface" })]);
+    const regression = JSON.parse(await readFile(join(root, "regression_tests.json"), "utf8"));
+    assert.deepEqual(regression, { TestWriteFile: { scenario: "suite", streak: 3, "success_%": 100, difficulty: "interface" } });
+    await updateHistory(root, [result("TestWriteFile", "failed")]);
+    assert.deepEqual(JSON.parse(await readFile(join(root, "regression_tests.json"), "utf8")), {});
+    assert.deepEqual(JSON.parse(await readFile(join(root, "success_rate.json"), "utf8")), { TestWriteFile: [true, true, true, false] });
+  });
+
+  it("keeps the last 10 outcomes; skipped runs are not outcomes; error counts as a failure", () => {
+    let history = empty;
+    for (let i = 0; i < 12; i++) history = applyResults(history, [result("t", i % 2 ? "passed" : "error")]);
+    history = applyResults(history, [result("t", "skipped")]);
+    assert.deepEqual(history.successRate.t, [false, true, false, true, false, true, false, true, false, true]);
+  });
+
+  it("appends repetitions in order", () => {
+    const history = applyResults(empty, [result("t", "failed", { rep: 1 }), result("t", "passed", { rep: 0 }), result("t", "passed", { rep: 2 })]);
+    assert.deepEqual(history.successRate.t, [true, false, true]);
+  });
+
+  it("a broken history file is a ConfigError naming it", async () => {
+    const root = await mkdtemp(join(tmpdir(), "history-"));
+    await writeFile(join(root, "success_rate.json"), "{oops");
+    await assert.rejects(readHistory(root), (error: Error) => error.message.startsWith(`Invalid ${join(root, "success_rate.json")}:\n  not valid JSON:`));
+  });
+
+  it("run modes are mutually exclusive", () => {
+    assert.equal(runModeFromFlags({ improve: true }), "improve");
+    assert.equal(runModeFromFlags({}), undefined);
+    assert.throws(() => runModeFromFlags({ maintain: true, explore: true }), {
+      message: "Invalid options:\n  --maintain, --improve and --explore are mutually exclusive (got --maintain, --explore)",
+    });
+  });
+});
