@@ -3,12 +3,12 @@ import assert from "node:assert/strict";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readHistory } from "../../src/history/history-file.ts";
+import { type History, readHistory } from "../../src/history/history-file.ts";
 import { runModeFromFlags } from "../../src/history/run-mode.ts";
 import { applyResults, updateHistory } from "../../src/history/update-history.ts";
 import { result } from "../select/make-task.ts";
 
-const empty = { regression: {}, successRate: {} };
+const empty: History = { regression: {}, successRate: {} };
 
 describe("history", () => {
   it("T,T,T makes a regression test; F removes it", async () => {
