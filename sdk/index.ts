@@ -15,6 +15,20 @@ export { LogSink, DEFAULT_LOG_CAP_BYTES } from "../src/runners/log-sink.ts";
 export { maskText, maskValue, MASK } from "../src/secrets/mask.ts";
 // scenario loading and expansion (core issue)
 // native runner and runScenarios (core issue)
+/** Run scenario JSONL files/folders/stdin into Results/, resuming finished runs; outcomes are data. */
+export { runScenarios, DEFAULT_TIMEOUT_S } from "../src/run/run-scenarios.ts";
+/** The default runner for options: NativeRunner for runtime "native", DockerRunner otherwise (loaded lazily). */
+export { createRunner } from "../src/runners/create-runner.ts";
+/** Native runtime: sh run.sh in its own process group, killed on timeout, allowlisted env. */
+export { NativeRunner } from "../src/runners/native-runner.ts";
+export type { NativeRunnerOptions } from "../src/runners/native-runner.ts";
+/** result.json: atomic write (masked), read (undefined unless terminal), done check against a scenarioHash. */
+export { readResult, writeResult, isDone, RESULT_FILE } from "../src/results/result-file.ts";
+/** Results/run.json manifest. */
+export { MANIFEST_FILE } from "../src/results/manifest.ts";
+export type { RunManifest } from "../src/results/manifest.ts";
+/** Plan helpers: the tasks an invocation runs (filter, seeded subsample, shard) and the shard of a task. */
+export { selectTasks, inShard } from "../src/run/plan.ts";
 // docker runner (docker issue)
 /** Runs each task in a fresh container (run folder at /workspace), killed on timeout, always removed. */
 export { DockerRunner } from "../src/runners/docker-runner.ts";

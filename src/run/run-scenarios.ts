@@ -46,13 +46,14 @@ export async function runScenariosWith(deps: RunDeps, input: string | string[], 
   checkOptions(options);
   const emit = (event: RunEvent) => options.onEvent?.(event);
   const cwd = options.cwd ?? process.cwd();
-  const { scenarios, warnings } = await deps.loadScenarios(input, { cwd, stdin: options.stdin });
+  const globalTemplate = options.globalTemplate === undefined ? undefined : resolve(cwd, options.globalTemplate);
+  const { scenarios, warnings } = await deps.loadScenarios(input, { cwd, stdin: options.stdin, ...(globalTemplate ? { globalTemplate } : {}) });
   for (const message of warnings) emit({ type: "warning", message });
   const setup = await resolveSetup(options, cwd, deps, emit);
   const units = planUnits(selectTasks(scenarios, options), options.repeat ?? 1);
   const resultsDir = resolve(cwd, options.resultsDir ?? "Results");
   const expandOptions: ExpandOptions = { configFile: setup.configFile, version: benchVersion() };
-  if (options.globalTemplate !== undefined) expandOptions.globalTemplate = resolve(cwd, options.globalTemplate);
+  if (globalTemplate !== undefined) expandOptions.globalTemplate = globalTemplate;
   const runDir = (unit: PlanUnit) => join(resultsDir, unit.scenario.scenario, unit.scenario.id, String(unit.rep));
 
   const hashes = new Map<ScenarioInstance, string>();
@@ -76,7 +77,7 @@ export async function runScenariosWith(deps: RunDeps, input: string | string[], 
   await manifest.write(summary(false, false), "running");
   const signal = options.signal;
   const ctx = {
-    runner, runId, env: setup.env.env, secrets: setup.env.secrets, expandOptions, signal, scorer: options.scorer,
+    runner, runId, cwd, env: setup.env.env, secrets: setup.env.secrets, expandOptions, signal, scorer: options.scorer,
     defaultTimeoutS: options.timeout ?? DEFAULT_TIMEOUT_S, logCapBytes: options.logCapBytes ?? DEFAULT_LOG_CAP_BYTES,
     retryErrors: options.retryErrors ?? 0, dockerImage: options.dockerImage, expandScenario: deps.expandScenario,
   };

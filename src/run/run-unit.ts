@@ -12,6 +12,8 @@ import type { ExpandOptions, RunDeps } from "./run-deps.ts";
 export interface UnitContext {
   runner: Runner;
   runId: string;
+  /** Where custom_tabulate.py discovery starts. */
+  cwd: string;
   env: Record<string, string>;
   secrets: readonly string[];
   defaultTimeoutS: number;
@@ -71,7 +73,7 @@ async function attempt(scenario: ScenarioInstance, rep: number, runDir: string, 
   if (outcome.aborted) return undefined;
   if (outcome.timedOut) return { status: "timeout", outcome, error: `timed out after ${task.timeoutMs / 1000} s` };
   if (outcome.error !== undefined) return { status: "error", outcome, error: outcome.error };
-  const scored = await scoreRun({ runDir, scenario, exitCode: outcome.exitCode, scorer: ctx.scorer });
+  const scored = await scoreRun({ runDir, scenario, exitCode: outcome.exitCode, scorer: ctx.scorer, cwd: ctx.cwd });
   return { status: scored.status, outcome, score: scored.score, error: scored.status === "error" ? scored.score.reason : undefined };
 }
 

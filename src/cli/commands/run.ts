@@ -1,0 +1,54 @@
+/** `bench run`: agbench-compatible flags → runScenarios, progress on the terminal, exit code from the outcome. */
+import { ConfigError, RunnerError, describeError, runScenarios } from "../../../sdk/index.ts";
+import type { Command } from "../io.ts";
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "../io.ts";
+import { Progress } from "../progress.ts";
+import { parseRunArgs, UsageError } from "../run-args.ts";
+import { RUN_HELP } from "../run-help.ts";
+
+export const EXIT_INTERRUPTED = 130;
+
+export const command: Command = async (argv, io) => {
+  let parsed;
+  try {
+    parsed = parseRunArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`bench run: ${error.message}\nRun 'bench run --help' for usage.\n`);
+    return EXIT_USAGE;
+  }
+  if (parsed.help) {
+    io.stdout.write(RUN_HELP);
+    return EXIT_OK;
+  }
+  if (parsed.inputs.length === 0) {
+    io.stderr.write("bench run: missing input: a scenario JSONL file, a folder of them, or - for stdin\nRun 'bench run --help' for usage.\n");
+    return EXIT_USAGE;
+  }
+  const progress = new Progress(io);
+  let summary;
+  try {
+    summary = await runScenarios(parsed.inputs, {
+      ...parsed.options, cwd: io.cwd, hostEnv: io.env, stdin: io.stdin, onEvent: progress.onEvent,
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`bench run: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof RunnerError) {
+      const hint = error.message.includes("--native") ? "" : "\n  (pass --native to run without Docker)";
+      io.stderr.write(`bench run: ${describeError(error)}${hint}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  progress.finish(summary);
+  if (summary.aborted) {
+    io.stderr.write(`bench run: interrupted. Finished runs are kept; interrupted and pending runs will be redone when you run the same command again.\n`);
+    return EXIT_INTERRUPTED;
+  }
+  const { failed, error, timeout } = summary.counts;
+  return failed + error + timeout > 0 ? EXIT_FAILED : EXIT_OK;
+};

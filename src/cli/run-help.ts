@@ -1,0 +1,36 @@
+/** `bench run --help`. */
+export const RUN_HELP = `Usage: bench run <file.jsonl|folder|-> [more inputs] [options]
+
+Runs every scenario instance (× repeat) into <results-dir>/<scenario>/<id>/<rep>/.
+Finished runs (a terminal result.json for the same scenario) are kept: running again resumes.
+
+Options (agbench-compatible first):
+  -r, --repeat N            repetitions per task (default 1)
+  -s, --subsample X         per scenario file: a fraction in (0,1) or a count ≥ 1 of tasks (default all)
+  -p, --parallel N          runs at once (default 1)
+  -e, --env FILE            ENV.yaml / ENV.json (default ./ENV.yaml when present)
+  -c, --config FILE         config.yaml copied into each run (default ./config.yaml when present)
+  -d, --docker-image IMAGE  image for tasks that name none (default: built from templates/Dockerfile)
+      --native              run on this machine (sh run.sh) instead of Docker (default: Docker)
+      --results-dir DIR     results root (default Results)
+      --timeout SECONDS     default per-run timeout; a scenario's "timeout" wins (default 7200)
+      --filter REGEX        only tasks whose id matches (default all)
+      --dry-run             print the plan; run and write nothing
+      --retry-errors N      rerun error/timeout runs up to N more times (default 0)
+      --allow-missing-env   unset \${VAR} in the env file become empty instead of an error
+      --seed N              seed for --subsample (default 0)
+      --shard I/N           run only shard I of N (stable hash of scenario+id; default all)
+      --scorer FILE         custom scorer module exporting score(runDir)
+      --global-template DIR folder used instead of templates/global
+Docker only:
+      --network MODE        bridge, none or host (default bridge)
+      --docker-socket       mount the Docker socket into the container (default off)
+      --cpus N              CPU limit per run (default none)
+      --memory SIZE         memory limit, bytes or 512m / 2g (default none)
+      --pids-limit N        process limit per run (default none)
+      --user USER           user inside the container (default the image's)
+      --mount SRC:DST[:ro]  extra bind mount; repeatable
+  -h, --help                show this help
+
+Exit codes: 0 all passed, 1 some failed/error/timeout, 2 usage or config error, 130 interrupted.
+`;
