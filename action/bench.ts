@@ -1,0 +1,60 @@
+/** Every call into the SDK the Action makes, in one place. */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  compare, loadEnvFile, merge, renderComparisonMarkdown, renderMarkdown, runScenarios, tabulate,
+  type Comparison, type RunEvent, type RunSummary, type Tabulation,
+} from "../sdk/index.ts";
+import type { ActionInputs } from "./inputs.ts";
+import type { ComparisonView } from "./report-view.ts";
+
+export type { Tabulation, RunSummary, RunEvent };
+
+export function runBenchmark(
+  inputs: ActionInputs, cwd: string, onEvent: (event: RunEvent) => void, hostEnv: Record<string, string | undefined>,
+): Promise<RunSummary> {
+  return runScenarios(inputs.scenarios, {
+    cwd, hostEnv, onEvent,
+    runtime: inputs.runtime,
+    repeat: inputs.repeat,
+    parallel: inputs.parallel,
+    subsample: inputs.subsample,
+    filter: inputs.filter,
+    resultsDir: resolve(cwd, inputs.resultsDir),
+    envFile: inputs.envFile,
+    configFile: inputs.config,
+    dockerImage: inputs.dockerImage,
+    timeout: inputs.timeout,
+    shard: inputs.shard,
+  });
+}
+
+/** Values of the env file the run will use (given, or ./ENV.yaml as agbench does): each is masked. */
+export async function envValues(inputs: ActionInputs, cwd: string, hostEnv: Record<string, string | undefined>): Promise<string[]> {
+  const path = inputs.envFile ? resolve(cwd, inputs.envFile)
+    : ["ENV.yaml", "ENV.yml", "ENV.json"].map((f) => resolve(cwd, f)).find((f) => existsSync(f));
+  if (path === undefined || !existsSync(path)) return [];
+  const { env, secrets } = await loadEnvFile(path, { hostEnv, allowMissing: true });
+  return [...new Set([...Object.values(env), ...secrets])].filter((v) => v.length > 0);
+}
+
+export const tabulateResults = (paths: string[]): Promise<Tabulation> => tabulate(paths);
+
+export const mergeShards = (dirs: string[]): Promise<Tabulation> => merge(dirs);
+
+export const tabulationMarkdown = (tabulation: Tabulation, maxBytes: number): string => renderMarkdown(tabulation, { maxBytes });
+
+/** compare() and its Markdown, as the view the summary renders. */
+export function compareTabulations(base: Tabulation, head: Tabulation): ComparisonView {
+  const c: Comparison = compare(base, head);
+  const name = (t: { scenario?: string; suite?: string; id: string }): string => `${t.suite ?? t.scenario ?? ""}/${t.id}`;
+  return {
+    verdict: c.verdict,
+    delta: c.delta.points,
+    interval: c.delta.ci95 ? [c.delta.ci95.low, c.delta.ci95.high] : undefined,
+    newFailures: c.newFailures.map(name),
+    fixed: c.fixed.map(name),
+    newlyFlaky: c.newlyFlaky.map(name),
+    markdown: renderComparisonMarkdown(c),
+  };
+}

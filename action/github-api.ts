@@ -1,0 +1,52 @@
+import { getOctokit } from "@actions/github";
+import type { GitHubApi, IssueComment, RestArtifact, WorkflowRun } from "./types.ts";
+
+/** The REST calls the Action makes, over @actions/github's Octokit (pagination follows Link headers). */
+export function createGitHubApi(token: string, owner: string, repo: string, baseUrl: string): GitHubApi {
+  const octokit = getOctokit(token, { baseUrl });
+  const toComment = (c: { id: number; body?: string; user: { login: string } | null; html_url: string }): IssueComment =>
+    ({ id: c.id, body: c.body ?? "", user: c.user ? { login: c.user.login } : null, html_url: c.html_url });
+  return {
+    async listComments(issueNumber) {
+      const all = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
+      return all.map(toComment);
+    },
+    async createComment(issueNumber, body) {
+      const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+      return toComment(data);
+    },
+    async updateComment(commentId, body) {
+      const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
+      return toComment(data);
+    },
+    async viewerLogin() {
+      try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+      } catch {
+        return null;
+      }
+    },
+    async listSuccessfulRuns(workflow, branch) {
+      const { data } = await octokit.rest.actions.listWorkflowRuns({
+        owner, repo, workflow_id: workflow, branch, status: "success", per_page: 10,
+      });
+      return data.workflow_runs.map((r): WorkflowRun =>
+        ({ id: r.id, head_sha: r.head_sha, head_branch: r.head_branch, created_at: r.created_at, updated_at: r.updated_at, html_url: r.html_url }));
+    },
+    async getRun(runId) {
+      const { data: r } = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId });
+      return { id: r.id, head_sha: r.head_sha, head_branch: r.head_branch, created_at: r.created_at, workflow_id: r.workflow_id };
+    },
+    async listRunArtifacts(runId) {
+      const all = await octokit.paginate(octokit.rest.actions.listWorkflowRunArtifacts, { owner, repo, run_id: runId, per_page: 100 });
+      return all.map((a): RestArtifact => ({ id: a.id, name: a.name, expired: a.expired, created_at: a.created_at }));
+    },
+  };
+}
+
+/** The HTTP status of an Octokit RequestError, if it is one. */
+export function httpStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" ? status : undefined;
+}

@@ -1,0 +1,95 @@
+import type { BaselineInfo, ComparisonView, HeadlineView } from "./report-view.ts";
+import { closeOpenDetails } from "./sticky-comment.ts";
+
+/** GitHub rejects a step summary over 1 MiB; we stay below with room for the trim note. */
+export const SUMMARY_LIMIT = 1024 * 1024 - 4096;
+
+export interface RenderInput {
+  head: HeadlineView;
+  comparison?: ComparisonView;
+  baseline: BaselineInfo;
+  /** The SDK's full tabulation Markdown, shown collapsed. */
+  details?: string;
+  artifact?: { name: string; url?: string };
+  title: string;
+  /** Shard runs say which slice they are. */
+  shard?: { index: number; count: number };
+}
+
+const pct = (n: number): string => `${n.toFixed(1)} %`;
+const signed = (n: number): string => `${n >= 0 ? "+" : "−"}${Math.abs(n).toFixed(1)}`;
+const escapeCell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+
+function headline(input: RenderInput): string {
+  const { head, comparison, baseline } = input;
+  const delta = comparison ? ` · Δ **${signed(comparison.delta)} pts** vs base` : "";
+  const verdict = comparison ? ` · verdict **${comparison.verdict}**` : "";
+  const shard = input.shard ? ` (shard ${input.shard.index}/${input.shard.count})` : "";
+  return [
+    `## ${input.title}${shard}: ${pct(head.percentage)}${delta}${verdict}`,
+    "",
+    `${head.tasks} tasks · ${head.total} trials: ${head.passed} passed, ${head.failed} failed, ${head.errored} errored, ` +
+      `${head.missing} missing, ${head.skipped} skipped · ${head.flaky.length} flaky`,
+    "",
+    `Baseline: ${baseline.note}`,
+  ].join("\n");
+}
+
+function list(title: string, items: string[], limit = 50): string {
+  if (items.length === 0) return "";
+  const shown = items.slice(0, limit).map((i) => `- \`${escapeCell(i)}\``);
+  if (items.length > limit) shown.push(`- … and ${items.length - limit} more`);
+  return `### ${title} (${items.length})\n\n${shown.join("\n")}`;
+}
+
+function suiteTable(head: HeadlineView): string {
+  const rows = head.suites.map((s) =>
+    `| ${escapeCell(s.name)} | ${pct(s.percentage)} | ${s.tasks} | ${s.trials} | ${s.passed} | ${s.failed} | ${s.errored} | ${s.missing} | ${s.flaky.length} |`);
+  return ["| Suite | Pass | Tasks | Trials | Passed | Failed | Errored | Missing | Flaky |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", ...rows].join("\n");
+}
+
+const details = (summary: string, body: string): string =>
+  `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+
+/** The sections, most important first; later ones are dropped first when space runs out. */
+function sections(input: RenderInput): string[] {
+  const c = input.comparison;
+  const out = [headline(input)];
+  if (c) out.push(list("❌ New failures", c.newFailures), list("〰️ Newly flaky", c.newlyFlaky));
+  out.push(list("〰️ Flaky", input.head.flaky), suiteTable(input.head));
+  if (c) out.push(list("✅ Fixed", c.fixed));
+  if (c?.markdown) out.push(details("Comparison with the base", c.markdown));
+  if (input.details) out.push(details("All tasks", input.details));
+  return out.filter(Boolean);
+}
+
+function artifactLine(input: RenderInput): string {
+  const a = input.artifact;
+  if (!a) return "";
+  return a.url ? `Full results: [artifact \`${a.name}\`](${a.url})` : `Full results: artifact \`${a.name}\``;
+}
+
+/** Markdown under `limit` characters: whole sections while they fit, then a cut with a note. */
+export function renderReport(input: RenderInput, limit: number, measure: (s: string) => number = (s) => s.length): string {
+  const footer = `\n\n${artifactLine(input)}\n`;
+  const room = limit - measure(footer) - 200;
+  let text = "";
+  for (const section of sections(input)) {
+    const next = text ? `${text}\n\n${section}` : section;
+    if (measure(next) <= room) {
+      text = next;
+      continue;
+    }
+    let end = room;
+    let cut = next;
+    do {
+      cut = next.slice(0, Math.max(next.lastIndexOf("\n", end), text.length));
+      end = Math.floor(end * 0.9);
+    } while (measure(cut) > room && cut.length > text.length);
+    text = closeOpenDetails(cut) +
+      "\n\n_… trimmed to stay under GitHub's size limit; the artifact has everything._";
+    break;
+  }
+  return text + footer;
+}

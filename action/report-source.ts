@@ -1,0 +1,48 @@
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { ConfigError } from "../sdk/index.ts";
+import type { ActionContext } from "./context.ts";
+import { isResultsArtifact } from "./shard-artifacts.ts";
+import type { ArtifactStore, GitHubApi } from "./types.ts";
+
+export interface ReportSource {
+  /** Results trees to merge (one per shard) or a single tree. */
+  dirs: string[];
+  from: string;
+}
+
+/**
+ * Where `mode: report` reads results: `resultsDir` when it exists locally (a Results tree, or one
+ * folder per downloaded shard), otherwise every results artifact of this run — or of the run that
+ * triggered a `workflow_run` event — downloaded into `resultsDir/<artifact name>/`.
+ */
+export async function findReportSource(
+  resultsDir: string, artifactName: string, ctx: ActionContext, artifacts: ArtifactStore, github: () => GitHubApi,
+): Promise<ReportSource> {
+  if (existsSync(resultsDir)) return { dirs: await localTrees(resultsDir), from: `local folder ${resultsDir}` };
+  const runId = ctx.triggeringRun?.id;
+  const listed = runId === undefined
+    ? await artifacts.listCurrentRun()
+    : (await github().listRunArtifacts(runId)).filter((a) => !a.expired);
+  const wanted = listed.filter((a) => isResultsArtifact(artifactName, a.name)).sort((a, b) => a.name.localeCompare(b.name));
+  const from = runId === undefined ? "this run" : `run ${runId}`;
+  if (wanted.length === 0) {
+    throw new ConfigError("report input", [`no '${artifactName}' or '${artifactName}-shard-<i>-of-<n>' artifact in ${from}, and results-dir ${resultsDir} does not exist`]);
+  }
+  const dirs: string[] = [];
+  for (const artifact of wanted) {
+    const dir = join(resultsDir, artifact.name);
+    await artifacts.download(artifact.id, dir, runId);
+    dirs.push(dir);
+  }
+  return { dirs, from: `${wanted.length} artifact(s) of ${from}: ${wanted.map((a) => a.name).join(", ")}` };
+}
+
+/** A Results tree with run.json at its root is one tree; otherwise each child holding run.json is a shard. */
+async function localTrees(dir: string): Promise<string[]> {
+  if (existsSync(join(dir, "run.json"))) return [dir];
+  const children = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(dir, e.name));
+  const shards = children.filter((c) => existsSync(join(c, "run.json"))).sort();
+  return shards.length > 0 ? shards : [dir];
+}

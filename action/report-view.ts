@@ -1,0 +1,68 @@
+import type { Tabulation } from "../sdk/index.ts";
+
+/** What the summary and the comment show about one side, read from a Tabulation. */
+export interface SuiteView {
+  name: string;
+  percentage: number;
+  tasks: number;
+  trials: number;
+  passed: number;
+  failed: number;
+  errored: number;
+  missing: number;
+  flaky: string[];
+}
+
+export interface HeadlineView {
+  percentage: number;
+  tasks: number;
+  passed: number;
+  failed: number;
+  /** error + timeout trials. */
+  errored: number;
+  skipped: number;
+  missing: number;
+  total: number;
+  /** "suite/id" of every flaky task. */
+  flaky: string[];
+  suites: SuiteView[];
+}
+
+/** Δ and lists from compare(), already as text for rendering. */
+export interface ComparisonView {
+  verdict: string;
+  /** Δ suite percentage in points (head − base). */
+  delta: number;
+  interval?: [number, number];
+  newFailures: string[];
+  fixed: string[];
+  newlyFlaky: string[];
+  /** The SDK's full comparison Markdown, shown collapsed. */
+  markdown?: string;
+}
+
+/** Where the baseline came from, for the headline and the comment. */
+export interface BaselineInfo {
+  state: "found" | "missing" | "expired" | "none" | "self" | "failed";
+  note: string;
+  sha?: string;
+  createdAt?: string;
+  runUrl?: string;
+}
+
+export function headlineOf(tabulation: Tabulation): HeadlineView {
+  const counts = tabulation.overall.counts;
+  const suites = tabulation.suites.map((s): SuiteView => ({
+    name: s.name, percentage: s.percentage, tasks: s.tasks, trials: s.trials,
+    passed: s.counts.passed, failed: s.counts.failed, errored: s.counts.error + s.counts.timeout,
+    missing: s.counts.missing, flaky: s.flakyTasks,
+  }));
+  return {
+    percentage: tabulation.overall.percentage,
+    tasks: tabulation.overall.tasks,
+    passed: counts.passed, failed: counts.failed, errored: counts.error + counts.timeout,
+    skipped: counts.skipped, missing: counts.missing, total: counts.total,
+    flaky: suites.flatMap((s) => s.flaky.map((id) => `${s.name}/${id}`)),
+    suites,
+  };
+}

@@ -1,0 +1,120 @@
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { describeError } from "../sdk/index.ts";
+import { findBaseline } from "./baseline.ts";
+import { compareTabulations, envValues, mergeShards, runBenchmark, tabulateResults, tabulationMarkdown, type Tabulation } from "./bench.ts";
+import { readContext } from "./context.ts";
+import { readInputs } from "./inputs.ts";
+import { postPrComment } from "./pr-comment.ts";
+import { logScenarioGroups, progressLogger } from "./progress.ts";
+import { render, writeOutputs } from "./publish.ts";
+import { headlineOf, type BaselineInfo, type ComparisonView } from "./report-view.ts";
+import { findReportSource } from "./report-source.ts";
+import { artifactNameFor } from "./shard-artifacts.ts";
+import type { ActionCore, ActionDeps, GitHubApi } from "./types.ts";
+import { failureReasons } from "./verdict.ts";
+
+export const TABULATION_FILE = "bench-tabulation.json";
+export const CONTEXT_FILE = "bench-context.json";
+
+/** The Action: inputs → run or collect results → artifact → baseline → summary, comment, outputs. */
+export async function run(core: ActionCore, deps: ActionDeps): Promise<void> {
+  try {
+    await runAction(core, deps);
+  } catch (error) {
+    core.setFailed(describeError(error));
+  }
+}
+
+async function runAction(core: ActionCore, deps: ActionDeps): Promise<void> {
+  const inputs = readInputs((name) => core.getInput(name));
+  if (inputs.githubToken) core.setSecret(inputs.githubToken);
+  const ctx = readContext(deps.env);
+  const cwd = resolve(deps.env["GITHUB_WORKSPACE"] ?? process.cwd(), inputs.workingDirectory);
+  const resultsDir = resolve(cwd, inputs.resultsDir);
+  const tempDir = join(deps.env["RUNNER_TEMP"] ?? tmpdir(), `bench-action-${ctx.runId}-${process.pid}`);
+  let api: GitHubApi | undefined;
+  const github = (): GitHubApi => (api ??= deps.github(inputs.githubToken));
+  const failures: string[] = [];
+
+  let head: Tabulation;
+  let prNumber = ctx.pr?.number;
+  if (inputs.mode === "run") {
+    for (const value of await envValues(inputs, cwd, deps.env)) core.setSecret(value);
+    core.saveState("runtime", inputs.runtime);
+    const summary = await runBenchmark(inputs, cwd, progressLogger(core), deps.env);
+    logScenarioGroups(core, summary);
+    head = await tabulateResults([resultsDir]);
+  } else {
+    const source = await findReportSource(resultsDir, inputs.artifactName, ctx, deps.artifacts, github);
+    core.info(`Reporting on ${source.from}`);
+    head = source.dirs.length > 1 ? await mergeShards(source.dirs) : await tabulateResults(source.dirs);
+    prNumber ??= await recordedPr(source.dirs);
+  }
+  await mkdir(resultsDir, { recursive: true });
+  const tabulationPath = join(resultsDir, TABULATION_FILE);
+  await writeFile(tabulationPath, JSON.stringify(head, null, 2));
+
+  let artifact: { name: string; id?: number; url?: string } | undefined;
+  if (inputs.mode === "run") {
+    await writeFile(join(resultsDir, CONTEXT_FILE), JSON.stringify({ pr: prNumber ?? null, sha: ctx.sha, ref: ctx.ref, runId: ctx.runId, event: ctx.eventName }, null, 2));
+    if (inputs.uploadArtifact) {
+      const name = artifactNameFor(inputs.artifactName, inputs.shard);
+      artifact = { name };
+      try {
+        const files = await listFiles(resultsDir);
+        const uploaded = await deps.artifacts.upload(name, files, resultsDir, inputs.retentionDays);
+        artifact = { name, id: uploaded.id, url: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}/artifacts/${uploaded.id}` };
+        core.info(`Uploaded artifact ${name} (${files.length} files, ${uploaded.size} bytes, id ${uploaded.id})`);
+      } catch (error) {
+        core.warning(`Uploading artifact ${name} failed: ${describeError(error)}`);
+        failures.push(`artifact upload failed (${name})`);
+      }
+    }
+  }
+
+  let baseline: BaselineInfo = { state: "none", note: "not compared in a shard job (the report job compares)" };
+  let comparison: ComparisonView | undefined;
+  if (!inputs.shard) {
+    const found = await findBaseline(inputs, ctx, { github, artifacts: deps.artifacts, now: deps.now(), tempDir, cwd });
+    baseline = found.info;
+    if (found.paths.length > 0) {
+      try {
+        comparison = compareTabulations(await tabulateResults(found.paths), head);
+      } catch (error) {
+        baseline = { ...baseline, state: "failed", note: `${baseline.note} — unreadable: ${describeError(error).split("\n")[0]}` };
+      }
+    }
+  }
+
+  const view = headlineOf(head);
+  const details = tabulationMarkdown(head, 512 * 1024);
+  const { summary, comment } = render({ head: view, comparison, baseline, details, artifact, title: "bench-action", shard: inputs.shard });
+  await core.writeSummary(summary);
+  const summaryPath = join(resultsDir, "bench-summary.md");
+  await writeFile(summaryPath, summary);
+  const posted = inputs.shard ? undefined : await postPrComment(core, inputs, ctx, prNumber, comment, github);
+
+  writeOutputs(core, { view, comparison, tabulationPath, summaryPath, artifact, commentId: posted?.id });
+  failures.push(...failureReasons(inputs, view, comparison));
+  if (failures.length > 0) core.setFailed(`bench-action: ${failures.join("; ")}`);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort((a, b) => relative(dir, a).localeCompare(relative(dir, b)));
+}
+
+/** The PR number a run-mode job recorded next to its results (fork PRs' workflow_run has none). */
+async function recordedPr(dirs: string[]): Promise<number | undefined> {
+  for (const dir of dirs) {
+    try {
+      const data = JSON.parse(await readFile(join(dir, CONTEXT_FILE), "utf8")) as { pr?: unknown };
+      if (typeof data.pr === "number") return data.pr;
+    } catch {
+      // no context recorded in this tree
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,73 @@
+/** The slice of @actions/core the Action uses; injected so run() is testable with a fake. */
+export interface ActionCore {
+  getInput(name: string): string;
+  setOutput(name: string, value: string): void;
+  setSecret(secret: string): void;
+  setFailed(message: string): void;
+  info(message: string): void;
+  warning(message: string): void;
+  notice(message: string): void;
+  startGroup(name: string): void;
+  endGroup(): void;
+  saveState(name: string, value: string): void;
+  /** Append Markdown to the job summary file (GITHUB_STEP_SUMMARY). */
+  writeSummary(markdown: string): Promise<void>;
+}
+
+/** One issue comment as the REST API returns it (the fields we read). */
+export interface IssueComment {
+  id: number;
+  body: string;
+  user: { login: string } | null;
+  html_url?: string;
+}
+
+/** A workflow run (fields we read). */
+export interface WorkflowRun {
+  id: number;
+  head_sha: string;
+  head_branch: string | null;
+  created_at: string;
+  updated_at?: string;
+  html_url?: string;
+}
+
+/** A run's artifact in the REST API (fields we read). */
+export interface RestArtifact {
+  id: number;
+  name: string;
+  expired: boolean;
+  created_at?: string | null;
+}
+
+/** The GitHub REST calls the Action makes. */
+export interface GitHubApi {
+  /** Every comment of an issue/PR, following all pages (per_page 100). */
+  listComments(issueNumber: number): Promise<IssueComment[]>;
+  createComment(issueNumber: number, body: string): Promise<IssueComment>;
+  updateComment(commentId: number, body: string): Promise<IssueComment>;
+  /** The token's login, or null when the token cannot say (GITHUB_TOKEN gets 403 on /user). */
+  viewerLogin(): Promise<string | null>;
+  /** Latest successful runs of a workflow on a branch, newest first. */
+  listSuccessfulRuns(workflow: string | number, branch: string): Promise<WorkflowRun[]>;
+  getRun(runId: number): Promise<WorkflowRun & { workflow_id: number }>;
+  listRunArtifacts(runId: number): Promise<RestArtifact[]>;
+}
+
+/** Artifact storage (@actions/artifact behind it). */
+export interface ArtifactStore {
+  upload(name: string, files: string[], rootDir: string, retentionDays?: number): Promise<{ id: number; size: number }>;
+  /** Artifacts of the current run (the results service). */
+  listCurrentRun(): Promise<{ id: number; name: string }[]>;
+  /** Download one artifact into dir; `runId` set = another run's artifact via the REST API. */
+  download(id: number, dir: string, runId?: number): Promise<void>;
+}
+
+/** Everything run() needs from the outside world. */
+export interface ActionDeps {
+  env: Record<string, string | undefined>;
+  /** Built lazily: a run with comments off and no baseline makes no REST call. */
+  github(token: string): GitHubApi;
+  artifacts: ArtifactStore;
+  now(): Date;
+}
