@@ -23,19 +23,23 @@ export type CheckResult =
   | { ok: false; issues: PlanIssue[] };
 
 export async function checkScenario(value: unknown, ctx: CheckContext): Promise<CheckResult> {
-  const schema = schemaIssues(value);
-  if (schema.length > 0) return { ok: false, issues: schema };
+  const issues = schemaIssues(value);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, issues };
+  // Keep checking the keys the schema accepted, so one pass reports every issue of the line.
+  const bad = new Set(issues.map((issue) => issue.pointer?.split("/")[1]));
   const raw = value as Record<string, unknown>;
   const id = raw.id as string;
-  const issues: PlanIssue[] = [];
-  if (id === "." || id === "..") issues.push({ pointer: "/id", message: `must be a folder name, not "${id}"` });
+  if (!bad.has("id") && (id === "." || id === "..")) issues.push({ pointer: "/id", message: `must be a folder name, not "${id}"` });
   const subsKey = raw.substitutions !== undefined ? "substitutions" : "values";
-  const subs = normaliseSubstitutions(raw[subsKey] as Record<string, unknown> | undefined, subsKey);
+  const subs = bad.has(subsKey)
+    ? { substitutions: {}, pointers: new Map<string, string>(), issues: [] }
+    : normaliseSubstitutions(raw[subsKey] as Record<string, unknown> | undefined, subsKey);
   issues.push(...subs.issues);
+  if (bad.has("template")) return { ok: false, issues };
   const template = raw.template as string | TemplateEntry[];
   const plan = await planTemplate(template, ctx.baseDir, { globalTemplate: ctx.globalTemplate, cache: ctx.cache });
   issues.push(...plan.issues);
-  if (plan.issues.length === 0) {
+  if (plan.issues.length === 0 && !bad.has(subsKey)) {
     for (const file of Object.keys(subs.substitutions)) {
       if (!plan.files.has(file)) {
         issues.push({ pointer: subs.pointers.get(file) ?? `/${subsKey}/${pointerSegment(file)}`, message: `the template has no file "${file}" to substitute in` });

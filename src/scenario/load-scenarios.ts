@@ -72,7 +72,8 @@ async function loadSource(source: ScenarioSource, globalTemplate: string | null,
       out.issues.push(...result.issues.map((issue) => format(where, issue)));
       continue;
     }
-    if (isObject(value) && value.substitutions !== undefined && value.values !== undefined) {
+    if (isObject(value) && value.substitutions !== undefined && value.values !== undefined && !warnedKeys.has("\0values")) {
+      warnedKeys.add("\0values");
       out.warnings.push(`${where}: "values" is ignored because "substitutions" is present`);
     }
     for (const key of result.unknownKeys) {

@@ -46,9 +46,10 @@ export async function planTemplate(
     for (const message of walk.issues) plan.issues.push({ message: `global template: ${message}` });
     addWalk(plan, kinds, walk, "", undefined);
   }
-  const entries: { src: string; dst: string; pointer: string; dstPointer?: string }[] =
+  // agbench: a file template becomes scenario.py, a folder template is merged into the run folder
+  const entries: { src: string; dst: string; pointer: string; dstPointer?: string; fileDst?: string }[] =
     typeof template === "string"
-      ? [{ src: template, dst: "scenario.py", pointer: "/template" }]
+      ? [{ src: template, dst: "", pointer: "/template", fileDst: "scenario.py" }]
       : template.map((entry, i) => typeof entry === "string"
         ? { src: entry, dst: "", pointer: `/template/${i}` }
         : { src: entry[0], dst: entry[1], pointer: `/template/${i}/0`, dstPointer: `/template/${i}/1` });
@@ -68,8 +69,9 @@ export async function planTemplate(
       addNode(plan, kinds, "dir", dst.path, undefined, entry.pointer);
       addWalk(plan, kinds, walk, dst.path, entry.pointer);
     } else {
-      const intoDir = dst.path === "" || entry.dst.endsWith("/") || kinds.get(dst.path) === "dir";
-      const to = intoDir ? joinRel(dst.path, basename(src)) : dst.path;
+      const named = entry.fileDst ?? dst.path;
+      const intoDir = named === "" || entry.dst.endsWith("/") || kinds.get(named) === "dir";
+      const to = intoDir ? joinRel(named, basename(src)) : named;
       addNode(plan, kinds, "file", to, src, entry.pointer);
     }
   }
