@@ -7,6 +7,7 @@ import { EXIT_USAGE } from "./io.ts";
 // One line per command; each module exports `command: Command`.
 const COMMANDS: Record<string, CommandInfo> = {
   run: { summary: "Run scenarios (JSONL file, folder or -) into Results/", load: () => import("./commands/run.ts") },
+  clean: { summary: "Remove Docker containers left by earlier runs (by label)", load: () => import("./commands/clean.ts") },
   // further commands register here
 };
 

@@ -1,0 +1,42 @@
+/** `bench clean`: remove containers left behind by earlier runs (by the bench-action.run-id label only). */
+import { parseArgs } from "node:util";
+import { LABEL_RUN_ID, RunnerError, checkEngine, cleanContainers, connectDocker, describeError } from "../../../sdk/index.ts";
+import type { Command } from "../io.ts";
+import { EXIT_OK, EXIT_USAGE } from "../io.ts";
+
+const HELP = `Usage: bench clean [--run-id ID]
+
+Kills and removes Docker containers labelled ${LABEL_RUN_ID} (left behind by interrupted or
+crashed runs). Containers without that label are never touched. DOCKER_HOST selects the engine.
+
+Options:
+  --run-id ID   only the containers of this run id
+  -h, --help    show this help
+`;
+
+export const command: Command = async (argv, io) => {
+  let values: { "run-id"?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { "run-id": { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true }));
+  } catch (error) {
+    io.stderr.write(`bench clean: ${describeError(error)}\nRun 'bench clean --help' for usage.\n`);
+    return EXIT_USAGE;
+  }
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  const docker = connectDocker();
+  try {
+    await checkEngine(docker);
+  } catch (error) {
+    if (!(error instanceof RunnerError)) throw error;
+    io.stderr.write(`bench clean: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  const runId = values["run-id"];
+  const removed = await cleanContainers(docker, runId === undefined ? {} : { runId });
+  const scope = runId === undefined ? "" : ` of run ${runId}`;
+  io.stdout.write(`Removed ${removed} container${removed === 1 ? "" : "s"}${scope} (label ${LABEL_RUN_ID}).\n`);
+  return EXIT_OK;
+};
