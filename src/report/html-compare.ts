@@ -1,0 +1,28 @@
+/** The comparison section of the HTML report: verdict, Δ with interval and MDE, per suite, changed tasks. */
+import type { Comparison, TaskChange } from "../compare/compare.ts";
+import { esc, fmtPct, fmtPp } from "./html-escape.ts";
+
+function changes(title: string, list: TaskChange[], kind: string): string {
+  if (list.length === 0) return "";
+  const items = list.map((c) =>
+    `<li data-change="${kind}">${esc(c.suite)} / <code>${esc(c.id)}</code>: ${fmtPct(100 * c.base)} → ${fmtPct(100 * c.head)}</li>`);
+  return `<h3>${esc(title)} (${list.length})</h3><ul>${items.join("")}</ul>`;
+}
+
+/** Comparison with the base: overall and per-suite rows, then new failures, fixed and newly flaky tasks. */
+export function comparisonSection(c: Comparison): string {
+  const row = (name: string, s: Comparison["suites"][number] | Comparison): string =>
+    `<tr><td>${esc(name)}</td><td class="num">${fmtPct(s.basePercentage)}</td><td class="num">${fmtPct(s.headPercentage)}</td>` +
+    `<td class="num delta">${fmtPp(s.delta)}</td><td class="num">${fmtPp(s.ci95.low)} … ${fmtPp(s.ci95.high)}</td>` +
+    `<td class="num">${s.mde.toFixed(1)} pp</td><td class="num">${s.pairedTasks}</td><td><span class="verdict ${s.verdict}">${s.verdict}</span></td></tr>`;
+  const head = ["suite", "base", "head", "Δ", "95% interval", "MDE", "paired tasks", "verdict"].map((h) => `<th>${h}</th>`).join("");
+  const rows = [...c.suites.map((s) => row(s.name, s)), row("overall", c)].join("");
+  const reasons = c.reasons.length ? `<ul>${c.reasons.map((r) => `<li>${esc(r)}</li>`).join("")}</ul>` : "";
+  const only = (label: string, list: { suite: string; id: string }[]): string =>
+    list.length ? `<p class="muted">${label}: ${list.map((t) => `${esc(t.suite)}/${esc(t.id)}`).join(", ")}</p>` : "";
+  return `<section id="comparison"><h2>Comparison with base <span class="verdict ${c.verdict}" data-verdict="${c.verdict}">${c.verdict}</span></h2>` +
+    `${reasons}<table class="compare"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>` +
+    changes("New failures", c.newFailures, "new-failure") + changes("Fixed", c.fixed, "fixed") +
+    changes("Newly flaky", c.newlyFlaky, "newly-flaky") + only("Only in base", c.onlyInBase) + only("Only in head", c.onlyInHead) +
+    `<p class="rules">${esc(c.rules)}</p></section>`;
+}
