@@ -40,4 +40,38 @@ export { connectDocker, checkEngine, engineAddress } from "../src/runners/docker
 /** Container labels set on every run's container. */
 export { LABEL_RUN_ID, LABEL_SCENARIO, LABEL_TASK } from "../src/runners/docker/container-config.ts";
 // scoring, tabulate, compare, reports (tabulate issue)
+/** Score one finished run folder in DESIGN §6 order: score.json, scorer module / custom_tabulate.py, grounds, sentinel + exit code. */
+export { scoreRun, SUCCESS_SENTINEL } from "../src/score/score-run.ts";
+export type { ScoreContext, ScoredRun } from "../src/score/score-run.ts";
+/** Re-score existing Results (rewrites result.json atomically; keeps the runner's timeout/skipped/unscored error statuses). */
+export { rescore } from "../src/score/rescore.ts";
+export type { RescoreOptions, RescoreSummary } from "../src/score/rescore.ts";
+/** Results folders (ours or agbench's console-log-only layout) or saved tabulation JSON → a versioned Tabulation. */
+export { tabulate, readTabulationFile } from "../src/tabulate/tabulate.ts";
+export type { TabulateOptions } from "../src/tabulate/tabulate.ts";
+/** Combine Results trees (matrix shards) into one Tabulation; ConfigError on duplicated or missing runs/shards. */
+export { merge } from "../src/tabulate/merge.ts";
+export type { MergeOptions } from "../src/tabulate/merge.ts";
+export type { Tabulation, SuiteTabulation, TaskRow, TrialCell, TrialStatus, StatusCounts, TaskStats } from "../src/tabulate/tabulation-types.ts";
+export { TABULATION_RULES } from "../src/tabulate/tabulation-types.ts";
+/** pass@k (unbiased), pass^k, Wilson and task-clustered intervals. */
+export { passAtK, passHatK, wilson, clusteredSE } from "../src/tabulate/stats.ts";
+/** Pair base and head tasks: Δ suite % with a paired 95 % interval, MDE, new failures/fixed/flaky, verdict. */
+export { compare, COMPARISON_RULES } from "../src/compare/compare.ts";
+export type { Comparison, CompareOptions, Verdict, TaskChange, DeltaStats } from "../src/compare/compare.ts";
+/** Renderers: agbench text table, agbench-first CSV, JSON, Markdown (size budget), JUnit XML, agbenchmark report.json. */
+export { renderText } from "../src/report/render-text.ts";
+export { renderCsv } from "../src/report/render-csv.ts";
+export { renderJson } from "../src/report/render-json.ts";
+export { renderMarkdown, DEFAULT_MARKDOWN_MAX_BYTES } from "../src/report/render-markdown.ts";
+export type { MarkdownOptions } from "../src/report/render-markdown.ts";
+export { renderJunit } from "../src/report/render-junit.ts";
+export { renderAgbenchmarkReport } from "../src/report/render-agbenchmark.ts";
+/** Comparison as Markdown (headline first, collapsible lists, size budget) or plain text. */
+export { renderComparisonMarkdown, renderComparisonText } from "../src/compare/render-comparison.ts";
+export type { ComparisonMarkdownOptions } from "../src/compare/render-comparison.ts";
 // agbenchmark / AgentBench (issue 6)
+// embedding, scaffolds, html report (issue 7)
+/** One self-contained HTML page: suite bars with intervals, task × trial heatmap, flaky tasks, comparison with a base. */
+export { renderHtmlReport } from "../src/report/html-report.ts";
+export type { HtmlReportOptions } from "../src/report/html-report.ts";

@@ -8,6 +8,9 @@ import { EXIT_USAGE } from "./io.ts";
 const COMMANDS: Record<string, CommandInfo> = {
   run: { summary: "Run scenarios (JSONL file, folder or -) into Results/", load: () => import("./commands/run.ts") },
   clean: { summary: "Remove Docker containers left by earlier runs (by label)", load: () => import("./commands/clean.ts") },
+  report: { summary: "Write a self-contained HTML report (suites, heatmap, comparison with --base)", load: () => import("./commands/report.ts") },
+  clone: { summary: "Copy a shipped benchmark into a folder (--list to see them)", load: () => import("./commands/clone.ts") },
+  init: { summary: "Scaffold Templates/, Tasks/, ENV.yaml.example, config.yaml and a PR workflow", load: () => import("./commands/init.ts") },
   // further commands register here
 };
 

@@ -1,0 +1,67 @@
+/** `bench report <results> [--base <results>] --out report.html`: the self-contained HTML report. */
+import { writeFile, mkdir, stat } from "node:fs/promises";
+import { dirname, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { compare, renderHtmlReport, tabulate } from "../../../sdk/index.ts";
+import type { Command } from "../io.ts";
+import { EXIT_OK, EXIT_USAGE } from "../io.ts";
+
+const HELP = `Usage: bench report <results> [--base <results>] [--out report.html] [--title TEXT] [--threshold PP]
+
+Write one self-contained HTML file (no scripts, no network): suite bars with 95% intervals, a task x trial
+heatmap by status with links to each run's console_log.txt (relative to the report), flaky tasks, and the
+comparison with --base when given. <results> and --base accept Results folders or saved tabulation JSON.
+Default --out: <results>/report.html for a Results folder, report.html otherwise.
+`;
+
+/** Relative URL from the report's folder to a Results folder; null when the input is a tabulation file. */
+async function linkRoot(results: string, out: string): Promise<string | null> {
+  const isDir = await stat(results).then((s) => s.isDirectory(), () => false);
+  if (!isDir) return null;
+  const rel = relative(dirname(out), results).split("\\").join("/");
+  return rel === "" ? "." : rel;
+}
+
+export const command: Command = async (argv, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true,
+      options: { base: { type: "string" }, out: { type: "string", short: "o" }, title: { type: "string" },
+        threshold: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (error) {
+    io.stderr.write(`bench report: ${(error as Error).message}\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  const [input, ...extra] = positionals;
+  if (input === undefined || extra.length > 0) {
+    io.stderr.write(`bench report: expected exactly one <results> (got ${positionals.length})\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+  if (threshold !== undefined && !(threshold >= 0)) {
+    io.stderr.write(`bench report: --threshold must be a number >= 0, got '${values.threshold}'\n`);
+    return EXIT_USAGE;
+  }
+  const results = resolve(io.cwd, input);
+  const isDir = await stat(results).then((s) => s.isDirectory(), () => false);
+  const out = resolve(io.cwd, values.out ?? (isDir ? `${input}/report.html` : "report.html"));
+  const head = await tabulate(results);
+  const base = values.base === undefined ? undefined : await tabulate(resolve(io.cwd, values.base));
+  const comparison = base ? compare(base, head, threshold === undefined ? {} : { threshold }) : undefined;
+  const html = renderHtmlReport(head, {
+    resultsRoot: await linkRoot(results, out),
+    ...(comparison ? { comparison } : {}),
+    ...(values.title ? { title: values.title } : {}),
+  });
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, html);
+  io.stdout.write(`bench report: wrote ${relative(io.cwd, out) || out}\n`);
+  return EXIT_OK;
+};
