@@ -14,7 +14,9 @@ export interface DependencyGate {
   /** Resolves once every dependency of (scenario, rep) has a recorded result. */
   waitFor(scenario: ScenarioInstance, rep?: number): Promise<GateDecision>;
   /** Record a terminal result (also resumed and skipped ones). */
-  record(result: Pick<RunResult, "scenario" | "id" | "rep" | "status">): void;
+  record(result: Pick<RunResult, "scenario" | "id" | "rep" | "status"> | RunResult): void;
+  /** The full result recorded for (task, rep), once there is one; undefined after close(). */
+  resultOf(task: { scenario: string; id: string }, rep: number): Promise<RunResult | undefined>;
   /** Release every waiter with `{ run: false }` (abort). */
   close(reason?: string): void;
 }
@@ -24,6 +26,7 @@ export function createDependencyGate(ordered: readonly ScenarioInstance[], optio
   const graph = options.dependencies === false ? new Map<ScenarioInstance, ScenarioInstance[]>() : buildDependencyGraph(ordered, { ignoreUnknown: true });
   const byKey = new Map(ordered.map((task) => [taskKey(task), task]));
   const statuses = new Map<string, RunStatus>();
+  const full = new Map<string, RunResult>();
   const waiters = new Map<string, ((status: RunStatus | undefined) => void)[]>();
   let closed: string | undefined;
   const unitKey = (task: { scenario: string; id: string }, rep: number) => `${taskKey(task)}#${rep}`;
@@ -47,8 +50,14 @@ export function createDependencyGate(ordered: readonly ScenarioInstance[], optio
     record(result) {
       const key = unitKey(result, result.rep);
       statuses.set(key, result.status);
+      if ("schema" in result) full.set(key, result);
       for (const resolve of waiters.get(key) ?? []) resolve(result.status);
       waiters.delete(key);
+    },
+    async resultOf(task, rep) {
+      const key = unitKey(task, rep);
+      await statusOf(key);
+      return full.get(key);
     },
     close(reason = "aborted") {
       closed = reason;

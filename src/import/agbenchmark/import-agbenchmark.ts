@@ -1,0 +1,100 @@
+/**
+ * `bench import agbenchmark`: challenge folders → one scenario JSONL (`<out>/agbenchmark.jsonl`) and a
+ * template folder per challenge (`<out>/Templates/<name>/`: agent.sh, .bench/task, workspace/ from
+ * artifacts_in, .bench/custom_python). Each run executes the user's agent command, then the grounds
+ * score it. `mock` templates copy artifacts_out instead, proving each challenge is solvable.
+ * same_task suite members share one template (the suite's task and artifacts).
+ */
+import { cp, mkdir, rm, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ConfigError } from "../../errors.ts";
+import { renderAgentScript } from "./agent-script.ts";
+import { groundToScore } from "./ground-to-score.ts";
+import { type AgbChallenge, readChallenges } from "./read-challenges.ts";
+
+export interface ImportAgbenchmarkOptions {
+  /** Shell command run in workspace/ with $BENCH_TASK set; required unless `mock`. */
+  agentCommand?: string;
+  /** Copy artifacts_out instead of running an agent. */
+  mock?: boolean;
+  /** Scenario (JSONL file) name; default "agbenchmark". */
+  scenarioName?: string;
+}
+
+export interface ImportResult {
+  jsonl: string;
+  count: number;
+  warnings: string[];
+}
+
+export const MOCK_COMMAND = 'cp -R "$BENCH_ROOT/.bench/artifacts_out/." .';
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+const safeName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, "_");
+
+/** Where a challenge's files come from: the suite folder for same_task suites, else its own folder. */
+const homeOf = (c: AgbChallenge) => (c.suite?.same_task ? c.suite.dir : c.dir);
+const templateOf = (c: AgbChallenge) => safeName(c.suite?.same_task ? c.suite.prefix : c.name);
+
+async function writeTemplate(dest: string, members: AgbChallenge[], options: ImportAgbenchmarkOptions): Promise<void> {
+  const first = members[0]!;
+  const home = homeOf(first);
+  await rm(dest, { recursive: true, force: true });
+  await mkdir(join(dest, ".bench"), { recursive: true });
+  await mkdir(join(dest, "workspace"), { recursive: true });
+  await writeFile(join(dest, ".bench", "task"), first.task);
+  if (await exists(join(home, "artifacts_in"))) await cp(join(home, "artifacts_in"), join(dest, "workspace"), { recursive: true });
+  const customPython = await exists(join(home, "custom_python"));
+  if (customPython) await cp(join(home, "custom_python"), join(dest, ".bench", "custom_python"), { recursive: true });
+  if (options.mock && (await exists(join(home, "artifacts_out")))) {
+    await cp(join(home, "artifacts_out"), join(dest, ".bench", "artifacts_out"), { recursive: true });
+  }
+  const evalTypes = members.map((m) => m.ground.eval?.type);
+  const script = renderAgentScript({
+    agentCommand: options.mock ? MOCK_COMMAND : options.agentCommand!,
+    source: first.suite?.same_task ? `${first.suite.prefix} (same_task suite)` : first.dataPath,
+    pythonEvals: members.filter((m) => m.ground.eval?.type === "python").flatMap((m) => m.ground.files ?? []),
+    pytest: evalTypes.includes("pytest"),
+    customPython,
+  });
+  await writeFile(join(dest, "agent.sh"), script, { mode: 0o755 });
+}
+
+function scenarioLine(c: AgbChallenge, warnings: string[]): Record<string, unknown> {
+  const { score, warnings: scoreWarnings } = groundToScore(c.ground, c.name);
+  warnings.push(...scoreWarnings);
+  const line: Record<string, unknown> = { id: safeName(c.name), template: `Templates/${templateOf(c)}`, command: "sh agent.sh" };
+  if (c.cutoff !== undefined) line.timeout = c.cutoff;
+  if (c.category.length) line.category = c.category;
+  if (c.difficulty !== undefined) line.difficulty = c.difficulty;
+  if (c.dependencies.length) line.dependencies = c.dependencies.map(safeName);
+  if (c.suite) line.suite = c.suite.prefix;
+  if (c.suite?.same_task) line.same_task = true;
+  if (c.suite?.reverse_order) line.reverse_order = true;
+  line.score = score;
+  return line;
+}
+
+/** Import every challenge under `challengesDir` into `outDir`. */
+export async function importAgbenchmark(challengesDir: string, outDir: string, options: ImportAgbenchmarkOptions): Promise<ImportResult> {
+  if (!options.mock && !options.agentCommand?.trim()) {
+    throw new ConfigError("options", ["--agent-command is required (or --mock to copy artifacts_out)"]);
+  }
+  const challenges = await readChallenges(challengesDir);
+  const seen = new Map<string, string>();
+  const issues: string[] = [];
+  for (const c of challenges) {
+    const id = safeName(c.name);
+    if (seen.has(id)) issues.push(`${c.dataPath}: name "${c.name}" is also used by ${seen.get(id)}`);
+    seen.set(id, c.dataPath);
+  }
+  if (issues.length) throw new ConfigError("agbenchmark challenges", issues);
+  const groups = new Map<string, AgbChallenge[]>();
+  for (const c of challenges) groups.set(templateOf(c), [...(groups.get(templateOf(c)) ?? []), c]);
+  for (const [name, members] of groups) await writeTemplate(join(outDir, "Templates", name), members, options);
+  const warnings: string[] = [];
+  const lines = challenges.map((c) => JSON.stringify(scenarioLine(c, warnings)));
+  const jsonl = join(outDir, `${options.scenarioName ?? "agbenchmark"}.jsonl`);
+  await writeFile(jsonl, `${lines.join("\n")}\n`);
+  return { jsonl, count: challenges.length, warnings };
+}
