@@ -1,0 +1,96 @@
+// 20 trivial runs through DockerRunner, serial and 2 in parallel, against a raw dockerode
+// create/attach/start/wait/remove loop on the same image, network mode, mount and command,
+// measured in the same process. Goal: DockerRunner / raw ≤ 1.10. Run: npm run perf.
+import { createWriteStream } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { once } from "node:events";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import Docker from "dockerode";
+import { DockerRunner } from "../../sdk/index.ts";
+import type { RunTask } from "../../sdk/index.ts";
+
+const IMAGE = "bench-action/python:bookworm";
+const NETWORK = "bridge";
+const RUNS = 20;
+const docker = new Docker();
+try {
+  await docker.ping();
+} catch {
+  console.log("SKIP: no Docker engine answers");
+  process.exit(process.env.BENCH_REQUIRE_DOCKER === "1" ? 1 : 0);
+}
+
+const root = await mkdtemp(join(tmpdir(), "bench-docker-perf-"));
+const runId = `perf-${randomUUID()}`;
+async function makeDir(i: number, kind: string): Promise<string> {
+  const dir = join(root, `${kind}-${i}-${randomUUID().slice(0, 8)}`);
+  await mkdir(dir);
+  await writeFile(join(dir, "run.sh"), "echo hello from run\n");
+  return dir;
+}
+
+async function raw(dir: string): Promise<void> {
+  const container = await docker.createContainer({
+    Image: IMAGE, Cmd: ["sh", "run.sh"], WorkingDir: "/workspace",
+    Labels: { "bench-action.run-id": runId }, HostConfig: { Binds: [`${dir}:/workspace`], NetworkMode: NETWORK },
+  });
+  try {
+    const stream = await container.attach({ stream: true, stdout: true, stderr: true });
+    const log = createWriteStream(join(dir, "console_log.txt"));
+    docker.modem.demuxStream(stream, log, log);
+    const ended = once(stream, "end");
+    await container.start();
+    const { StatusCode } = (await container.wait()) as { StatusCode: number };
+    await ended;
+    log.end();
+    if (StatusCode !== 0) throw new Error(`raw run exited ${StatusCode}`);
+  } finally {
+    await container.remove({ force: true });
+  }
+}
+
+const runner = new DockerRunner({ docker, settings: { network: NETWORK } });
+async function viaRunner(dir: string, rep: number): Promise<void> {
+  const task: RunTask = { runId, scenario: "perf", taskId: "t", rep, runDir: dir, env: {}, timeoutMs: 60_000, image: IMAGE, logCapBytes: 1e6, secrets: [], hasRequirements: false };
+  const outcome = await runner.run(task);
+  if (outcome.exitCode !== 0 || outcome.error) throw new Error(`runner run failed: ${outcome.error ?? outcome.exitCode}`);
+}
+
+/** Wall time per run (ms) of RUNS runs of `one`, `parallel` at a time. */
+async function measure(kind: string, parallel: number, one: (dir: string, i: number) => Promise<void>): Promise<number> {
+  const dirs = await Promise.all(Array.from({ length: RUNS }, (_, i) => makeDir(i, kind)));
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: parallel }, async () => {
+    while (next < RUNS) {
+      const i = next++;
+      await one(dirs[i] ?? "", i);
+    }
+  }));
+  return (performance.now() - t0) / RUNS;
+}
+
+try {
+  await measure("warmup", 2, raw); // first containers pay for the image's layers being cached
+  const rows: [string, number, number][] = [];
+  for (const parallel of [1, 2]) {
+    // Alternate raw and runner twice and keep each one's best, to damp a noisy 2-core machine.
+    const rawTimes: number[] = [];
+    const runnerTimes: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      rawTimes.push(await measure(`raw-p${parallel}`, parallel, raw));
+      runnerTimes.push(await measure(`runner-p${parallel}`, parallel, viaRunner));
+    }
+    rows.push([parallel === 1 ? "serial" : "-p 2", Math.min(...rawTimes), Math.min(...runnerTimes)]);
+  }
+  console.log(`${RUNS} trivial runs, image ${IMAGE}, network ${NETWORK} (wall time per run)`);
+  for (const [mode, rawMs, runnerMs] of rows) {
+    const ratio = runnerMs / rawMs;
+    console.log(`${mode.padEnd(7)} raw dockerode ${rawMs.toFixed(0).padStart(5)} ms   DockerRunner ${runnerMs.toFixed(0).padStart(5)} ms   ratio ${ratio.toFixed(3)} ${ratio <= 1.1 ? "(goal ≤ 1.10 met)" : "(above the 1.10 goal)"}`);
+  }
+} finally {
+  await runner.close();
+  await rm(root, { recursive: true, force: true });
+}
