@@ -22,6 +22,11 @@ export { createRunner } from "../src/runners/create-runner.ts";
 /** Native runtime: sh run.sh in its own process group, killed on timeout, allowlisted env. */
 export { NativeRunner } from "../src/runners/native-runner.ts";
 export type { NativeRunnerOptions } from "../src/runners/native-runner.ts";
+/** Host variables a native run inherits by default (PATH, HOME, LANG, …); everything else comes from ENV.yaml. */
+export { DEFAULT_ENV_ALLOWLIST } from "../src/runners/child-env.ts";
+/** Python venvs for native runs, built once per requirements content (temp folder + rename). */
+export { VenvCache } from "../src/runners/venv-cache.ts";
+export type { VenvCacheOptions } from "../src/runners/venv-cache.ts";
 /** result.json: atomic write (masked), read (undefined unless terminal), done check against a scenarioHash. */
 export { readResult, writeResult, isDone, RESULT_FILE } from "../src/results/result-file.ts";
 /** Results/run.json manifest. */
@@ -70,6 +75,10 @@ export { renderAgbenchmarkReport } from "../src/report/render-agbenchmark.ts";
 /** Comparison as Markdown (headline first, collapsible lists, size budget) or plain text. */
 export { renderComparisonMarkdown, renderComparisonText } from "../src/compare/render-comparison.ts";
 export type { ComparisonMarkdownOptions } from "../src/compare/render-comparison.ts";
+// env files (used by the Action to mask every ENV value, issue 5)
+/** Read and resolve ENV.yaml / ENV.json; `secrets` lists every value to mask. */
+export { loadEnvFile, findDefaultEnvFile } from "../src/config/env-file.ts";
+export type { LoadedEnv, EnvFileOptions } from "../src/config/env-file.ts";
 // agbenchmark / AgentBench (issue 6)
 // embedding, scaffolds, html report (issue 7)
 /** One self-contained HTML page: suite bars with intervals, task × trial heatmap, flaky tasks, comparison with a base. */

@@ -95,6 +95,16 @@ export class LogSink {
     this.#stats.bytesWritten += slice.length;
     // A failed file stream never drains: stop writing, close() reports the error.
     if (slice.length === 0 || this.#file.destroyed) return;
-    if (!this.#file.write(slice)) await Promise.race([once(this.#file, "drain"), once(this.#file, "close")]);
+    if (!this.#file.write(slice)) await drained(this.#file);
+  }
+}
+
+/** Resolves on 'drain', or on 'close' of a stream that failed; rejects on 'error'. Leaves no listener behind. */
+async function drained(file: WriteStream): Promise<void> {
+  const done = new AbortController();
+  try {
+    await Promise.race([once(file, "drain", { signal: done.signal }), once(file, "close", { signal: done.signal })]);
+  } finally {
+    done.abort();
   }
 }

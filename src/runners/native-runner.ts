@@ -107,7 +107,9 @@ export class NativeRunner implements Runner {
     }
     if (stop.aborted) return { exitCode: null, signal: null };
     return runInGroup({
-      command: this.#shell, args: ["run.sh"], cwd: task.runDir, env, stop, killGraceMs: this.#killGraceMs,
+      // One pipe for both streams keeps stdout and stderr in the order they were written.
+      command: this.#shell, args: ["-c", 'exec "$0" run.sh 2>&1', this.#shell], cwd: task.runDir, env, stop,
+      killGraceMs: this.#killGraceMs,
       onOutput: (chunk) => sink.write(chunk),
     });
   }
