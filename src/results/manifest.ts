@@ -31,7 +31,10 @@ export interface RunManifest {
   shard: { index: number; count: number } | null;
   host: { platform: string; arch: string; node: string };
   runner: string;
+  /** `--docker-image` when given (null for native or the built default). */
   image: string | null;
+  /** Every distinct image the results of this plan ran in. */
+  images: string[];
 }
 
 /** bench-action's version from package.json. */

@@ -44,6 +44,7 @@ export class ManifestWriter {
       options: recordedOptions(options), envKeys: [...envKeys].sort(), scenarios: [...scenarios.values()],
       counts: { ...summary.counts, resumed: summary.resumed }, shard: options.shard ?? null, host: hostInfo(),
       runner, image: options.runtime === "native" ? null : options.dockerImage ?? null,
+      images: [...new Set(summary.results.flatMap((r) => r.image ?? []))].sort(),
     }, secrets);
   }
 }

@@ -14,6 +14,7 @@ import { defaultDeps, type ExpandOptions, type RunDeps } from "./run-deps.ts";
 import { resolveSetup } from "./run-setup.ts";
 import { runUnit, unitTask } from "./run-unit.ts";
 import { runPool } from "./worker-pool.ts";
+import { gateForRun, runGatedUnit, selectForRun, updateHistory } from "../select/run-hooks.ts";
 import { ManifestWriter } from "./manifest-writer.ts";
 import { summarise } from "./summarise.ts";
 
@@ -50,7 +51,8 @@ export async function runScenariosWith(deps: RunDeps, input: string | string[], 
   const { scenarios, warnings } = await deps.loadScenarios(input, { cwd, stdin: options.stdin, ...(globalTemplate ? { globalTemplate } : {}) });
   for (const message of warnings) emit({ type: "warning", message });
   const setup = await resolveSetup(options, cwd, deps, emit);
-  const units = planUnits(selectTasks(scenarios, options), options.repeat ?? 1);
+  const selection = await selectForRun(scenarios, options, resolve(cwd, options.resultsDir ?? "Results"));
+  const units = planUnits(selectTasks(selection.ordered, options), options.repeat ?? 1);
   const resultsDir = resolve(cwd, options.resultsDir ?? "Results");
   const expandOptions: ExpandOptions = { configFile: setup.configFile, version: benchVersion() };
   if (globalTemplate !== undefined) expandOptions.globalTemplate = globalTemplate;
@@ -85,10 +87,11 @@ export async function runScenariosWith(deps: RunDeps, input: string | string[], 
   try {
     if (todo.length && !signal?.aborted) {
       await runner.prepare?.(todo.map((unit) => unitTask(unit.scenario, unit.rep, runDir(unit), { ...ctx, onAttempt: () => {} })), signal);
+      const gated = gateForRun(units, selection.dependencies, results, runDir, hashOf, runner.name, signal);
       await runPool(todo, options.parallel ?? 1, async (unit) => {
         const { scenario, rep } = unit;
         const onAttempt = (attempt: number) => emit({ type: "run-start", scenario: scenario.scenario, id: scenario.id, rep, attempt });
-        const result = await runUnit(scenario, rep, runDir(unit), hashOf(unit), { ...ctx, onAttempt });
+        const result = await runGatedUnit(gated, scenario, rep, () => runUnit(scenario, rep, runDir(unit), hashOf(unit), { ...ctx, onAttempt }));
         if (!result) return emit({ type: "run-interrupted", scenario: scenario.scenario, id: scenario.id, rep });
         results.set(unit, result);
         emit({ type: "run-end", result, done: ++finished, total: todo.length });
@@ -102,6 +105,7 @@ export async function runScenariosWith(deps: RunDeps, input: string | string[], 
   const aborted = signal?.aborted ?? false;
   if (aborted) emit({ type: "aborted", pending: todo.length - finished });
   const final = summary(aborted, false);
+  if (!aborted && !options.noHistory) await updateHistory(resultsDir, todo.flatMap((unit) => results.get(unit) ?? []));
   await manifest.write(final, aborted ? "aborted" : "finished");
   return final;
 }
