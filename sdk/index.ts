@@ -14,6 +14,19 @@ export { LogSink, DEFAULT_LOG_CAP_BYTES } from "../src/runners/log-sink.ts";
 // secrets
 export { maskText, maskValue, MASK } from "../src/secrets/mask.ts";
 // scenario loading and expansion (core issue)
+/** Load and validate agbench scenario JSONL (files, folders of *.jsonl, "-" for stdin); one ConfigError lists every issue. */
+export { loadScenarios } from "../src/scenario/load-scenarios.ts";
+export type { LoadScenariosOptions, LoadedScenarios } from "../src/scenario/load-scenarios.ts";
+/** Expand one scenario into a run folder atomically: global template, template, substitutions, config.yaml, run.sh. */
+export { expandScenario } from "../src/scenario/expand-scenario.ts";
+export type { ExpandOptions } from "../src/scenario/expand-scenario.ts";
+/** The POSIX sh run.sh text (agbench markers, real exit code, timestamp.txt); DEFAULT_COMMAND when a scenario has none. */
+export { renderRunSh, DEFAULT_COMMAND } from "../src/scenario/run-script.ts";
+/** sha256 over the normalised scenario and every byte its expansion would copy (resume key). */
+export { scenarioHash } from "../src/scenario/scenario-hash.ts";
+/** ENV.yaml / deprecated ENV.json with ${VAR} from the host env; every value is a secret. */
+export { loadEnvFile, findDefaultEnvFile } from "../src/config/env-file.ts";
+export type { EnvFileOptions, LoadedEnv } from "../src/config/env-file.ts";
 // native runner and runScenarios (core issue)
 /** Run scenario JSONL files/folders/stdin into Results/, resuming finished runs; outcomes are data. */
 export { runScenarios, DEFAULT_TIMEOUT_S } from "../src/run/run-scenarios.ts";
@@ -84,3 +97,11 @@ export type { LoadedEnv, EnvFileOptions } from "../src/config/env-file.ts";
 /** One self-contained HTML page: suite bars with intervals, task × trial heatmap, flaky tasks, comparison with a base. */
 export { renderHtmlReport } from "../src/report/html-report.ts";
 export type { HtmlReportOptions } from "../src/report/html-report.ts";
+/** Shipped benchmarks in examples/ (folders with Tasks/ and Templates/), and copying one into a folder offline. */
+export { listBenchmarks, EXAMPLES_DIR } from "../src/clone/shipped-benchmarks.ts";
+export type { ShippedBenchmark } from "../src/clone/shipped-benchmarks.ts";
+export { cloneBenchmark } from "../src/clone/clone-benchmark.ts";
+export type { CloneOptions } from "../src/clone/clone-benchmark.ts";
+/** `bench init` scaffold (templates/init/): refuses to overwrite existing files unless `force`. */
+export { initProject, INIT_TEMPLATE_DIR } from "../src/clone/init-project.ts";
+export type { InitOptions } from "../src/clone/init-project.ts";
