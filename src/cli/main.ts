@@ -7,6 +7,10 @@ import { EXIT_USAGE } from "./io.ts";
 // One line per command; each module exports `command: Command`.
 const COMMANDS: Record<string, CommandInfo> = {
   run: { summary: "Run scenarios (JSONL file, folder or -) into Results/", load: () => import("./commands/run.ts") },
+  tabulate: { summary: "Tabulate Results (text, csv, json, md, junit, agbenchmark); --min-pass-rate gate", load: () => import("./commands/tabulate.ts") },
+  compare: { summary: "Compare base and head Results: delta, 95% interval, MDE, verdict", load: () => import("./commands/compare.ts") },
+  merge: { summary: "Merge shards' Results into one tabulation, checking for missing/duplicated runs", load: () => import("./commands/merge.ts") },
+  score: { summary: "Re-score existing Results without re-running (--scorer FILE)", load: () => import("./commands/score.ts") },
   clean: { summary: "Remove Docker containers left by earlier runs (by label)", load: () => import("./commands/clean.ts") },
   report: { summary: "Write a self-contained HTML report (suites, heatmap, comparison with --base)", load: () => import("./commands/report.ts") },
   clone: { summary: "Copy a shipped benchmark into a folder (--list to see them)", load: () => import("./commands/clone.ts") },

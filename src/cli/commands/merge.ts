@@ -1,0 +1,53 @@
+/** `bench merge <dirs...> --out FILE`: shards' Results → one tabulation, checked for duplicated or missing runs. */
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { merge } from "../../../sdk/index.ts";
+import type { CliIO, Command } from "../io.ts";
+import { EXIT_OK, EXIT_USAGE } from "../io.ts";
+import { FORMATS, emit, render, type Format } from "./tabulate.ts";
+
+const HELP = `Usage: bench merge <dirs...> --out FILE [--format FORMAT] [--allow-missing]
+
+Combine several Results folders (e.g. the shards of a matrix job) into one tabulation. Fails (exit 2)
+when the same scenario/task/repetition appears in two folders, when a folder's run.json lists a task
+(scenarios[].hashes × options.repeat) that has no result, or when shard manifests (shard.count = n)
+do not cover every shard 1..n.
+
+Options:
+  -o, --out FILE       where to write (required); "-" for standard output
+  -f, --format FORMAT  json (default; readable by tabulate/compare), text, csv, md, junit, agbenchmark
+      --allow-missing  report missing tasks/shards as missing trials instead of failing
+  -h, --help           show this help
+`;
+
+function usage(io: CliIO, message: string): number {
+  io.stderr.write(`bench merge: ${message}\nRun 'bench merge --help' for usage.\n`);
+  return EXIT_USAGE;
+}
+
+export const command: Command = async (argv, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        out: { type: "string", short: "o" }, format: { type: "string", short: "f", default: "json" },
+        "allow-missing": { type: "boolean" }, help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    return usage(io, (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length === 0) return usage(io, "missing <dirs...>: the Results folders to merge");
+  if (values.out === undefined) return usage(io, "missing --out FILE (use --out - for standard output)");
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) return usage(io, `unknown --format '${values.format}' (one of ${FORMATS.join(", ")})`);
+  const tabulation = await merge(positionals.map((p) => resolve(io.cwd, p)), { allowMissing: values["allow-missing"] === true });
+  await emit(io, render(tabulation, format), values.out === "-" ? undefined : values.out);
+  return EXIT_OK;
+};

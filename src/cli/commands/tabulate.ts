@@ -1,0 +1,104 @@
+/** `bench tabulate <results...>`: Results folders or saved tabulation JSON → a report in one format. */
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  renderAgbenchmarkReport, renderCsv, renderJson, renderJunit, renderMarkdown, renderText, tabulate, type Tabulation,
+} from "../../../sdk/index.ts";
+import type { CliIO, Command } from "../io.ts";
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "../io.ts";
+
+const HELP = `Usage: bench tabulate <results...> [--format FORMAT] [--out FILE] [--min-pass-rate P] [--trials N]
+
+Tabulate one or more Results folders (Results/ or Results/<scenario>; agbench's console-log-only layout
+works too) or saved tabulation JSON files. The same scenario/task/repetition in two inputs is an error.
+
+Options:
+  -f, --format FORMAT    text (default; agbench's table + summary statistics), csv (agbench columns
+                         first), json (the Tabulation, readable by tabulate/compare), md, junit,
+                         agbenchmark (report.json)
+  -o, --out FILE         write the report to FILE instead of standard output
+      --min-pass-rate P  exit 1 when the overall suite percentage is below P: a fraction (0.8) or a
+                         percentage (80 or 80%); values up to 1 are fractions
+      --trials N         trials per task (slots without a result count as missing)
+      --max-bytes N      size budget of the md format (default 60000)
+  -h, --help             show this help
+
+Suite percentage = mean over tasks of the task pass rate; failed, error, timeout, skipped and missing
+trials all count as not passed. Exit codes: 0 ok, 1 below --min-pass-rate, 2 usage or input error.
+`;
+
+export const FORMATS = ["text", "csv", "json", "md", "junit", "agbenchmark"] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function render(tabulation: Tabulation, format: Format, maxBytes?: number): string {
+  switch (format) {
+    case "text": return renderText(tabulation);
+    case "csv": return renderCsv(tabulation);
+    case "json": return renderJson(tabulation);
+    case "md": return renderMarkdown(tabulation, maxBytes === undefined ? {} : { maxBytes });
+    case "junit": return renderJunit(tabulation);
+    case "agbenchmark": return renderAgbenchmarkReport(tabulation);
+  }
+}
+
+/** Write to --out (creating its folder) or standard output. */
+export async function emit(io: CliIO, text: string, out: string | undefined): Promise<void> {
+  if (out === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  const path = resolve(io.cwd, out);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+  io.stderr.write(`wrote ${path}\n`);
+}
+
+/** "0.8" → 80, "80" → 80, "80%" → 80; undefined when invalid. */
+export function parsePassRate(text: string): number | undefined {
+  const value = Number(text.replace(/%$/, ""));
+  if (!Number.isFinite(value) || value < 0 || value > 100 || text.trim() === "") return undefined;
+  return !text.endsWith("%") && value <= 1 ? value * 100 : value;
+}
+
+function usage(io: CliIO, message: string): number {
+  io.stderr.write(`bench tabulate: ${message}\nRun 'bench tabulate --help' for usage.\n`);
+  return EXIT_USAGE;
+}
+
+export const command: Command = async (argv, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        format: { type: "string", short: "f", default: "text" }, out: { type: "string", short: "o" },
+        "min-pass-rate": { type: "string" }, trials: { type: "string" }, "max-bytes": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    return usage(io, (error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) return usage(io, `unknown --format '${values.format}' (one of ${FORMATS.join(", ")})`);
+  if (positionals.length === 0) return usage(io, "missing <results>: a Results folder or a tabulation JSON file");
+  const minRate = values["min-pass-rate"] === undefined ? undefined : parsePassRate(values["min-pass-rate"]);
+  if (values["min-pass-rate"] !== undefined && minRate === undefined) return usage(io, `--min-pass-rate must be 0–1 or 0–100%, got '${values["min-pass-rate"]}'`);
+  const trials = values.trials === undefined ? undefined : Number(values.trials);
+  if (trials !== undefined && !(Number.isInteger(trials) && trials >= 1)) return usage(io, `--trials must be a positive integer, got '${values.trials}'`);
+  const maxBytes = values["max-bytes"] === undefined ? undefined : Number(values["max-bytes"]);
+  if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0)) return usage(io, `--max-bytes must be a positive integer`);
+  const tabulation = await tabulate(positionals.map((p) => resolve(io.cwd, p)), trials === undefined ? {} : { trials });
+  await emit(io, render(tabulation, format, maxBytes), values.out);
+  if (minRate !== undefined && tabulation.overall.percentage < minRate) {
+    io.stderr.write(`bench tabulate: pass rate ${tabulation.overall.percentage.toFixed(1)}% is below --min-pass-rate ${minRate.toFixed(1)}%\n`);
+    return EXIT_FAILED;
+  }
+  return EXIT_OK;
+};
