@@ -24,9 +24,7 @@ export type { ExpandOptions } from "../src/scenario/expand-scenario.ts";
 export { renderRunSh, DEFAULT_COMMAND } from "../src/scenario/run-script.ts";
 /** sha256 over the normalised scenario and every byte its expansion would copy (resume key). */
 export { scenarioHash } from "../src/scenario/scenario-hash.ts";
-/** ENV.yaml / deprecated ENV.json with ${VAR} from the host env; every value is a secret. */
-export { loadEnvFile, findDefaultEnvFile } from "../src/config/env-file.ts";
-export type { EnvFileOptions, LoadedEnv } from "../src/config/env-file.ts";
+// loadEnvFile / findDefaultEnvFile (src/config/env-file.ts) are exported below under "env files".
 // native runner and runScenarios (core issue)
 /** Run scenario JSONL files/folders/stdin into Results/, resuming finished runs; outcomes are data. */
 export { runScenarios, DEFAULT_TIMEOUT_S } from "../src/run/run-scenarios.ts";
