@@ -146,6 +146,23 @@ export interface RunOptions {
   stdin?: NodeJS.ReadableStream | string;
   /** Host environment used for ${VAR} substitution (default process.env). */
   hostEnv?: Record<string, string | undefined>;
+  // agbenchmark selection (issue 6): see src/select/select-scenarios.ts
+  /** Keep tasks with at least one of these categories (`--category`, repeatable). */
+  categories?: string[];
+  /** Drop tasks with any of these categories (`--skip-category`). */
+  skipCategories?: string[];
+  /** Run only this task id (implies noDep). */
+  test?: string;
+  /** Ignore dependencies (no ordering, no skipping). */
+  noDep?: boolean;
+  /** History-based selection from `<resultsDir>/regression_tests.json` and `success_rate.json`. */
+  mode?: "maintain" | "improve" | "explore";
+  /** Timeout in seconds for every task, overriding each task's cutoff. */
+  cutoff?: number;
+  /** No timeout at all. */
+  noCutoff?: boolean;
+  /** Do not update regression_tests.json / success_rate.json. */
+  noHistory?: boolean;
 }
 
 /** What runScenarios returns: every planned run's result (terminal ones), plus counts. */
