@@ -47,7 +47,9 @@ export async function merge(dirs: string[], options: MergeOptions = {}): Promise
       if (other) issues.push(`shard ${manifest.shard.index}/${manifest.shard.count} appears twice: ${other} and ${dir}`);
       shards.set(manifest.shard.index, dir);
     }
-    issues.push(...missingIn(dir, manifest, own));
+    const absent = missingIn(dir, manifest, own);
+    issues.push(...absent.issues);
+    records.push(...absent.records);
   }
   if (shardCount !== undefined) {
     for (let i = 1; i <= shardCount; i++) if (!shards.has(i)) issues.push(`shard ${i}/${shardCount} is missing`);
@@ -58,16 +60,18 @@ export async function merge(dirs: string[], options: MergeOptions = {}): Promise
 }
 
 /** Planned (scenario, id, rep) runs of one tree that have no terminal result in it. */
-function missingIn(dir: string, manifest: ManifestView, records: readonly RunRecord[]): string[] {
+function missingIn(dir: string, manifest: ManifestView, records: readonly RunRecord[]): { issues: string[]; records: RunRecord[] } {
   const have = new Set(records.filter((r) => r.status !== "missing").map((r) => `${r.suite}/${r.id}/${r.rep}`));
   const repeat = Math.max(1, manifest.options?.repeat ?? 1);
   const issues: string[] = [];
+  const missing: RunRecord[] = [];
   for (const scenario of manifest.scenarios ?? []) {
     if (!scenario.name || !scenario.hashes) continue;
     for (const id of Object.keys(scenario.hashes).sort()) {
       const absent = Array.from({ length: repeat }, (_, rep) => rep).filter((rep) => !have.has(`${scenario.name}/${id}/${rep}`));
       if (absent.length) issues.push(`${dir}: ${scenario.name}/${id} has no result for repetition(s) ${absent.join(", ")}`);
+      for (const rep of absent) missing.push({ suite: scenario.name, id, rep, status: "missing", durationMs: null, score: null, reason: "planned in run.json, no result" });
     }
   }
-  return issues;
+  return { issues, records: missing };
 }

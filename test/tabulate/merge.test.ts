@@ -1,0 +1,51 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { merge } from "../../src/tabulate/merge.ts";
+import { result, tempDir, writeRun } from "./results-fixture.ts";
+
+async function shard(index: number, count: number, ids: string[], done: string[], repeat = 1): Promise<string> {
+  const dir = await tempDir("bench-shard-");
+  for (const id of done) for (let rep = 0; rep < repeat; rep++) await writeRun(dir, result("s", id, rep));
+  const hashes = Object.fromEntries(ids.map((id) => [id, "h"]));
+  await writeFile(join(dir, "run.json"), JSON.stringify({ version: "0.1.0", options: { repeat }, scenarios: [{ name: "s", file: "s.jsonl", hashes }], shard: { index, count } }));
+  return dir;
+}
+
+describe("merge", () => {
+  it("combines complete shards into one tabulation", async () => {
+    const a = await shard(1, 2, ["t1", "t3"], ["t1", "t3"], 2);
+    const b = await shard(2, 2, ["t2"], ["t2"], 2);
+    const t = await merge([a, b]);
+    assert.deepEqual(t.suites[0]!.rows.map((r) => r.id), ["t1", "t2", "t3"]);
+    assert.equal(t.suites[0]!.trials, 2);
+    assert.equal(t.overall.percentage, 100);
+  });
+
+  it("fails on a duplicated run", async () => {
+    const a = await shard(1, 2, ["t1"], ["t1"]);
+    const b = await shard(2, 2, ["t1"], ["t1"]);
+    await assert.rejects(merge([a, b]), { name: "ConfigError", message: "Invalid results:\n  run s/t1/0 appears in more than one input" });
+  });
+
+  it("fails on planned tasks without results and on absent shards, listing each", async () => {
+    const a = await shard(1, 3, ["t1", "t2"], ["t1"], 2);
+    const b = await shard(3, 3, ["t3"], ["t3"], 2);
+    await assert.rejects(merge([a, b]), {
+      name: "ConfigError",
+      message: `Invalid merged results:\n  ${a}: s/t2 has no result for repetition(s) 0, 1\n  shard 2/3 is missing`,
+    });
+    const t = await merge([a, b], { allowMissing: true });
+    assert.deepEqual(t.suites[0]!.rows.map((r) => r.id), ["t1", "t2", "t3"]);
+    assert.deepEqual(t.suites[0]!.rows[1]!.trials.map((c) => c.status), ["missing", "missing"]);
+    assert.equal(t.overall.counts.missing, 2);
+  });
+
+  it("works without manifests (nothing to check but duplicates)", async () => {
+    const dir = await tempDir();
+    await writeRun(dir, result("s", "t", 0, { status: "failed" }));
+    const t = await merge([dir]);
+    assert.equal(t.overall.percentage, 0);
+  });
+});
