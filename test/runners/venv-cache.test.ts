@@ -1,9 +1,9 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { NativeRunner } from "../../src/runners/native-runner.ts";
-import { buildWheel, makeRunDir, makeTask, readLog, tempDir } from "./native-fixtures.ts";
+import { buildWheel, diesWithin, makeRunDir, makeTask, readLog, tempDir, waitForFile } from "./native-fixtures.ts";
 
 const wheelDir = dirname(buildWheel(join(tempDir("native-wheel-"), "wheels")));
 const requirements = (extra = ""): string => `--no-index\n--find-links ${wheelDir}\nbenchnativepkg\n${extra}`;
@@ -68,5 +68,21 @@ describe("NativeRunner with requirements.txt: venv cache", () => {
     const outcome = await new NativeRunner({ cacheDir, python: "/nonexistent/python3" }).run(venvRun(requirements()));
     assert.equal(outcome.error, "installing requirements.txt failed: /nonexistent/python3 -m venv failed (cannot start /nonexistent/python3: spawn /nonexistent/python3 ENOENT):\n");
     assert.equal(existsSync(join(cacheDir, "venvs")), true);
+  });
+
+  it("counts the install in the timeout, and close() kills an install still running", async () => {
+    const cacheDir = tempDir("native-cache-");
+    const python = join(cacheDir, "slow-python");
+    writeFileSync(python, `#!/bin/sh\necho $$ > ${cacheDir}/python.pid\nexec sleep 30\n`, { mode: 0o755 });
+    const runner = new NativeRunner({ cacheDir, python });
+    const started = Date.now();
+    const outcome = await runner.run({ ...venvRun(requirements()), timeoutMs: 500 });
+    assert.equal(outcome.timedOut, true);
+    assert.equal(outcome.error, undefined);
+    assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
+    const pid = Number(await waitForFile(join(cacheDir, "python.pid")));
+    await runner.close();
+    assert.equal(await diesWithin(pid), true);
+    assert.deepEqual(readdirSync(join(cacheDir, "venvs")), []);
   });
 });
