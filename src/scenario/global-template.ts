@@ -1,9 +1,24 @@
 /** Where the shipped global template lives, and the version written into run.sh / timestamp.txt. */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+/**
+ * Checked in order: this module in `src/scenario/` (Node, Deno) and a bundle in `dist/` (the
+ * Action). Kept in an array so bundlers leave the relative URLs alone.
+ */
+const ROOT_CANDIDATES = ["../../", "../"];
+
+function fromRoot(rel: string): string | undefined {
+  for (const root of ROOT_CANDIDATES) {
+    const path = fileURLToPath(new URL(root + rel, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
 /** The repo's `templates/global/` folder, resolved from this module (works in Node and Deno). */
-export const DEFAULT_GLOBAL_TEMPLATE: string = fileURLToPath(new URL("../../templates/global/", import.meta.url));
+export const DEFAULT_GLOBAL_TEMPLATE: string =
+  fromRoot("templates/global/") ?? fileURLToPath(new URL("../../templates/global/", import.meta.url));
 
 /** agbench skips these when copying its global includes. */
 export function isIgnoredGlobalName(name: string): boolean {
@@ -12,11 +27,12 @@ export function isIgnoredGlobalName(name: string): boolean {
 
 let cachedVersion: string | undefined;
 
-/** bench-action's version from package.json ("0.0.0" when it cannot be read, e.g. in a bundle). */
+/** bench-action's version from package.json ("0.0.0" when it cannot be read). */
 export function benchVersion(): string {
   if (cachedVersion === undefined) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
+      const path = fromRoot("package.json");
+      const pkg = path === undefined ? {} : (JSON.parse(readFileSync(path, "utf8")) as { version?: unknown });
       cachedVersion = typeof pkg.version === "string" ? pkg.version : "0.0.0";
     } catch {
       cachedVersion = "0.0.0";
