@@ -1,0 +1,104 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { scoreRun, type ScoreContext } from "../../src/score/score-run.ts";
+import type { GroundSpec, ScenarioInstance } from "../../src/types.ts";
+
+async function runDir(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "bench-score-"));
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(join(dir, name, ".."), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  return dir;
+}
+
+function scenario(score: GroundSpec): ScenarioInstance {
+  return { id: "t", template: "x", substitutions: {}, scenario: "s", source: { file: "s.jsonl", line: 1 }, baseDir: ".", extra: {}, score };
+}
+
+/** No custom_tabulate discovery: these run folders live under the OS temp dir. */
+function ctx(dir: string, extra: Partial<ScoreContext> = {}): ScoreContext {
+  return { runDir: dir, exitCode: 0, customTabulate: false, ...extra };
+}
+
+describe("scoreRun step 1: score.json", () => {
+  it("a valid score.json decides, with score and metrics", async () => {
+    const dir = await runDir({ "score.json": JSON.stringify({ success: true, score: 0.9, metrics: { steps: 3 } }), "console_log.txt": "" });
+    assert.deepEqual(await scoreRun(ctx(dir, { exitCode: 1 })), {
+      status: "passed", score: { success: true, source: "score.json", score: 0.9, metrics: { steps: 3 } },
+    });
+  });
+  it("an invalid score.json is an error with the reason", async () => {
+    const dir = await runDir({ "score.json": JSON.stringify({ success: "yes" }) });
+    assert.deepEqual(await scoreRun(ctx(dir)), {
+      status: "error", score: { success: false, source: "score.json", reason: 'score.json is invalid: "success" must be a boolean' },
+    });
+  });
+});
+
+describe("scoreRun step 4: default", () => {
+  it("exit 0 with the sentinel line passes, without it fails, non-zero is an error", async () => {
+    const ok = await runDir({ "console_log.txt": "x\nALL TESTS PASSED !#!#\n" });
+    assert.equal((await scoreRun(ctx(ok))).status, "passed");
+    const no = await runDir({ "console_log.txt": "x\n" });
+    assert.deepEqual(await scoreRun(ctx(no)), { status: "failed", score: { success: false, source: "default", reason: 'no "ALL TESTS PASSED !#!#" line' } });
+    assert.deepEqual(await scoreRun(ctx(ok, { exitCode: 2 })), { status: "error", score: { success: false, source: "default", reason: "exit code 2" } });
+  });
+});
+
+describe("scoreRun step 3: grounds", () => {
+  const log = "The answer is 42.\nWritten to out.txt\n";
+  it("should_contain: EVERY string must be present", async () => {
+    const dir = await runDir({ "console_log.txt": log });
+    assert.equal((await scoreRun(ctx(dir, { scenario: scenario({ should_contain: ["42", "out.txt"] }) }))).status, "passed");
+    assert.deepEqual(await scoreRun(ctx(dir, { scenario: scenario({ should_contain: ["42", "43"] }) })), {
+      status: "failed", score: { success: false, source: "grounds", reason: 'console_log.txt lacks "43"' },
+    });
+  });
+  it("should_not_contain", async () => {
+    const dir = await runDir({ "console_log.txt": log });
+    assert.deepEqual(await scoreRun(ctx(dir, { scenario: scenario({ should_contain: ["42"], should_not_contain: ["answer"] }) })), {
+      status: "failed", score: { success: false, source: "grounds", reason: 'console_log.txt contains "answer"' },
+    });
+    assert.equal((await scoreRun(ctx(dir, { scenario: scenario({ should_not_contain: ["error"] }) }))).status, "passed");
+  });
+  it("case_sensitive defaults to true; false folds case", async () => {
+    const dir = await runDir({ "console_log.txt": log });
+    assert.equal((await scoreRun(ctx(dir, { scenario: scenario({ should_contain: ["THE ANSWER"] }) }))).status, "failed");
+    assert.equal((await scoreRun(ctx(dir, { scenario: scenario({ should_contain: ["THE ANSWER"], case_sensitive: false }) }))).status, "passed");
+  });
+  it("files: names and .ext globs relative to the run folder; some file must satisfy all", async () => {
+    const dir = await runDir({ "console_log.txt": "nothing", "out/a.txt": "Paris", "out/b.txt": "Paris and London", "notes.md": "London" });
+    const both = { should_contain: ["Paris", "London"] };
+    assert.equal((await scoreRun(ctx(dir, { scenario: scenario({ ...both, files: [".txt"] }) }))).status, "passed");
+    assert.deepEqual(await scoreRun(ctx(dir, { scenario: scenario({ ...both, files: ["out/a.txt", ".md"] }) })), {
+      status: "failed", score: { success: false, source: "grounds", reason: 'out/a.txt lacks "London"; notes.md lacks "Paris"' },
+    });
+    assert.deepEqual(await scoreRun(ctx(dir, { scenario: scenario({ ...both, files: [".csv"] }) })), {
+      status: "failed", score: { success: false, source: "grounds", reason: 'no file matched [".csv"]' },
+    });
+  });
+  it("command eval: exit 0 passes, non-zero fails, a timeout fails", async () => {
+    const dir = await runDir({ "console_log.txt": "", "answer.txt": "8\n" });
+    assert.equal((await scoreRun(ctx(dir, { scenario: scenario({ command: "grep -qx 8 answer.txt" }) }))).status, "passed");
+    assert.deepEqual(await scoreRun(ctx(dir, { scenario: scenario({ command: "grep -qx 9 answer.txt" }) })), {
+      status: "failed", score: { success: false, source: "grounds", reason: "command exited with 1" },
+    });
+    const started = Date.now();
+    assert.deepEqual(await scoreRun(ctx(dir, { scenario: scenario({ command: "sleep 30", timeout: 0.3 }) })), {
+      status: "failed", score: { success: false, source: "grounds", reason: "command timed out after 0.3 s" },
+    });
+    assert.ok(Date.now() - started < 10_000);
+  });
+  it("answer alone is not a ground: the default applies", async () => {
+    const dir = await runDir({ "console_log.txt": "ALL TESTS PASSED !#!#\n" });
+    assert.equal((await scoreRun(ctx(dir, { scenario: scenario({ answer: "x" }) }))).score.source, "default");
+  });
+  it("score.json wins over grounds", async () => {
+    const dir = await runDir({ "console_log.txt": "", "score.json": '{"success": true}' });
+    assert.equal((await scoreRun(ctx(dir, { scenario: scenario({ should_contain: ["absent"] }) }))).status, "passed");
+  });
+});
