@@ -91,6 +91,27 @@ export type { ComparisonMarkdownOptions } from "../src/compare/render-comparison
 export { loadEnvFile, findDefaultEnvFile } from "../src/config/env-file.ts";
 export type { LoadedEnv, EnvFileOptions } from "../src/config/env-file.ts";
 // agbenchmark / AgentBench (issue 6)
+/** Select and order tasks: categories, --test, run modes, cutoff, topological order over dependencies. */
+export { selectScenarios, NO_CUTOFF_SECONDS } from "../src/select/select-scenarios.ts";
+export type { SelectOptions, Selection, Exclusion } from "../src/select/select-scenarios.ts";
+/** Runtime dependency gate: a run whose dependency did not pass becomes `skipped` with a reason. */
+export { createDependencyGate } from "../src/select/dependency-gate.ts";
+export type { DependencyGate, GateDecision } from "../src/select/dependency-gate.ts";
+/** agbenchmark suites: percentage, highest difficulty, summed run time; difficulty order. */
+export { summariseSuites, NO_SUCCESSFUL_TESTS } from "../src/select/summarise-suites.ts";
+export type { SuiteSummary, SuiteTestSummary } from "../src/select/summarise-suites.ts";
+export { DIFFICULTY_ORDER, highestDifficulty } from "../src/select/difficulty.ts";
+/** same_task suites: members scored against the leader's single run. */
+export { sameTaskGroups, scoreSameTaskMembers } from "../src/select/same-task.ts";
+/** History per results root: regression_tests.json, success_rate.json, run modes. */
+export { readHistory, REGRESSION_STREAK, SUCCESS_RATE_WINDOW } from "../src/history/history-file.ts";
+export type { History, RegressionEntry } from "../src/history/history-file.ts";
+export { updateHistory, applyResults } from "../src/history/update-history.ts";
+export { runModeFromFlags, RUN_MODES } from "../src/history/run-mode.ts";
+export type { RunMode } from "../src/history/run-mode.ts";
+/** `bench import agbenchmark`: challenge folders → scenario JSONL + templates. */
+export { importAgbenchmark } from "../src/import/agbenchmark/import-agbenchmark.ts";
+export type { ImportAgbenchmarkOptions, ImportResult } from "../src/import/agbenchmark/import-agbenchmark.ts";
 // embedding, scaffolds, html report (issue 7)
 /** One self-contained HTML page: suite bars with intervals, task × trial heatmap, flaky tasks, comparison with a base. */
 export { renderHtmlReport } from "../src/report/html-report.ts";

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, CommandInfo> = {
   report: { summary: "Write a self-contained HTML report (suites, heatmap, comparison with --base)", load: () => import("./commands/report.ts") },
   clone: { summary: "Copy a shipped benchmark into a folder (--list to see them)", load: () => import("./commands/clone.ts") },
   init: { summary: "Scaffold Templates/, Tasks/, ENV.yaml.example, config.yaml and a PR workflow", load: () => import("./commands/init.ts") },
+  import: { summary: "Import agbenchmark challenge folders as scenario JSONL + templates", load: () => import("./commands/import.ts") },
   // further commands register here
 };
 

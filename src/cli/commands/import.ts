@@ -1,0 +1,56 @@
+/** `bench import agbenchmark <challenges dir> --out Tasks/ --agent-command "..." [--mock]`. */
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { describeError, importAgbenchmark } from "../../../sdk/index.ts";
+import type { Command } from "../io.ts";
+import { EXIT_OK, EXIT_USAGE } from "../io.ts";
+
+const HELP = `Usage: bench import agbenchmark <challenges dir> --out DIR (--agent-command CMD | --mock)
+
+Turns AutoGPT agbenchmark challenge folders (data.json, artifacts_in/, artifacts_out/, custom_python/,
+suite.json) into one scenario file DIR/agbenchmark.jsonl and templates DIR/Templates/<name>/.
+Each run executes CMD in workspace/ with the task text in $BENCH_TASK (and the file $BENCH_TASK_FILE),
+then the challenge's grounds score it. Category, difficulty, dependencies, cutoff and suites are kept.
+
+Options:
+  --out DIR             where to write (default Tasks)
+  --agent-command CMD   shell command that runs your agent
+  --mock                copy artifacts_out/ instead of running an agent (proves each challenge is solvable)
+  --name NAME           scenario file name (default agbenchmark)
+  -h, --help            show this help
+`;
+
+export const command: Command = async (argv, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        out: { type: "string" }, "agent-command": { type: "string" }, mock: { type: "boolean" },
+        name: { type: "string" }, help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    io.stderr.write(`bench import: ${describeError(error)}\nRun 'bench import --help' for usage.\n`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  const [kind, dir, ...extra] = positionals;
+  if (kind !== "agbenchmark" || dir === undefined || extra.length > 0) {
+    io.stderr.write(`bench import: expected 'agbenchmark <challenges dir>'\nRun 'bench import --help' for usage.\n`);
+    return EXIT_USAGE;
+  }
+  const out = resolve(io.cwd, values.out ?? "Tasks");
+  const result = await importAgbenchmark(resolve(io.cwd, dir), out, {
+    ...(values["agent-command"] !== undefined ? { agentCommand: values["agent-command"] } : {}),
+    ...(values.mock ? { mock: true } : {}),
+    ...(values.name !== undefined ? { scenarioName: values.name } : {}),
+  });
+  for (const warning of result.warnings) io.stderr.write(`bench import: warning: ${warning}\n`);
+  io.stdout.write(`Imported ${result.count} challenge${result.count === 1 ? "" : "s"} into ${result.jsonl}\n`);
+  return EXIT_OK;
+};
