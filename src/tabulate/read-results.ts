@@ -49,7 +49,7 @@ async function isScenarioDir(dir: string, children: string[]): Promise<boolean> 
 /** Every run record under `root`, plus whether the tree carries a manifest. */
 export async function readResultsTree(root: string, concurrency = 64): Promise<{ records: RunRecord[]; manifest: boolean }> {
   const children = await subdirs(root).catch((error: unknown) => {
-    throw new ConfigError("results path", [`${root}: ${(error as Error).message}`], { cause: error });
+    throw new ConfigError("results path", [`${root}: ${(error as Error).message}`]);
   });
   const manifest = await exists(join(root, "run.json"));
   const scenarioDirs = (await isScenarioDir(root, children))

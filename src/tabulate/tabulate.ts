@@ -24,8 +24,8 @@ export async function tabulate(results: string | string[], options: TabulateOpti
 
 /** Records of one input: a directory (Results tree) or a saved Tabulation JSON file. */
 export async function readInput(input: string, concurrency?: number): Promise<RunRecord[]> {
-  const info = await stat(input).catch((error: unknown) => {
-    throw new ConfigError("tabulate input", [`${input}: no such file or folder`], { cause: error });
+  const info = await stat(input).catch(() => {
+    throw new ConfigError("tabulate input", [`${input}: no such file or folder`]);
   });
   if (info.isDirectory()) return (await readResultsTree(input, concurrency)).records;
   return recordsOf(await readTabulationFile(input));
@@ -37,7 +37,7 @@ export async function readTabulationFile(path: string): Promise<Tabulation> {
   try {
     data = JSON.parse(await readFile(path, "utf8")) as Partial<Tabulation>;
   } catch (error) {
-    throw new ConfigError("tabulation file", [`${path}: ${(error as Error).message}`], { cause: error });
+    throw new ConfigError("tabulation file", [`${path}: ${(error as Error).message}`]);
   }
   if (data?.version !== 1 || !Array.isArray(data.suites)) {
     throw new ConfigError("tabulation file", [`${path}: not a bench-action tabulation (expected "version": 1 and "suites")`]);
