@@ -69,6 +69,7 @@ export async function runScenariosWith(deps: RunDeps, input: string | string[], 
   const todo = units.filter((unit) => !results.has(unit));
   const resumed = results.size;
   emit({ type: "plan", total: units.length, toRun: todo.length, resumed, scenarios: [...new Set(units.map((u) => u.scenario.scenario))] });
+  for (const unit of results.keys()) emit({ type: "run-skip-done", scenario: unit.scenario.scenario, id: unit.scenario.id, rep: unit.rep });
   const runId = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}`;
   const summary = (aborted: boolean, dryRun: boolean) => summarise({ runId, resultsDir, units, results, resumed, aborted, dryRun });
   if (options.dryRun) return summary(false, true);
@@ -79,7 +80,8 @@ export async function runScenariosWith(deps: RunDeps, input: string | string[], 
   await manifest.write(summary(false, false), "running");
   const signal = options.signal;
   const ctx = {
-    runner, runId, cwd, env: setup.env.env, secrets: setup.env.secrets, expandOptions, signal, scorer: options.scorer,
+    runner, runId, cwd, env: setup.env.env, secrets: setup.env.secrets, expandOptions, signal,
+    scorer: options.scorer === undefined ? undefined : resolve(cwd, options.scorer),
     defaultTimeoutS: options.timeout ?? DEFAULT_TIMEOUT_S, logCapBytes: options.logCapBytes ?? DEFAULT_LOG_CAP_BYTES,
     retryErrors: options.retryErrors ?? 0, dockerImage: options.dockerImage, expandScenario: deps.expandScenario,
   };

@@ -35,7 +35,11 @@ describe("resume", () => {
     const before = { text: await readFile(aPath, "utf8"), mtime: (await stat(aPath)).mtimeMs };
 
     const second = new FakeRunner();
-    const resumed = await runScenariosWith(fakeDeps({ inputs: { "*": tasks } }), "x", { runner: second, cwd, parallel: 2 });
+    const skipped: string[] = [];
+    const resumed = await runScenariosWith(fakeDeps({ inputs: { "*": tasks } }), "x", {
+      runner: second, cwd, parallel: 2, onEvent: (e) => e.type === "run-skip-done" && skipped.push(e.id),
+    });
+    assert.deepEqual(skipped, ["a", "b"]);
     assert.equal(resumed.aborted, false);
     assert.equal(resumed.resumed, 2);
     assert.deepEqual(second.calls.map((c) => c.taskId).sort(), ["c", "d"]);

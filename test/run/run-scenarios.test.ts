@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runScenariosWith } from "../../src/run/run-scenarios.ts";
 import type { RunEvent } from "../../src/types.ts";
@@ -55,6 +55,15 @@ describe("runScenarios outcomes", () => {
     const runner = new FakeRunner();
     await runScenariosWith(fakeDeps({ inputs: { "*": [makeScenario("a", "s", { timeout: 2 }), makeScenario("b")] } }), "x", { runner, cwd, timeout: 30 });
     assert.deepEqual(runner.calls.map((c) => [c.taskId, c.timeoutMs]), [["a", 2000], ["b", 30000]]);
+  });
+
+  it("scores with a custom scorer given relative to cwd", async () => {
+    const cwd = await tempDir();
+    await writeFile(join(cwd, "my-scorer.mjs"), "export function score(runDir) { return { success: false, score: 0.25, reason: 'half wrong' }; }\n");
+    const summary = await runScenariosWith(fakeDeps({ inputs: { "*": [makeScenario("t")] } }), "x", { runner: new FakeRunner(), cwd, scorer: "my-scorer.mjs" });
+    assert.equal(summary.results[0]?.status, "failed");
+    assert.equal(summary.results[0]?.score?.score, 0.25);
+    assert.equal(summary.results[0]?.score?.reason, "half wrong");
   });
 
   it("copies category, difficulty and suite into result.json", async () => {
