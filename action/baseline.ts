@@ -59,8 +59,9 @@ export async function findBaseline(inputs: ActionInputs, ctx: ActionContext, dep
 
 async function latestRunArtifacts(inputs: ActionInputs, ctx: ActionContext, deps: BaselineDeps, branch: string): Promise<BaselineSource> {
   const api = deps.github();
-  const workflow = ctx.workflowFile ?? (await api.getRun(ctx.runId)).workflow_id;
-  const runs = (await api.listSuccessfulRuns(workflow, branch)).filter((r) => r.id !== ctx.runId);
+  // A workflow_run report compares with the triggering workflow's runs: that is where results live.
+  const workflow = ctx.triggeringRun?.workflowId ?? ctx.workflowFile ?? (await api.getRun(ctx.runId)).workflow_id;
+  const runs = (await api.listSuccessfulRuns(workflow, branch)).filter((r) => r.id !== ctx.runId && r.id !== ctx.triggeringRun?.id);
   const run = runs[0];
   if (!run) return { info: { state: "missing", note: `no successful run of this workflow on \`${branch}\` yet` }, paths: [] };
   const runUrl = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${run.id}`;

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
-  compare, loadEnvFile, merge, renderComparisonMarkdown, renderMarkdown, runScenarios, tabulate,
+  compare, findDefaultEnvFile, loadEnvFile, merge, renderComparisonMarkdown, renderMarkdown, runScenarios, tabulate,
   type Comparison, type RunEvent, type RunSummary, type Tabulation,
 } from "../sdk/index.ts";
 import type { ActionInputs } from "./inputs.ts";
@@ -31,8 +31,7 @@ export function runBenchmark(
 
 /** Values of the env file the run will use (given, or ./ENV.yaml as agbench does): each is masked. */
 export async function envValues(inputs: ActionInputs, cwd: string, hostEnv: Record<string, string | undefined>): Promise<string[]> {
-  const path = inputs.envFile ? resolve(cwd, inputs.envFile)
-    : ["ENV.yaml", "ENV.yml", "ENV.json"].map((f) => resolve(cwd, f)).find((f) => existsSync(f));
+  const path = inputs.envFile ? resolve(cwd, inputs.envFile) : findDefaultEnvFile(cwd);
   if (path === undefined || !existsSync(path)) return [];
   const { env, secrets } = await loadEnvFile(path, { hostEnv, allowMissing: true });
   return [...new Set([...Object.values(env), ...secrets])].filter((v) => v.length > 0);
@@ -47,14 +46,14 @@ export const tabulationMarkdown = (tabulation: Tabulation, maxBytes: number): st
 /** compare() and its Markdown, as the view the summary renders. */
 export function compareTabulations(base: Tabulation, head: Tabulation): ComparisonView {
   const c: Comparison = compare(base, head);
-  const name = (t: { scenario?: string; suite?: string; id: string }): string => `${t.suite ?? t.scenario ?? ""}/${t.id}`;
+  const name = (t: { suite: string; id: string }): string => `${t.suite}/${t.id}`;
   return {
     verdict: c.verdict,
-    delta: c.delta.points,
-    interval: c.delta.ci95 ? [c.delta.ci95.low, c.delta.ci95.high] : undefined,
+    delta: c.delta,
+    interval: [c.ci95.low, c.ci95.high],
     newFailures: c.newFailures.map(name),
     fixed: c.fixed.map(name),
     newlyFlaky: c.newlyFlaky.map(name),
-    markdown: renderComparisonMarkdown(c),
+    markdown: renderComparisonMarkdown(c, { title: "" }),
   };
 }

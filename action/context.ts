@@ -17,7 +17,7 @@ export interface ActionContext {
   /** The PR this run is about: the PR event's, or a `workflow_run` event's first PR. */
   pr?: { number: number; baseRef: string; isFork: boolean };
   /** `workflow_run` events: the run that triggered this one (its artifacts are the results). */
-  triggeringRun?: { id: number; headSha: string };
+  triggeringRun?: { id: number; headSha: string; workflowId?: number };
   defaultBranch?: string;
 }
 
@@ -65,6 +65,7 @@ export function readContext(env: Record<string, string | undefined>): ActionCont
   const run = obj(event["workflow_run"]);
   if (eventName === "workflow_run" && typeof run["id"] === "number") {
     context.triggeringRun = { id: run["id"], headSha: str(run["head_sha"]) ?? "" };
+    if (typeof run["workflow_id"] === "number") context.triggeringRun.workflowId = run["workflow_id"];
     const prs = Array.isArray(run["pull_requests"]) ? run["pull_requests"].map(obj) : [];
     const first = prs[0];
     if (first && typeof first["number"] === "number") {

@@ -105,7 +105,8 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     commentMode: oneOf("comment-mode", ["update", "new", "off"] as const),
     retentionDays: int("retention-days", 1),
     uploadArtifact: bool("upload-artifact"),
-    githubToken: raw("github-token"),
+    // Outside a runner the default expression is not expanded: treat it as no token.
+    githubToken: raw("github-token").startsWith("${{") ? "" : raw("github-token"),
     workingDirectory: raw("working-directory"),
   };
   if (inputs.retentionDays !== undefined && inputs.retentionDays > 90) bad("retention-days", "between 1 and 90");

@@ -1,0 +1,182 @@
+/**
+ * The bundled dist/index.js run as a process against local servers playing the GitHub REST API and
+ * the artifact results service, with the environment a runner gives. Asserts the exact requests.
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FakeGitHub, type RecordedRequest } from "./fake-github.ts";
+import { runDist, type DistRun } from "./run-dist.ts";
+
+const FIXTURE = new URL("./fixtures/bench/", import.meta.url).pathname;
+const MARKER = "<!-- bench-action:default -->";
+const BASE_RUN = 400;
+const PR_RUN = 500;
+
+const prEvent = (fork = false) => ({
+  pull_request: {
+    number: 7,
+    base: { ref: "main", repo: { full_name: "octo/bench" } },
+    head: { ref: "feature", repo: { full_name: fork ? "forker/bench" : "octo/bench" } },
+  },
+  repository: { full_name: "octo/bench", default_branch: "main" },
+});
+
+describe("dist/index.js against fake GitHub + results service", () => {
+  let gh: FakeGitHub;
+  let root: string;
+  let n = 0;
+
+  before(async () => {
+    gh = await new FakeGitHub().start();
+    gh.backendRuns.set(`run-${BASE_RUN}`, BASE_RUN);
+    gh.backendRuns.set(`run-${PR_RUN}`, PR_RUN);
+    root = mkdtempSync(join(tmpdir(), "bench-action-dist-"));
+  });
+  after(async () => {
+    await gh.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** A fresh workspace (copy of the fixture benchmark) and a run of the bundle in it. */
+  async function action(o: { event: Record<string, unknown>; eventName: string; runId: number; inputs: Record<string, string>; mode?: string; ref?: string; workspace?: string }): Promise<DistRun & { workspace: string; requests: RecordedRequest[] }> {
+    const workspace = o.workspace ?? join(root, `ws-${++n}`);
+    if (!existsSync(workspace)) cpSync(FIXTURE, workspace, { recursive: true });
+    const before = gh.requests.length;
+    const result = await runDist({
+      dir: join(root, `job-${++n}`), apiUrl: gh.url, event: o.event, eventName: o.eventName, runId: o.runId, ref: o.ref,
+      workspace, inputs: { "github-token": "ghs_faketoken123", runtime: "native", ...o.inputs },
+      extraEnv: { BENCH_TEST_AGENT_MODE: o.runId === BASE_RUN ? "base-agent-x9" : "head-agent-y7" },
+    });
+    return { ...result, workspace, requests: gh.requests.slice(before) };
+  }
+
+  it("a push to main runs the benchmark, uploads the artifact, writes summary and outputs, posts no comment", async () => {
+    const r = await action({ event: { repository: { default_branch: "main" } }, eventName: "push", runId: BASE_RUN, ref: "refs/heads/main", inputs: { "retention-days": "5" } });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const twirp = r.requests.filter((q) => q.path.startsWith("/twirp/")).map((q) => q.path.split("/").pop());
+    assert.deepEqual(twirp, ["CreateArtifact", "FinalizeArtifact"]);
+    const create = JSON.parse(r.requests.find((q) => q.path.endsWith("/CreateArtifact"))?.body ?? "{}") as Record<string, unknown>;
+    assert.equal(create["name"], "bench-results");
+    assert.equal(create["workflow_run_backend_id"], `run-${BASE_RUN}`);
+    assert.equal(create["version"], 7);
+    assert.ok(typeof create["expires_at"] === "string");
+    const blob = r.requests.filter((q) => q.path.startsWith("/devstoreaccount1/"));
+    assert.ok(blob.some((q) => q.method === "PUT" && q.path.includes("comp=block&")), "stages a block");
+    assert.ok(blob.some((q) => q.method === "PUT" && q.path.includes("comp=blocklist")), "commits the block list");
+    assert.deepEqual(gh.restRequests().filter((q) => r.requests.includes(q)), [], "no REST call on push to the baseline branch");
+    const [artifact] = gh.artifacts.ofRun(BASE_RUN);
+    assert.equal(artifact?.name, "bench-results");
+    assert.ok((artifact?.zip.length ?? 0) > 100, "the zip was uploaded");
+    assert.equal(r.outputs["artifact-id"], String(artifact?.id));
+    assert.equal(r.outputs["artifact-url"], `https://github.com/octo/bench/actions/runs/${BASE_RUN}/artifacts/${artifact?.id}`);
+    assert.equal(r.outputs["passed"], "2");
+    assert.equal(r.outputs["failed"], "1");
+    assert.equal(r.outputs["errored"], "0");
+    assert.equal(r.outputs["pass-rate"], "0.6667");
+    assert.equal(r.outputs["verdict"], "no-baseline");
+    assert.equal(r.outputs["comment-id"], "");
+    assert.match(r.summary, /^## bench-action: 66\.7 %/);
+    assert.match(r.summary, /Baseline: this run is on `main`: it is the baseline/);
+    assert.match(r.summary, /\| math \| 66\.7 % \| 3 \| 1 \| 2 \| 1 \| 0 \| 0 \| 0 \|/);
+    assert.ok(existsSync(r.outputs["results-json"] ?? ""), "tabulation JSON written");
+    assert.ok(r.stdout.includes("::add-mask::base-agent-x9"), "the ENV value is masked");
+    assert.ok(r.stdout.includes("::group::math: 2/3 runs passed"));
+    gh.runs.push({ id: BASE_RUN, head_sha: "ba5e5ba5e5ba5e5ba5e5ba5e5ba5e5ba5e5ba5e5", head_branch: "main", created_at: new Date(Date.now() - 3 * 3600_000).toISOString(), workflow: "bench.yml" });
+  });
+
+  it("a PR's shard jobs upload one artifact each and do not comment", async () => {
+    for (const shard of ["1/2", "2/2"]) {
+      const r = await action({ event: prEvent(), eventName: "pull_request", runId: PR_RUN, inputs: { shard } });
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      const [i, count] = shard.split("/");
+      const create = JSON.parse(r.requests.find((q) => q.path.endsWith("/CreateArtifact"))?.body ?? "{}") as Record<string, unknown>;
+      assert.equal(create["name"], `bench-results-shard-${i}-of-${count}`);
+      assert.equal(r.requests.filter((q) => q.path.includes("/comments")).length, 0);
+      assert.match(r.summary, new RegExp(`\\(shard ${i}/2\\)`));
+    }
+    assert.deepEqual(gh.artifacts.ofRun(PR_RUN).map((a) => a.name), ["bench-results-shard-1-of-2", "bench-results-shard-2-of-2"]);
+  });
+
+  it("the report job merges the shards, compares with main's artifact and creates the comment once (150 earlier comments)", async () => {
+    gh.addComments(7, 150, (i) => ({ body: i === 40 ? `${MARKER}\nforged by someone else` : `comment ${i}`, user: { login: i === 40 ? "mallory" : "someone" } }));
+    const r = await action({ event: prEvent(), eventName: "pull_request", runId: PR_RUN, inputs: { mode: "report" } });
+    assert.equal(r.code, 1, "fail-on regression fails the job");
+    assert.match(r.stdout, /::error::bench-action: regressed against the base: Δ −33\.3 pts|::error::bench-action: regressed against the base: Δ -33\.3 pts/);
+    const rest = r.requests.filter((q) => !q.path.startsWith("/twirp/") && !q.path.startsWith("/devstoreaccount1/")).map((q) => `${q.method} ${q.path}`);
+    const zipId = gh.artifacts.ofRun(BASE_RUN)[0]?.id;
+    assert.deepEqual(rest, [
+      "GET /repos/octo/bench/actions/workflows/bench.yml/runs?branch=main&status=success&per_page=10",
+      `GET /repos/octo/bench/actions/runs/${BASE_RUN}/artifacts?per_page=100`,
+      `GET /repos/octo/bench/actions/artifacts/${zipId}/zip`,
+      "GET /repos/octo/bench/issues/7/comments?per_page=100",
+      "GET /repos/octo/bench/issues/7/comments?per_page=100&page=2",
+      "GET /user",
+      "POST /repos/octo/bench/issues/7/comments",
+    ]);
+    const twirp = r.requests.filter((q) => q.path.startsWith("/twirp/")).map((q) => q.path.split("/").pop());
+    assert.deepEqual(twirp, ["ListArtifacts", "ListArtifacts", "GetSignedArtifactURL", "ListArtifacts", "GetSignedArtifactURL"]);
+    const comments = gh.comments.get(7) ?? [];
+    assert.equal(comments.length, 151);
+    const ours = comments.at(-1);
+    assert.ok(ours?.body.startsWith(`${MARKER}\n## bench-action: 33.3 %`), ours?.body.slice(0, 200));
+    assert.match(ours?.body ?? "", /verdict \*\*regressed\*\*/);
+    assert.match(ours?.body ?? "", /Baseline: `main` @ `ba5e5ba` \(\[run 400\]\(https:\/\/github\.com\/octo\/bench\/actions\/runs\/400\), 180 min old\)|Baseline: `main` @ `ba5e5ba` \(\[run 400\]\(https:\/\/github\.com\/octo\/bench\/actions\/runs\/400\), 3 h old\)/);
+    assert.match(ours?.body ?? "", /### ❌ New failures \(1\)\n\n- `math\/fragile`/);
+    assert.equal(r.outputs["comment-id"], String(ours?.id));
+    assert.equal(r.outputs["verdict"], "regressed");
+    assert.equal(r.outputs["regressions"], "1");
+    assert.match(r.summary, /^## bench-action: 33\.3 % · Δ \*\*−33\.3 pts\*\* vs base · verdict \*\*regressed\*\*/);
+    assert.equal(comments[40]?.body, `${MARKER}\nforged by someone else`, "another user's marker comment is left alone");
+  });
+
+  it("a second report run updates the same comment instead of adding one", async () => {
+    const firstId = gh.comments.get(7)?.at(-1)?.id;
+    const r = await action({ event: prEvent(), eventName: "pull_request", runId: PR_RUN, inputs: { mode: "report", "fail-on": "never" } });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const writes = r.requests.filter((q) => q.path.includes("/comments") && q.method !== "GET").map((q) => `${q.method} ${q.path}`);
+    assert.deepEqual(writes, [`PATCH /repos/octo/bench/issues/comments/${firstId}`]);
+    assert.equal(gh.comments.get(7)?.length, 151);
+    assert.equal(r.outputs["comment-id"], String(firstId));
+  });
+
+  it("a 403 on the comment is a warning and the job stays green", async () => {
+    gh.commentWriteStatus = 403;
+    try {
+      const r = await action({ event: prEvent(), eventName: "pull_request", runId: PR_RUN, inputs: { mode: "report", "fail-on": "never" } });
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /::warning::Could not post the PR comment \(HTTP 403: Resource not accessible by integration/);
+      assert.equal(r.outputs["comment-id"], "");
+      assert.ok(r.summary.length > 0, "the summary is still written");
+    } finally {
+      gh.commentWriteStatus = undefined;
+    }
+  });
+
+  it("a fork PR gets a notice and no comment request", async () => {
+    const r = await action({ event: prEvent(true), eventName: "pull_request", runId: PR_RUN, inputs: { mode: "report", "fail-on": "never", baseline: "none" } });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /::notice::This pull request comes from a fork, so its GITHUB_TOKEN is read-only/);
+    assert.equal(r.requests.filter((q) => q.path.includes("/comments")).length, 0);
+  });
+
+  it("bad inputs fail with every problem, each naming its input", async () => {
+    const r = await action({ event: prEvent(), eventName: "pull_request", runId: PR_RUN, inputs: { repeat: "two", shard: "3/2", "comment-mode": "sometimes" } });
+    assert.equal(r.code, 1);
+    assert.ok(r.stdout.includes(
+      "::error::Invalid action inputs:%0A  input 'shard' must be i/n with 1 ≤ i ≤ n (e.g. 2/4), got \"3/2\"%0A" +
+      "  input 'repeat' must be a whole number ≥ 1, got \"two\"%0A  input 'comment-mode' must be one of update | new | off, got \"sometimes\""), r.stdout);
+    assert.equal(r.requests.length, 0);
+  });
+
+  it("an expired baseline artifact is reported in the comment, not a failure", async () => {
+    for (const a of gh.artifacts.ofRun(BASE_RUN)) a.expired = true;
+    const r = await action({ event: prEvent(), eventName: "pull_request", runId: PR_RUN, inputs: { mode: "report" } });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(gh.comments.get(7)?.at(-1)?.body ?? "", /Baseline: `main` @ `ba5e5ba` .*: its results artifact has expired/);
+    assert.equal(r.outputs["verdict"], "no-baseline");
+    assert.ok(!readFileSync(join(r.workspace, "Results", "bench-summary.md"), "utf8").includes("Δ"));
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { INPUT_DEFAULTS, readInputs } from "../../action/inputs.ts";
+import { artifactNameFor, isResultsArtifact } from "../../action/shard-artifacts.ts";
+
+const get = (values: Record<string, string>) => (name: string): string => values[name] ?? "";
+
+describe("action inputs", () => {
+  it("action.yml declares exactly the inputs the code reads, with the same defaults", () => {
+    const yml = parse(readFileSync(new URL("../../action.yml", import.meta.url), "utf8")) as {
+      inputs: Record<string, { default?: string; description: string }>; runs: Record<string, string>;
+    };
+    const declared = Object.fromEntries(Object.entries(yml.inputs).map(([k, v]) => [k, String(v.default ?? "")]));
+    assert.deepEqual(declared, INPUT_DEFAULTS);
+    assert.deepEqual(yml.runs, { using: "node24", main: "dist/index.js", post: "dist/post.js" });
+    for (const [name, spec] of Object.entries(yml.inputs)) assert.ok(spec.description.length > 10, `${name} is documented`);
+  });
+
+  it("defaults give a docker run of Tasks that fails on regression and updates one comment", () => {
+    const inputs = readInputs(get({}));
+    assert.deepEqual(inputs.scenarios, ["Tasks"]);
+    assert.equal(inputs.runtime, "docker");
+    assert.deepEqual(inputs.baseline, { kind: "auto" });
+    assert.deepEqual(inputs.failOn, ["regression"]);
+    assert.equal(inputs.commentMode, "update");
+    assert.equal(inputs.githubToken, "", "an unexpanded ${{ github.token }} is no token");
+  });
+
+  it("parses shard, baseline file:, rates and lists", () => {
+    const inputs = readInputs(get({ shard: "2/4", baseline: "file:base/Results", "min-pass-rate": "80%", "fail-on": "threshold, error", scenarios: "a.jsonl\nb/" }));
+    assert.deepEqual(inputs.shard, { index: 2, count: 4 });
+    assert.deepEqual(inputs.baseline, { kind: "file", path: "base/Results" });
+    assert.equal(inputs.minPassRate, 0.8);
+    assert.deepEqual(inputs.failOn, ["threshold", "error"]);
+    assert.deepEqual(inputs.scenarios, ["a.jsonl", "b/"]);
+  });
+
+  it("reports every bad input at once, each by name", () => {
+    assert.throws(() => readInputs(get({ parallel: "0", baseline: "latest", "fail-on": "threshold", "retention-days": "120", filter: "(" })), {
+      name: "ConfigError",
+      message: "Invalid action inputs:\n" +
+        "  input 'baseline' must be auto | artifact | file:<path> | none, got \"latest\"\n" +
+        "  input 'min-pass-rate' is required when 'fail-on' includes threshold\n" +
+        "  input 'filter' must be a valid regular expression, got \"(\"\n" +
+        "  input 'parallel' must be a whole number ≥ 1, got \"0\"\n" +
+        "  input 'retention-days' must be between 1 and 90, got \"120\"",
+    });
+  });
+
+  it("names shard artifacts uniquely and recognises them", () => {
+    assert.equal(artifactNameFor("bench-results", { index: 2, count: 4 }), "bench-results-shard-2-of-4");
+    assert.equal(artifactNameFor("bench-results"), "bench-results");
+    assert.ok(isResultsArtifact("bench-results", "bench-results-shard-2-of-4"));
+    assert.ok(!isResultsArtifact("bench-results", "bench-results-baseline"));
+    assert.ok(!isResultsArtifact("bench-results", "bench-results-shard-x"));
+  });
+});
