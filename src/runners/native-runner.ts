@@ -10,6 +10,9 @@ import { runInGroup, type GroupProcessResult } from "./process-group.ts";
 import type { Runner, RunnerOutcome, RunTask } from "./runner.ts";
 import { VenvCache } from "./venv-cache.ts";
 
+/** setTimeout's limit (about 24.8 days); a longer delay would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface NativeRunnerOptions {
   /** Cache root; venvs go to `<cacheDir>/venvs`. Default: `<os tmpdir>/bench-action-cache`. */
   cacheDir?: string;
@@ -21,7 +24,7 @@ export interface NativeRunnerOptions {
   envAllowlist?: readonly string[];
   /** Shell that runs run.sh; default `sh`. */
   shell?: string;
-  /** Share one venv cache between runners; default: one built from `cacheDir` and `python`. */
+  /** Share one venv cache between runners (close() of either kills its installs); default: one from `cacheDir` and `python`. */
   venvCache?: VenvCache;
 }
 
@@ -61,7 +64,7 @@ export class NativeRunner implements Runner {
     let reason: "timeout" | "abort" | undefined;
     const onAbort = (): void => ((reason ??= "abort"), stop.abort());
     signal?.addEventListener("abort", onAbort, { once: true });
-    const timer = setTimeout(() => ((reason ??= "timeout"), stop.abort()), task.timeoutMs);
+    const timer = setTimeout(() => ((reason ??= "timeout"), stop.abort()), Math.min(task.timeoutMs, MAX_TIMER_MS));
     let result: GroupProcessResult;
     try {
       result = await this.#execute(task, sink, stop.signal);
@@ -71,6 +74,7 @@ export class NativeRunner implements Runner {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
     }
+    if (reason === "timeout") await sink.write(`\n[bench-action: timed out after ${task.timeoutMs / 1000} s; process group killed]\n`).catch(() => {});
     let error = result.error;
     if (!reason && !error && result.exitCode === null) error = `run.sh was killed by ${result.signal ?? "a signal"}`;
     const stats = await sink.close().catch((e: unknown) => {

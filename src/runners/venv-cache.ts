@@ -28,7 +28,7 @@ export class VenvCache {
   readonly #python: string;
   readonly #env: Record<string, string>;
   readonly #inFlight = new Map<string, Promise<string>>();
-  readonly #closing = new AbortController();
+  #closing = new AbortController();
   #builds = 0;
 
   constructor(options: VenvCacheOptions) {
@@ -54,20 +54,22 @@ export class VenvCache {
     return pending;
   }
 
-  /** Kill installs still running and wait for them to clean up. */
+  /** Kill installs still running and wait for them to clean up; later calls to ensure() build again. */
   async close(): Promise<void> {
-    this.#closing.abort();
+    const closing = this.#closing;
+    this.#closing = new AbortController();
+    closing.abort();
     await Promise.allSettled([...this.#inFlight.values()]);
   }
 
   async #build(requirementsFile: string, hash: string, target: string): Promise<string> {
-    if (this.#closing.signal.aborted) throw new RunnerError("venv cache is closed");
+    const stop = this.#closing.signal;
     await mkdir(this.dir, { recursive: true });
     const temp = await mkdtemp(join(this.dir, `.tmp-${hash}-`));
     try {
-      await this.#exec(`${this.#python} -m venv`, this.#python, ["-m", "venv", temp], this.dir);
+      await this.#exec(`${this.#python} -m venv`, this.#python, ["-m", "venv", temp], this.dir, stop);
       const pip = ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "-r", requirementsFile];
-      await this.#exec("pip install -r requirements.txt", join(temp, "bin", "python"), pip, dirname(requirementsFile));
+      await this.#exec("pip install -r requirements.txt", join(temp, "bin", "python"), pip, dirname(requirementsFile), stop);
       this.#builds++;
       await relocate(temp, target);
       try {
@@ -83,10 +85,10 @@ export class VenvCache {
     }
   }
 
-  async #exec(label: string, command: string, args: string[], cwd: string): Promise<void> {
+  async #exec(label: string, command: string, args: string[], cwd: string, stop: AbortSignal): Promise<void> {
     let tail = Buffer.alloc(0);
     const result = await runInGroup({
-      command, args, cwd, env: this.#env, stop: this.#closing.signal, killGraceMs: 1000,
+      command, args, cwd, env: this.#env, stop, killGraceMs: 1000,
       onOutput: (chunk) => {
         tail = Buffer.concat([tail, chunk]);
         if (tail.length > TAIL_BYTES) tail = tail.subarray(tail.length - TAIL_BYTES);

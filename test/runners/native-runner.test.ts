@@ -82,6 +82,7 @@ describe("NativeRunner: timeout and abort kill the whole process group", () => {
     assert.ok(elapsed >= 1000 && elapsed < 1000 + 500 + 1500, `took ${elapsed} ms`);
     const pid = Number(readFileSync(join(dir, "grandchild.pid"), "utf8"));
     assert.equal(await diesWithin(pid), true, `grandchild ${pid} survived`);
+    assert.equal(readLog(dir), "\n[bench-action: timed out after 1 s; process group killed]\n");
   });
 
   it("escalates to SIGKILL when the group ignores SIGTERM", async () => {
