@@ -4,7 +4,7 @@
  * into a temp sibling folder renamed into place, so a crash never leaves a half-expanded folder.
  */
 import { randomBytes } from "node:crypto";
-import { chmod, copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { ConfigError } from "../errors.ts";
 import type { ScenarioInstance } from "../types.ts";
@@ -12,6 +12,8 @@ import { applySubstitutions } from "./apply-substitutions.ts";
 import { benchVersion, DEFAULT_GLOBAL_TEMPLATE } from "./global-template.ts";
 import { DEFAULT_COMMAND, renderRunSh } from "./run-script.ts";
 import { planTemplate, type TemplatePlan } from "./template-plan.ts";
+
+const COPY_CONCURRENCY = 8;
 
 export interface ExpandOptions {
   /** Folder copied first (default the repo's templates/global); null to copy none. */
@@ -48,14 +50,7 @@ export async function expandScenario(scenario: ScenarioInstance, dest: string, o
   try {
     const plan = await planExpansion(scenario, options);
     await mkdir(temp, { recursive: true });
-    for (const step of plan.steps) {
-      if (step.kind === "dir") await mkdir(join(temp, step.to), { recursive: true });
-      else await copyFile(step.from, join(temp, step.to));
-    }
-    for (const [file, replacements] of Object.entries(scenario.substitutions)) {
-      const path = join(temp, file);
-      await writeFile(path, applySubstitutions(await readFile(path), replacements));
-    }
+    await writePlan(plan, temp, scenario.substitutions);
     if (options.configFile !== undefined) await copyConfig(options.configFile, join(temp, "config.yaml"));
     await writeFile(join(temp, "run.sh"), runShFor(scenario, options));
     await chmod(join(temp, "run.sh"), 0o755);
@@ -64,6 +59,30 @@ export async function expandScenario(scenario: ScenarioInstance, dest: string, o
     await rm(temp, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Folders first, in order; then each file from the last step that names it (later copies win, as
+ * in agbench), several at a time. A substituted file is read once and written once, mode kept.
+ */
+async function writePlan(plan: TemplatePlan, root: string, substitutions: ScenarioInstance["substitutions"]): Promise<void> {
+  const sources = new Map<string, string>();
+  for (const step of plan.steps) {
+    if (step.kind === "dir") await mkdir(join(root, step.to), { recursive: true });
+    else sources.set(step.to, step.from);
+  }
+  const writeOne = async ([to, from]: [string, string]): Promise<void> => {
+    const replacements = substitutions[to];
+    if (replacements === undefined) return copyFile(from, join(root, to));
+    const [content, info] = await Promise.all([readFile(from), stat(from)]);
+    await writeFile(join(root, to), applySubstitutions(content, replacements), { mode: info.mode & 0o777 });
+  };
+  const queue = [...sources];
+  let index = 0;
+  const worker = async (): Promise<void> => {
+    for (let next = queue[index++]; next !== undefined; next = queue[index++]) await writeOne(next);
+  };
+  await Promise.all(Array.from({ length: Math.min(COPY_CONCURRENCY, queue.length) }, worker));
 }
 
 async function copyConfig(from: string, to: string): Promise<void> {

@@ -2,7 +2,7 @@
  * Lists a template folder as the expansion will copy it: sorted, symlinks followed (their content is
  * copied, as Python's copytree does) but only when they stay inside the template and do not loop.
  */
-import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 
 export interface TemplateNode {
@@ -30,13 +30,14 @@ async function walkDir(
   dir: string, relDir: string, rootReal: string, stack: string[], out: TemplateWalk,
   ignore?: (name: string) => boolean,
 ): Promise<void> {
-  const names = (await readdir(dir)).sort();
-  for (const name of names) {
-    if (ignore?.(name)) continue;
-    const rel = relDir === "" ? name : `${relDir}/${name}`;
-    let abs = join(dir, name);
-    const info = await lstat(abs);
-    if (info.isSymbolicLink()) {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (ignore?.(entry.name)) continue;
+    const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
+    let abs = join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
       let target: string;
       try {
         target = await realpath(abs);
@@ -52,16 +53,17 @@ async function walkDir(
         out.issues.push(`symlink loop in template: ${rel}`);
         continue;
       }
+      const info = await stat(target);
       abs = target;
+      isDir = info.isDirectory();
+      isFile = info.isFile();
     }
-    const target = await stat(abs);
-    if (!target.isDirectory() && !target.isFile()) {
+    if (!isDir && !isFile) {
       out.issues.push(`not a regular file or folder in template: ${rel}`);
       continue;
     }
-    const kind = target.isDirectory() ? "dir" : "file";
-    out.nodes.push({ kind, rel, abs });
-    if (kind === "dir") await walkDir(abs, rel, rootReal, [...stack, abs], out, ignore);
+    out.nodes.push({ kind: isDir ? "dir" : "file", rel, abs });
+    if (isDir) await walkDir(abs, rel, rootReal, [...stack, abs], out, ignore);
   }
 }
 

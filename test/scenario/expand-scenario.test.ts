@@ -88,6 +88,23 @@ describe("expandScenario: template forms and order", () => {
     }
   });
 
+  it("keeps the mode of a substituted file, and the last copy of a path wins", async () => {
+    const tree = await tempTree({ "T/tool.sh": "echo __X__\n", "T2/tool.sh": "echo second __X__\n" });
+    try {
+      await chmod(tree.path("T/tool.sh"), 0o750);
+      await chmod(tree.path("T2/tool.sh"), 0o755);
+      const s: ScenarioInstance = {
+        id: "m", template: ["T", "T2"], substitutions: { "tool.sh": { __X__: "y" } },
+        scenario: "x", source: { file: "x", line: 1 }, baseDir: tree.root, extra: {},
+      };
+      await expandScenario(s, tree.path("out"), { globalTemplate: null });
+      assert.equal(await readFile(tree.path("out/tool.sh"), "utf8"), "echo second y\n");
+      assert.equal((await stat(tree.path("out/tool.sh"))).mode & 0o777, 0o755);
+    } finally {
+      await tree.remove();
+    }
+  });
+
   it("replaces placeholders spanning lines (whole-file replace)", async () => {
     const tree = await tempTree({ "t.py": "a = 1\n# BEGIN\n# END\nb = 2\n" });
     try {
