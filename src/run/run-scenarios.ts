@@ -59,7 +59,8 @@ export async function runScenariosWith(deps: RunDeps, input: string | string[], 
   const runDir = (unit: PlanUnit) => join(resultsDir, unit.scenario.scenario, unit.scenario.id, String(unit.rep));
 
   const hashes = new Map<ScenarioInstance, string>();
-  await Promise.all([...new Set(units.map((u) => u.scenario))].map(async (s) => hashes.set(s, await deps.scenarioHash(s, expandOptions))));
+  // Hashing reads every template file: a few at a time keeps large plans clear of EMFILE.
+  await runPool([...new Set(units.map((u) => u.scenario))], 8, async (s) => void hashes.set(s, await deps.scenarioHash(s, expandOptions)));
   const hashOf = (unit: PlanUnit) => hashes.get(unit.scenario) as string;
   const results = new Map<PlanUnit, RunResult>();
   for (const unit of units) {
