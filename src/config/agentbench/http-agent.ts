@@ -1,0 +1,69 @@
+/**
+ * AgentBench's HTTPAgent as an OpenAI-compatible client: POST `url` with `headers` and `body` plus
+ * the prompter's fields; the reply is read with `return_format` ("{response[choices][0][message][content]}")
+ * or, by default, OpenAI's `choices[0].message.content` / `choices[0].text`.
+ */
+import { BenchError } from "../../errors.ts";
+import { type Message, createPrompter } from "./prompters.ts";
+
+export interface HttpAgentParameters {
+  name?: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: Record<string, unknown>;
+  prompter?: { name: string; args?: Record<string, string> };
+  return_format?: string;
+}
+
+export interface HttpRequestSpec {
+  url: string;
+  method: "POST";
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+/** `${VAR}` in strings → env values, so keys stay out of config.yaml (which lands in Results). */
+export function expandEnvRefs<T>(value: T, env: Record<string, string | undefined>): T {
+  if (typeof value === "string") return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => env[name] ?? "") as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => expandEnvRefs(v, env)) as T;
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandEnvRefs(v, env)])) as T;
+  return value;
+}
+
+export function buildHttpRequest(params: HttpAgentParameters, history: readonly Message[], env: Record<string, string | undefined> = {}): HttpRequestSpec {
+  const headers = expandEnvRefs({ "Content-Type": "application/json", ...(params.headers ?? {}) }, env);
+  const body = { ...expandEnvRefs(params.body ?? {}, env), ...createPrompter(params.prompter)(history) };
+  return { url: expandEnvRefs(params.url, env), method: "POST", headers, body };
+}
+
+/** Read `{response[a][0][b]}` paths out of a JSON reply. */
+export function extractReply(response: unknown, returnFormat?: string): string {
+  const read = (path: string[]) => path.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], response);
+  if (returnFormat) {
+    return returnFormat.replace(/\{response((?:\[[^\]]*\])*)\}/g, (_, keys: string) => {
+      const value = read([...keys.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!));
+      return typeof value === "string" ? value : JSON.stringify(value);
+    });
+  }
+  const chat = read(["choices", "0", "message", "content"]);
+  if (typeof chat === "string") return chat;
+  const text = read(["choices", "0", "text"]);
+  if (typeof text === "string") return text;
+  throw new BenchError("E_AGENT", `unexpected agent reply: ${JSON.stringify(response).slice(0, 200)}`);
+}
+
+export interface HttpAgent {
+  inference(history: readonly Message[]): Promise<string>;
+}
+
+export function createHttpAgent(params: HttpAgentParameters, options: { env?: Record<string, string | undefined>; fetch?: typeof fetch } = {}): HttpAgent {
+  const fetchImpl = options.fetch ?? fetch;
+  return {
+    async inference(history) {
+      const request = buildHttpRequest(params, history, options.env ?? {});
+      const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: JSON.stringify(request.body) });
+      if (!response.ok) throw new BenchError("E_AGENT", `agent ${params.name ?? params.url} answered HTTP ${response.status}`);
+      return extractReply(await response.json(), params.return_format);
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * AgentBench-style YAML instances `{ module, parameters }`: `from: <file>` inherits a file and
+ * deep-merges the other keys over it; a plain string naming a .yaml file stands for that file.
+ * Paths resolve against the referencing file's folder, then the working folder.
+ * Circular `from:` chains and unknown keys are ConfigErrors naming the file and key.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { dirname, relative, resolve } from "node:path";
+import { parse } from "yaml";
+import { ConfigError } from "../../errors.ts";
+import { deepMerge, isMapping } from "./deep-merge.ts";
+
+export interface Instance {
+  module: string;
+  parameters: Record<string, unknown>;
+  docker_image?: string;
+  workers?: number;
+}
+
+export const INSTANCE_KEYS: readonly string[] = ["module", "parameters", "docker_image", "workers", "from"];
+
+export interface LoadContext {
+  /** File the value appears in (absolute). */
+  file: string;
+  /** Key path inside that file, for messages ("assignments[1].task"). */
+  path: string;
+  /** Files being loaded, outermost first (cycle detection). */
+  stack: readonly string[];
+  cwd: string;
+}
+
+const isYamlPath = (value: string) => /\.ya?ml$/i.test(value.trim());
+const exists = (path: string) => stat(path).then((s) => s.isFile(), () => false);
+export const label = (ctx: LoadContext, file: string) => relative(ctx.cwd, file) || file;
+
+async function locate(ref: string, ctx: LoadContext): Promise<string | undefined> {
+  for (const candidate of [resolve(dirname(ctx.file), ref), resolve(ctx.cwd, ref)]) if (await exists(candidate)) return candidate;
+  return undefined;
+}
+
+function fail(ctx: LoadContext, key: string, message: string): never {
+  const where = [ctx.path, key].filter(Boolean).join(".");
+  throw new ConfigError("agentbench config", [`${label(ctx, ctx.file)}: ${where}: ${message}`]);
+}
+
+/** Parse a YAML file, after checking it is not already being loaded. */
+export async function readYamlFile(file: string, ctx: LoadContext, key: string): Promise<unknown> {
+  if (ctx.stack.includes(file)) {
+    const chain = [...ctx.stack.slice(ctx.stack.indexOf(file)), file].map((f) => label(ctx, f)).join(" -> ");
+    fail(ctx, key, `circular reference ${chain}`);
+  }
+  try {
+    return parse(await readFile(file, "utf8")) as unknown;
+  } catch (error) {
+    throw new ConfigError("agentbench config", [`${label(ctx, file)}: ${(error as Error).message}`], { cause: error });
+  }
+}
+
+/** Resolve a string file reference and `from:` inheritance, recursively; no key checks. */
+export async function resolveRefs(value: unknown, ctx: LoadContext, key = ""): Promise<unknown> {
+  if (typeof value === "string" && isYamlPath(value)) {
+    const file = await locate(value, ctx);
+    if (!file) return value;
+    const raw = await readYamlFile(file, ctx, key);
+    return resolveRefs(raw, { ...ctx, file, path: "", stack: [...ctx.stack, file] });
+  }
+  if (!isMapping(value)) return value;
+  let base: unknown = {};
+  const own: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k !== "from") own[k] = await resolveRefs(v, { ...ctx, path: [ctx.path, key].filter(Boolean).join(".") }, k);
+  }
+  if ("from" in value) {
+    if (typeof value.from !== "string") fail(ctx, [key, "from"].filter(Boolean).join("."), "must be a file path");
+    const file = await locate(value.from, ctx);
+    if (!file) fail(ctx, [key, "from"].filter(Boolean).join("."), `file not found: ${value.from}`);
+    const raw = await readYamlFile(file, ctx, [key, "from"].filter(Boolean).join("."));
+    base = await resolveRefs(raw, { ...ctx, file, path: "", stack: [...ctx.stack, file] });
+  }
+  return deepMerge(base, own);
+}
+
+/** A resolved value checked as an Instance: known keys only, `module` a string. */
+export async function loadInstance(value: unknown, ctx: LoadContext): Promise<Instance> {
+  if (isMapping(value)) {
+    const unknown = Object.keys(value).filter((k) => !INSTANCE_KEYS.includes(k));
+    if (unknown.length) fail(ctx, unknown[0]!, `unknown key "${unknown[0]}" (expected ${INSTANCE_KEYS.join(", ")})`);
+  }
+  const resolved = await resolveRefs(value, ctx);
+  if (!isMapping(resolved)) fail(ctx, "", typeof value === "string" ? `file not found: ${value}` : "must be a mapping or a .yaml file path");
+  const unknown = Object.keys(resolved).filter((k) => !INSTANCE_KEYS.includes(k));
+  if (unknown.length) fail(ctx, unknown[0]!, `unknown key "${unknown[0]}" (expected ${INSTANCE_KEYS.join(", ")})`);
+  if (typeof resolved.module !== "string") fail(ctx, "module", "must be a string");
+  const parameters = resolved.parameters ?? {};
+  if (!isMapping(parameters)) fail(ctx, "parameters", "must be a mapping");
+  const instance: Instance = { module: resolved.module, parameters };
+  if (typeof resolved.docker_image === "string") instance.docker_image = resolved.docker_image;
+  if (typeof resolved.workers === "number") instance.workers = resolved.workers;
+  return instance;
+}
