@@ -7,7 +7,7 @@ import type { ScenarioInstance } from "../types.ts";
 import { checkScenario } from "./check-scenario.ts";
 import { DEFAULT_GLOBAL_TEMPLATE } from "./global-template.ts";
 import { readSources, type ScenarioSource } from "./read-sources.ts";
-import type { PlanIssue, WalkCache } from "./template-plan.ts";
+import { newWalkCache, type PlanIssue, type WalkCache } from "./template-plan.ts";
 import { resolve } from "node:path";
 
 export interface LoadScenariosOptions {
@@ -30,7 +30,7 @@ export async function loadScenarios(input: string | string[], options: LoadScena
   const inputs = typeof input === "string" ? [input] : input;
   const { sources, issues } = await readSources(inputs, { cwd, stdin: options.stdin });
   const globalTemplate = options.globalTemplate === null ? null : resolve(cwd, options.globalTemplate ?? DEFAULT_GLOBAL_TEMPLATE);
-  const cache: WalkCache = new Map();
+  const cache = newWalkCache();
   const scenarios: ScenarioInstance[] = [];
   const warnings: string[] = [];
   for (const source of sources) {

@@ -25,8 +25,15 @@ export interface TemplatePlan {
   issues: PlanIssue[];
 }
 
-/** Walks shared across scenarios of one load (10 000 lines over one template read it once). */
-export type WalkCache = Map<string, Promise<TemplateWalk>>;
+/** File-system reads shared across scenarios of one load (10 000 lines over one template read it once). */
+export interface WalkCache {
+  walks: Map<string, Promise<TemplateWalk>>;
+  kinds: Map<string, Promise<"file" | "dir" | undefined>>;
+}
+
+export function newWalkCache(): WalkCache {
+  return { walks: new Map(), kinds: new Map() };
+}
 
 export interface PlanOptions {
   /** Absolute folder copied first; null for none. */
@@ -40,7 +47,7 @@ export async function planTemplate(
 ): Promise<TemplatePlan> {
   const plan: TemplatePlan = { steps: [], files: new Set(), issues: [] };
   const kinds = new Map<string, "file" | "dir">();
-  const cache: WalkCache = options.cache ?? new Map();
+  const cache = options.cache ?? newWalkCache();
   if (options.globalTemplate !== null) {
     const walk = await cachedWalk(cache, options.globalTemplate, true);
     for (const message of walk.issues) plan.issues.push({ message: `global template: ${message}` });
@@ -60,10 +67,10 @@ export async function planTemplate(
       continue;
     }
     const src = resolve(baseDir, entry.src);
-    const info = await stat(src).catch(() => undefined);
-    if (info === undefined) {
+    const kind = await cachedKind(cache, src);
+    if (kind === undefined) {
       plan.issues.push({ pointer: entry.pointer, message: `template not found: ${entry.src}` });
-    } else if (info.isDirectory()) {
+    } else if (kind === "dir") {
       const walk = await cachedWalk(cache, src, false);
       for (const message of walk.issues) plan.issues.push({ pointer: entry.pointer, message });
       addNode(plan, kinds, "dir", dst.path, undefined, entry.pointer);
@@ -80,12 +87,21 @@ export async function planTemplate(
 
 function cachedWalk(cache: WalkCache, root: string, global: boolean): Promise<TemplateWalk> {
   const key = `${global ? "g" : "t"}:${root}`;
-  let walk = cache.get(key);
+  let walk = cache.walks.get(key);
   if (walk === undefined) {
     walk = walkTemplate(root, global ? isIgnoredGlobalName : undefined);
-    cache.set(key, walk);
+    cache.walks.set(key, walk);
   }
   return walk;
+}
+
+function cachedKind(cache: WalkCache, path: string): Promise<"file" | "dir" | undefined> {
+  let kind = cache.kinds.get(path);
+  if (kind === undefined) {
+    kind = stat(path).then((info) => (info.isDirectory() ? "dir" : "file"), () => undefined);
+    cache.kinds.set(path, kind);
+  }
+  return kind;
 }
 
 function addWalk(plan: TemplatePlan, kinds: Map<string, "file" | "dir">, walk: TemplateWalk, at: string, pointer?: string): void {
