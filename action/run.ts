@@ -43,6 +43,7 @@ async function runAction(core: ActionCore, deps: ActionDeps): Promise<void> {
   if (inputs.mode === "run") {
     for (const value of await envValues(inputs, cwd, deps.env)) core.setSecret(value);
     core.saveState("runtime", inputs.runtime);
+    core.saveState("results-dir", resultsDir);
     const summary = await runBenchmark(inputs, cwd, progressLogger(core), deps.env);
     logScenarioGroups(core, summary);
     head = await tabulateResults([resultsDir]);
