@@ -2,7 +2,9 @@
  * Plain string replacement over a whole file: every key, in key order, every occurrence.
  * Works on bytes (latin1 view of the UTF-8 bytes), so files that are not valid UTF-8 survive
  * untouched outside the matches. For find strings without a newline the result equals agbench's
- * line-by-line `line.replace(find, replace)`.
+ * line-by-line `line.replace(find, replace)`. Two known differences from agbench, both deliberate:
+ * line endings are kept as they are (Python's text mode turns CRLF into LF in substituted files),
+ * and JSON keys that look like array indices ("1", "42") come first, as JS objects order them.
  */
 export function applySubstitutions(content: Buffer, replacements: Record<string, string>): Buffer {
   let text = content.toString("latin1");
