@@ -65,7 +65,12 @@ export class Progress {
     this.#clearBar();
     const out = this.#io.stdout;
     if (summary.dryRun) {
-      for (const unit of summary.plan) out.write(`would run ${unit.scenario}/${unit.id}#${unit.rep}\n`);
+      const done = new Map(summary.results.map((r) => [`${r.scenario}/${r.id}#${r.rep}`, r.status]));
+      for (const unit of summary.plan) {
+        const key = `${unit.scenario}/${unit.id}#${unit.rep}`;
+        const status = done.get(key);
+        out.write(status ? `done (${status}) ${key}\n` : `would run ${key}\n`);
+      }
       out.write(`Dry run: ${summary.plan.length} planned, ${summary.resumed} already done; nothing was run or written.\n`);
       return;
     }
