@@ -81,12 +81,15 @@ export class Progress {
   #bar(): string {
     const elapsed = this.#now() - this.#started;
     const eta = this.#done > 0 && this.#done < this.#total ? ` · ETA ${formatSeconds((elapsed / this.#done) * (this.#total - this.#done))}` : "";
-    return `[${this.#done}/${this.#total}] ${countsLine(this.#counts)} · running ${this.#running}${eta}`;
+    const counts = STATUSES.filter((st) => st !== "skipped").map((st) => `${st} ${this.#counts[st]}`).join(" ");
+    return `[${this.#done}/${this.#total}] ${counts} · running ${this.#running}${eta}`;
   }
 
   #redraw(): void {
     if (!this.#tty) return;
-    this.#io.stdout.write(`\r\x1b[K${this.#bar()}`);
+    const width = this.#io.stdout.columns ?? 0;
+    const bar = this.#bar();
+    this.#io.stdout.write(`\r\x1b[K${width > 10 && bar.length >= width ? bar.slice(0, width - 1) : bar}`);
     this.#barShown = true;
   }
 

@@ -22,7 +22,7 @@ describe("progress", () => {
     progress.onEvent({ type: "run-start", scenario: "s", id: "a", rep: 0, attempt: 1 });
     now = 10_000;
     progress.onEvent({ type: "run-end", result: result("a", "failed"), done: 1, total: 4 });
-    assert.ok(io.out().endsWith("\r\x1b[K[1/4] passed 0 · failed 1 · error 0 · timeout 0 · skipped 0 · running 0 · ETA 30.0s"));
+    assert.ok(io.out().endsWith("\r\x1b[K[1/4] passed 0 failed 1 error 0 timeout 0 · running 0 · ETA 30.0s"));
   });
 
   it("plain: one line per finished run; warnings go to stderr", () => {

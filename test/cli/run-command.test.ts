@@ -88,6 +88,13 @@ describe("bench run: usage", () => {
     assert.ok(io.out().includes("Dry run: 4 planned, 0 already done; nothing was run or written.\n"));
     assert.ok(!existsSync(join(dir, "Results")));
   });
+
+  it("warns that Docker-only flags are ignored with --native", async () => {
+    const dir = await copyQuickstart();
+    const io = captureIO({ cwd: dir });
+    assert.equal(await main(["run", "Tasks", "--native", "--dry-run", "--cpus", "2"], io), 0);
+    assert.ok(io.err().startsWith("warning: --docker-image, --network, --docker-socket, --cpus, --memory, --pids-limit, --user and --mount apply to Docker only; ignored with --native\n"));
+  });
 });
 
 describe("bench run: native runs", () => {
@@ -113,7 +120,8 @@ describe("bench run: native runs", () => {
     const dir = await copyQuickstart();
     const io = captureIO({ cwd: dir, tty: true });
     assert.equal(await main(["run", "Tasks", "--native", "--filter", "^add_small$"], io), 0);
-    assert.ok(io.out().includes("\r\x1b[K[1/1] passed 1 · failed 0 · error 0 · timeout 0 · skipped 0 · running 0"));
+    assert.ok(io.out().includes("\r\x1b[K[1/1] passed 1 failed 0 error 0 timeout 0 · running 0"));
+    assert.ok(io.out().endsWith("\r\x1b[Kpassed 1 · failed 0 · error 0 · timeout 0 · skipped 0 (total 1, 0 resumed)\nResults: " + join(dir, "Results") + "\n"));
     assert.ok(!io.out().includes("[1/1] passed  adder"));
   });
 

@@ -25,6 +25,9 @@ export const command: Command = async (argv, io) => {
     io.stderr.write("bench run: missing input: a scenario JSONL file, a folder of them, or - for stdin\nRun 'bench run --help' for usage.\n");
     return EXIT_USAGE;
   }
+  if (parsed.options.runtime === "native" && (parsed.options.docker || parsed.options.dockerImage)) {
+    io.stderr.write("warning: --docker-image, --network, --docker-socket, --cpus, --memory, --pids-limit, --user and --mount apply to Docker only; ignored with --native\n");
+  }
   const progress = new Progress(io);
   let summary;
   try {
