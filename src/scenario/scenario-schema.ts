@@ -41,7 +41,7 @@ export const SCENARIO_SCHEMA = {
   type: "object",
   required: ["id", "template"],
   properties: {
-    id: { type: "string", pattern: "^[A-Za-z0-9._-]+$" },
+    id: { type: "string", pattern: "^[A-Za-z0-9._-]+$", maxLength: 200 },
     template: {
       type: ["string", "array"],
       minLength: 1,

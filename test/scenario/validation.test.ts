@@ -35,6 +35,7 @@ describe("scenario validation: one message per issue, naming file:line and the J
     ["missing id and template", `{}`, ["Tasks/t.jsonl:1: /id: is required", "Tasks/t.jsonl:1: /template: is required"]],
     ["id not a string", `{"id": 7, ${T}}`, ["Tasks/t.jsonl:1: /id: must be string"]],
     ["id not a safe folder name", `{"id": "a b/c", ${T}}`, ['Tasks/t.jsonl:1: /id: must match pattern "^[A-Za-z0-9._-]+$"']],
+    ["id too long for a folder name", `{"id": "${"a".repeat(201)}", ${T}}`, ["Tasks/t.jsonl:1: /id: must NOT have more than 200 characters"]],
     ["id '.'", `{"id": ".", ${T}}`, ['Tasks/t.jsonl:1: /id: must be a folder name, not "."']],
     ["id '..'", `{"id": "..", ${T}}`, ['Tasks/t.jsonl:1: /id: must be a folder name, not ".."']],
     ["template of the wrong type", `{"id": "a", "template": 5}`, ["Tasks/t.jsonl:1: /template: must be string or array"]],
