@@ -112,6 +112,17 @@ export type { RunMode } from "../src/history/run-mode.ts";
 /** `bench import agbenchmark`: challenge folders → scenario JSONL + templates. */
 export { importAgbenchmark } from "../src/import/agbenchmark/import-agbenchmark.ts";
 export type { ImportAgbenchmarkOptions, ImportResult } from "../src/import/agbenchmark/import-agbenchmark.ts";
+/** AgentBench-style YAML configs: instances with `from:` inheritance, assignments (agent × task), HTTP agent. */
+export { expandAssignments } from "../src/config/agentbench/expand-assignments.ts";
+export type { AssignmentRun } from "../src/config/agentbench/expand-assignments.ts";
+export { runAssignments } from "../src/config/agentbench/run-assignments.ts";
+export type { AssignmentSummary } from "../src/config/agentbench/run-assignments.ts";
+export { loadInstance } from "../src/config/agentbench/load-instance.ts";
+export type { Instance } from "../src/config/agentbench/load-instance.ts";
+export { createHttpAgent, buildHttpRequest, extractReply } from "../src/config/agentbench/http-agent.ts";
+export type { HttpAgent, HttpAgentParameters, HttpRequestSpec } from "../src/config/agentbench/http-agent.ts";
+export { roleContentDict, promptString, createPrompter } from "../src/config/agentbench/prompters.ts";
+export type { Message, Prompter } from "../src/config/agentbench/prompters.ts";
 // embedding, scaffolds, html report (issue 7)
 /** One self-contained HTML page: suite bars with intervals, task × trial heatmap, flaky tasks, comparison with a base. */
 export { renderHtmlReport } from "../src/report/html-report.ts";

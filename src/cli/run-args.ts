@@ -1,6 +1,7 @@
 /** `bench run` argv → RunOptions. Every bad value is a UsageError naming the flag. */
 import { parseArgs } from "node:util";
 import type { RunOptions } from "../../sdk/index.ts";
+import { AGBENCHMARK_RUN_FLAGS, applyAgbenchmarkFlags } from "./agbenchmark-run-flags.ts";
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -31,6 +32,7 @@ export const RUN_FLAGS = {
   "pids-limit": { type: "string" },
   user: { type: "string" },
   mount: { type: "string", multiple: true },
+  ...AGBENCHMARK_RUN_FLAGS,
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -128,5 +130,6 @@ export function parseRunArgs(argv: string[]): ParsedRunArgs {
   if (v.user !== undefined) docker.user = v.user;
   if (v.mount !== undefined) docker.mounts = v.mount.map(mount);
   if (Object.keys(docker).length) options.docker = docker;
+  applyAgbenchmarkFlags(v, options, (message) => new UsageError(message));
   return { inputs: parsed.positionals, options, help: v.help ?? false };
 }

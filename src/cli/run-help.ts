@@ -1,4 +1,6 @@
 /** `bench run --help`. */
+import { AGBENCHMARK_RUN_HELP } from "./agbenchmark-run-flags.ts";
+
 export const RUN_HELP = `Usage: bench run <file.jsonl|folder|-> [more inputs] [options]
 
 Runs every scenario instance (× repeat) into <results-dir>/<scenario>/<id>/<rep>/.
@@ -31,6 +33,6 @@ Docker only:
       --user USER           user inside the container (default the image's)
       --mount SRC:DST[:ro]  extra bind mount; repeatable
   -h, --help                show this help
-
+${AGBENCHMARK_RUN_HELP}
 Exit codes: 0 all passed, 1 some failed/error/timeout, 2 usage or config error, 130 interrupted.
 `;
