@@ -1,9 +1,11 @@
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LogSink } from "../../src/runners/log-sink.ts";
-import { tempDir } from "./native-fixtures.ts";
+import { removeTempDirs, tempDir } from "./native-fixtures.ts";
+
+after(removeTempDirs);
 
 const logPath = (): string => join(tempDir("log-sink-"), "console_log.txt");
 

@@ -1,12 +1,21 @@
 /** Hand-written run folders and tasks for the native runner tests. */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RunTask } from "../../src/runners/runner.ts";
 
+const created: string[] = [];
+
 export function tempDir(prefix = "native-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Remove every folder tempDir() made (venvs and 20 MB logs add up). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A run folder holding `run.sh` with `script`, plus `files`. */

@@ -1,10 +1,12 @@
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { NativeRunner } from "../../src/runners/native-runner.ts";
 import { renderRunSh } from "../../src/scenario/run-script.ts";
-import { diesWithin, makeRunDir, makeTask, readLog, waitForFile } from "./native-fixtures.ts";
+import { diesWithin, makeRunDir, makeTask, readLog, removeTempDirs, waitForFile } from "./native-fixtures.ts";
+
+after(removeTempDirs);
 
 const runner = new NativeRunner({ killGraceMs: 500 });
 

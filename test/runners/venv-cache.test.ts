@@ -1,9 +1,11 @@
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { NativeRunner } from "../../src/runners/native-runner.ts";
-import { buildWheel, diesWithin, makeRunDir, makeTask, readLog, tempDir, waitForFile } from "./native-fixtures.ts";
+import { buildWheel, diesWithin, makeRunDir, makeTask, readLog, removeTempDirs, tempDir, waitForFile } from "./native-fixtures.ts";
+
+after(removeTempDirs);
 
 const wheelDir = dirname(buildWheel(join(tempDir("native-wheel-"), "wheels")));
 const requirements = (extra = ""): string => `--no-index\n--find-links ${wheelDir}\nbenchnativepkg\n${extra}`;
