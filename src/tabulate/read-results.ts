@@ -1,11 +1,18 @@
 /**
  * Walk Results trees (DESIGN §5) into flat run records. Accepts a Results root (scenario folders
- * below it) or one scenario folder (agbench's `tabulate Results/<scenario>`). Reads result.json files
- * with bounded concurrency; run folders without result.json are scored from their console log as
- * agbench does, unless the tree has a run.json manifest (then such a run is still "missing").
+ * below it) or one scenario folder (agbench's `tabulate Results/<scenario>`). Run folders without
+ * result.json are scored from their console log as agbench does (streamed, with bounded concurrency),
+ * unless the tree has a run.json manifest (then such a run is still "missing").
+ *
+ * result.json files are small and there may be 100 000 of them: they are read synchronously in
+ * batches of READ_BATCH, yielding to the event loop between batches. On the 2-core CI machine this was
+ * about 5× faster than fs.promises.readFile with 64 in flight (each async read is four thread-pool
+ * round trips: open, fstat, read, close).
  */
-import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { setImmediate as yieldLoop } from "node:timers/promises";
+import { basename, join, sep } from "node:path";
 import { RUN_STATUSES, type RunResult, type RunStatus } from "../types.ts";
 import { ConfigError } from "../errors.ts";
 import { scoreAgbenchLog } from "./agbench-log.ts";
@@ -28,9 +35,18 @@ export interface RunRecord {
 const EXCLUDED = new Set(["__pycache__", ".git", "node_modules"]);
 const REP = /^\d+$/;
 
+const READ_BATCH = 500;
+
+function keep(e: { name: string; isDirectory(): boolean }): boolean {
+  return e.isDirectory() && !EXCLUDED.has(e.name) && !e.name.startsWith(".");
+}
+
 async function subdirs(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory() && !EXCLUDED.has(e.name) && !e.name.startsWith(".")).map((e) => e.name);
+  return (await readdir(dir, { withFileTypes: true })).filter(keep).map((e) => e.name);
+}
+
+function subdirsSync(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).filter(keep).map((e) => e.name);
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -55,36 +71,52 @@ export async function readResultsTree(root: string, concurrency = 64): Promise<{
   const scenarioDirs = (await isScenarioDir(root, children))
     ? [{ suite: basename(root), dir: root }]
     : children.map((name) => ({ suite: name, dir: join(root, name) }));
-  const runs: { suite: string; id: string; rep: number; dir: string }[] = [];
+  const runs: Run[] = [];
   for (const { suite, dir } of scenarioDirs) {
-    for (const id of await subdirs(dir)) {
-      for (const rep of (await subdirs(join(dir, id))).filter((r) => REP.test(r))) {
-        runs.push({ suite, id, rep: Number(rep), dir: join(dir, id, rep) });
-      }
+    for (const id of subdirsSync(dir)) {
+      const taskDir = join(dir, id);
+      for (const rep of subdirsSync(taskDir)) if (REP.test(rep)) runs.push({ suite, id, rep: Number(rep), dir: `${taskDir}${sep}${rep}` });
     }
   }
-  const records = await mapBounded(runs, concurrency, (run) => readRun(run, manifest));
+  const records: RunRecord[] = [];
+  const withoutResult: Run[] = [];
+  for (let start = 0; start < runs.length; start += READ_BATCH) {
+    for (const run of runs.slice(start, start + READ_BATCH)) {
+      const text = readResultText(run.dir);
+      if (text === undefined) withoutResult.push(run);
+      else records.push(fromResult(run, text));
+    }
+    await yieldLoop();
+  }
+  records.push(...(await mapBounded(withoutResult, concurrency, (run) => readWithoutResult(run, manifest))));
   return { records, manifest };
 }
 
-async function readRun(run: { suite: string; id: string; rep: number; dir: string }, manifest: boolean): Promise<RunRecord> {
-  const base = { suite: run.suite, id: run.id, rep: run.rep };
-  let text: string | undefined;
-  try {
-    text = await readFile(join(run.dir, "result.json"), "utf8");
-  } catch {
-    text = undefined;
-  }
-  if (text === undefined) {
-    if (manifest) return { ...base, status: "missing", durationMs: null, score: null, reason: "no result.json" };
-    const log = await scoreAgbenchLog(run.dir);
-    const status: TrialStatus = log.success === null ? "missing" : log.success ? "passed" : "failed";
-    return { ...base, status, durationMs: log.durationMs, score: null };
-  }
-  return fromResult(base, text);
+interface Run {
+  suite: string;
+  id: string;
+  rep: number;
+  dir: string;
 }
 
-function fromResult(base: { suite: string; id: string; rep: number }, text: string): RunRecord {
+function readResultText(dir: string): string | undefined {
+  try {
+    return readFileSync(`${dir}${sep}result.json`, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+async function readWithoutResult(run: Run, manifest: boolean): Promise<RunRecord> {
+  const base = { suite: run.suite, id: run.id, rep: run.rep };
+  if (manifest) return { ...base, status: "missing", durationMs: null, score: null, reason: "no result.json" };
+  const log = await scoreAgbenchLog(run.dir);
+  const status: TrialStatus = log.success === null ? "missing" : log.success ? "passed" : "failed";
+  return { ...base, status, durationMs: log.durationMs, score: null };
+}
+
+function fromResult(run: Run, text: string): RunRecord {
+  const base = { suite: run.suite, id: run.id, rep: run.rep };
   let data: Partial<RunResult>;
   try {
     data = JSON.parse(text) as Partial<RunResult>;

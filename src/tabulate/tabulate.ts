@@ -18,8 +18,12 @@ export async function tabulate(results: string | string[], options: TabulateOpti
   const inputs = Array.isArray(results) ? results : [results];
   if (inputs.length === 0) throw new ConfigError("tabulate input", ["no Results folder or tabulation file given"]);
   const records: RunRecord[] = [];
-  for (const input of inputs) records.push(...(await readInput(input, options.concurrency)));
-  return fromRecords(records, inputs, options.trials);
+  for (const input of inputs) {
+    const own = await readInput(input, options.concurrency);
+    for (const r of own) records.push(r);
+  }
+  // One folder cannot hold the same run twice; only several inputs need the duplicate check.
+  return fromRecords(records, inputs, options.trials, inputs.length > 1);
 }
 
 /** Records of one input: a directory (Results tree) or a saved Tabulation JSON file. */
@@ -63,7 +67,20 @@ export function recordsOf(tabulation: Tabulation): RunRecord[] {
 }
 
 /** Group records by suite and build the Tabulation; duplicated (suite, id, rep) is a ConfigError. */
-export function fromRecords(records: readonly RunRecord[], sources: string[], trials?: number): Tabulation {
+export function fromRecords(records: readonly RunRecord[], sources: string[], trials?: number, checkDuplicates = true): Tabulation {
+  const unique = checkDuplicates ? dedupe(records) : records;
+  const bySuite = new Map<string, RunRecord[]>();
+  for (const r of unique) {
+    const list = bySuite.get(r.suite);
+    if (list) list.push(r);
+    else bySuite.set(r.suite, [r]);
+  }
+  const suites = [...bySuite].map(([name, list]) => buildSuite(name, list, trials));
+  return assemble(suites, sources.map((s) => resolve(s)));
+}
+
+/** Keep one record per (suite, id, rep): a real result replaces a "missing" placeholder; two real ones are an error. */
+function dedupe(records: readonly RunRecord[]): Iterable<RunRecord> {
   const byKey = new Map<string, RunRecord>();
   const duplicates: string[] = [];
   for (const r of records) {
@@ -75,15 +92,8 @@ export function fromRecords(records: readonly RunRecord[], sources: string[], tr
     }
     byKey.set(key, r);
   }
-  const bySuite = new Map<string, RunRecord[]>();
-  for (const r of byKey.values()) {
-    const list = bySuite.get(r.suite);
-    if (list) list.push(r);
-    else bySuite.set(r.suite, [r]);
-  }
   if (duplicates.length) {
     throw new ConfigError("results", duplicates.slice(0, 20).map((d) => `run ${d} appears in more than one input`));
   }
-  const suites = [...bySuite].map(([name, list]) => buildSuite(name, list, trials));
-  return assemble(suites, sources.map((s) => resolve(s)));
+  return byKey.values();
 }
