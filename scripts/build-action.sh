@@ -4,11 +4,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-rm -rf dist
+root=$(pwd)
+ncc="$root/node_modules/.bin/ncc"
+rm -rf dist dist-post.tmp
+# ncc's asset relocator evaluates process.cwd() at build time (so `resolve(process.cwd(), "config.yaml")`
+# would become a path into the checkout): build from an empty folder so nothing there is relocated.
+empty=$(mktemp -d)
+trap 'rm -rf "$empty"' EXIT
 # Type errors are caught by `npm run typecheck`; transpile-only keeps the two builds fast.
-npx ncc build action/main.ts -o dist --target es2022 --transpile-only --quiet &
+(cd "$empty" && "$ncc" build "$root/action/main.ts" -o "$root/dist" --target es2022 --transpile-only --quiet) &
 main=$!
-npx ncc build action/post.ts -o dist-post.tmp --target es2022 --transpile-only --quiet &
+(cd "$empty" && "$ncc" build "$root/action/post.ts" -o "$root/dist-post.tmp" --target es2022 --transpile-only --quiet) &
 post=$!
 wait "$main"
 wait "$post"

@@ -50,6 +50,7 @@ export async function runDist(o: DistOptions): Promise<DistRun> {
   writeFileSync(eventPath, JSON.stringify(o.event));
   writeFileSync(outputPath, "");
   writeFileSync(summaryPath, "");
+  writeFileSync(join(o.dir, "state.txt"), "");
   const env: Record<string, string> = {
     PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "/root",
     GITHUB_ACTIONS: "true", CI: "true",
