@@ -9,22 +9,35 @@ import { hasFlag, taskKey, where } from "./task-key.ts";
 /** task → the tasks it depends on (resolved). */
 export type DependencyGraph = Map<ScenarioInstance, ScenarioInstance[]>;
 
-export function resolveDependency(name: string, from: ScenarioInstance, tasks: readonly ScenarioInstance[]): ScenarioInstance | undefined {
-  return (
-    tasks.find((t) => t.scenario === from.scenario && t.id === name) ??
-    tasks.find((t) => taskKey(t) === name) ??
-    tasks.find((t) => t.id === name)
-  );
+/** Lookup tables for resolving dependency names (first occurrence wins). */
+export interface TaskIndex {
+  byKey: Map<string, ScenarioInstance>;
+  byId: Map<string, ScenarioInstance>;
+}
+
+export function indexTasks(tasks: readonly ScenarioInstance[]): TaskIndex {
+  const byKey = new Map<string, ScenarioInstance>();
+  const byId = new Map<string, ScenarioInstance>();
+  for (const task of tasks) {
+    if (!byKey.has(taskKey(task))) byKey.set(taskKey(task), task);
+    if (!byId.has(task.id)) byId.set(task.id, task);
+  }
+  return { byKey, byId };
+}
+
+export function resolveDependency(name: string, from: ScenarioInstance, index: TaskIndex): ScenarioInstance | undefined {
+  return index.byKey.get(taskKey({ scenario: from.scenario, id: name })) ?? index.byKey.get(name) ?? index.byId.get(name);
 }
 
 /** Resolve every dependency; unknown names and cycles throw one ConfigError naming file:line and the path. */
 export function buildDependencyGraph(tasks: readonly ScenarioInstance[], options: { ignoreUnknown?: boolean } = {}): DependencyGraph {
   const graph: DependencyGraph = new Map();
   const issues: string[] = [];
+  const index = indexTasks(tasks);
   for (const task of tasks) {
     const deps: ScenarioInstance[] = [];
     for (const name of task.dependencies ?? []) {
-      const dep = resolveDependency(name, task, tasks);
+      const dep = resolveDependency(name, task, index);
       if (!dep && options.ignoreUnknown) continue;
       if (!dep) issues.push(`${where(task)}: task "${task.id}" depends on unknown task "${name}"`);
       else if (dep === task) issues.push(`${where(task)}: task "${task.id}" depends on itself`);

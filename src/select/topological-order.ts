@@ -12,7 +12,9 @@ export function orderKeys(tasks: readonly ScenarioInstance[]): Map<ScenarioInsta
   const suites = new Map<string, ScenarioInstance[]>();
   for (const task of tasks) {
     if (task.suite === undefined || !hasFlag(task, "reverse_order")) continue;
-    suites.set(task.suite, [...(suites.get(task.suite) ?? []), task]);
+    const members = suites.get(task.suite);
+    if (members) members.push(task);
+    else suites.set(task.suite, [task]);
   }
   for (const members of suites.values()) {
     const slots = members.map((task) => keys.get(task)!);
@@ -30,13 +32,16 @@ export function topologicalOrder(tasks: readonly ScenarioInstance[], graph: Depe
   for (const task of tasks) {
     const deps = (graph.get(task) ?? []).filter((dep) => inSet.has(dep));
     waiting.set(task, deps.length);
-    for (const dep of deps) dependents.set(dep, [...(dependents.get(dep) ?? []), task]);
+    for (const dep of deps) {
+      const list = dependents.get(dep);
+      if (list) list.push(task);
+      else dependents.set(dep, [task]);
+    }
   }
-  const ready = tasks.filter((task) => waiting.get(task) === 0);
+  const ready = new MinHeap<ScenarioInstance>((task) => keys.get(task)!);
+  for (const task of tasks) if (waiting.get(task) === 0) ready.push(task);
   const ordered: ScenarioInstance[] = [];
-  while (ready.length > 0) {
-    ready.sort((a, b) => keys.get(a)! - keys.get(b)!);
-    const next = ready.shift()!;
+  for (let next = ready.pop(); next !== undefined; next = ready.pop()) {
     ordered.push(next);
     for (const child of dependents.get(next) ?? []) {
       const left = waiting.get(child)! - 1;
@@ -45,4 +50,41 @@ export function topologicalOrder(tasks: readonly ScenarioInstance[], graph: Depe
     }
   }
   return ordered;
+}
+
+/** Binary min-heap by a numeric key. */
+class MinHeap<T> {
+  readonly #items: T[] = [];
+  readonly #key: (item: T) => number;
+  constructor(key: (item: T) => number) {
+    this.#key = key;
+  }
+  push(item: T): void {
+    const items = this.#items;
+    items.push(item);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.#key(items[parent]!) <= this.#key(items[i]!)) break;
+      [items[parent], items[i]] = [items[i]!, items[parent]!];
+      i = parent;
+    }
+  }
+  pop(): T | undefined {
+    const items = this.#items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let min = i;
+      if (l < items.length && this.#key(items[l]!) < this.#key(items[min]!)) min = l;
+      if (r < items.length && this.#key(items[r]!) < this.#key(items[min]!)) min = r;
+      if (min === i) break;
+      [items[min], items[i]] = [items[i]!, items[min]!];
+      i = min;
+    }
+    return top;
+  }
 }
