@@ -112450,9 +112450,10 @@ async function read_results_readResultsTree(root, concurrency = 64) {
     const runs = [];
     for (const { suite, dir } of scenarioDirs) {
         for (const id of subdirsSync(dir)) {
-            for (const rep of subdirsSync(join(dir, id)))
+            const taskDir = join(dir, id);
+            for (const rep of subdirsSync(taskDir))
                 if (REP.test(rep))
-                    runs.push({ suite, id, rep: Number(rep), dir: join(dir, id, rep) });
+                    runs.push({ suite, id, rep: Number(rep), dir: `${taskDir}${sep}${rep}` });
         }
     }
     const records = [];
@@ -112472,7 +112473,7 @@ async function read_results_readResultsTree(root, concurrency = 64) {
 }
 function readResultText(dir) {
     try {
-        return readFileSync(join(dir, "result.json"), "utf8");
+        return readFileSync(`${dir}${sep}result.json`, "utf8");
     }
     catch {
         return undefined;
@@ -112527,9 +112528,13 @@ async function tabulate(results, options = {}) {
     if (inputs.length === 0)
         throw new ConfigError("tabulate input", ["no Results folder or tabulation file given"]);
     const records = [];
-    for (const input of inputs)
-        records.push(...(await tabulate_readInput(input, options.concurrency)));
-    return tabulate_fromRecords(records, inputs, options.trials);
+    for (const input of inputs) {
+        const own = await tabulate_readInput(input, options.concurrency);
+        for (const r of own)
+            records.push(r);
+    }
+    // One folder cannot hold the same run twice; only several inputs need the duplicate check.
+    return tabulate_fromRecords(records, inputs, options.trials, inputs.length > 1);
 }
 /** Records of one input: a directory (Results tree) or a saved Tabulation JSON file. */
 async function tabulate_readInput(input, concurrency) {
@@ -112574,7 +112579,21 @@ function recordsOf(tabulation) {
     return out;
 }
 /** Group records by suite and build the Tabulation; duplicated (suite, id, rep) is a ConfigError. */
-function tabulate_fromRecords(records, sources, trials) {
+function tabulate_fromRecords(records, sources, trials, checkDuplicates = true) {
+    const unique = checkDuplicates ? dedupe(records) : records;
+    const bySuite = new Map();
+    for (const r of unique) {
+        const list = bySuite.get(r.suite);
+        if (list)
+            list.push(r);
+        else
+            bySuite.set(r.suite, [r]);
+    }
+    const suites = [...bySuite].map(([name, list]) => buildSuite(name, list, trials));
+    return assemble(suites, sources.map((s) => resolve(s)));
+}
+/** Keep one record per (suite, id, rep): a real result replaces a "missing" placeholder; two real ones are an error. */
+function dedupe(records) {
     const byKey = new Map();
     const duplicates = [];
     for (const r of records) {
@@ -112587,19 +112606,10 @@ function tabulate_fromRecords(records, sources, trials) {
         }
         byKey.set(key, r);
     }
-    const bySuite = new Map();
-    for (const r of byKey.values()) {
-        const list = bySuite.get(r.suite);
-        if (list)
-            list.push(r);
-        else
-            bySuite.set(r.suite, [r]);
-    }
     if (duplicates.length) {
         throw new ConfigError("results", duplicates.slice(0, 20).map((d) => `run ${d} appears in more than one input`));
     }
-    const suites = [...bySuite].map(([name, list]) => buildSuite(name, list, trials));
-    return assemble(suites, sources.map((s) => resolve(s)));
+    return byKey.values();
 }
 
 ;// CONCATENATED MODULE: ../../work/main/src/tabulate/merge.ts

@@ -171,6 +171,26 @@ describe("dist/index.js against fake GitHub + results service", () => {
     assert.equal(r.requests.length, 0);
   });
 
+  it("a workflow_run report (fork-safe) downloads the triggering run's shards and comments on the PR they recorded", async () => {
+    const event = {
+      workflow_run: { id: PR_RUN, event: "pull_request", head_sha: "feedfacefeedfacefeedfacefeedfacefeedface", pull_requests: [], head_repository: { full_name: "forker/bench" } },
+      repository: { full_name: "octo/bench", default_branch: "main" },
+    };
+    const commentId = gh.comments.get(7)?.at(-1)?.id;
+    const r = await action({ event, eventName: "workflow_run", runId: 600, ref: "refs/heads/main", inputs: { mode: "report", "fail-on": "never" } });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const rest = r.requests.filter((q) => !q.path.startsWith("/twirp/") && !q.path.startsWith("/devstoreaccount1/")).map((q) => `${q.method} ${q.path}`);
+    const [s1, s2] = gh.artifacts.ofRun(PR_RUN);
+    assert.deepEqual(rest.slice(0, 3), [
+      `GET /repos/octo/bench/actions/runs/${PR_RUN}/artifacts?per_page=100`,
+      `GET /repos/octo/bench/actions/artifacts/${s1?.id}/zip`,
+      `GET /repos/octo/bench/actions/artifacts/${s2?.id}/zip`,
+    ]);
+    assert.equal(r.requests.filter((q) => q.path.startsWith("/twirp/")).length, 0, "another run's artifacts come through the REST API");
+    assert.ok(rest.includes(`PATCH /repos/octo/bench/issues/comments/${commentId}`), rest.join("\n"));
+    assert.match(r.stdout, /Reporting on 2 artifact\(s\) of run 500: bench-results-shard-1-of-2, bench-results-shard-2-of-2/);
+  });
+
   it("an expired baseline artifact is reported in the comment, not a failure", async () => {
     for (const a of gh.artifacts.ofRun(BASE_RUN)) a.expired = true;
     const r = await action({ event: prEvent(), eventName: "pull_request", runId: PR_RUN, inputs: { mode: "report" } });

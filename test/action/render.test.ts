@@ -1,0 +1,43 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { render } from "../../action/publish.ts";
+import type { HeadlineView } from "../../action/report-view.ts";
+import { fitComment } from "../../action/sticky-comment.ts";
+
+const ids = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}/task_${String(i).padStart(5, "0")}`);
+
+function bigHead(): HeadlineView {
+  return {
+    percentage: 41.5, tasks: 20_000, passed: 8300, failed: 9000, errored: 2700, skipped: 0, missing: 0, total: 20_000,
+    flaky: ids(3000, "suite"),
+    suites: Array.from({ length: 400 }, (_, i) => ({ name: `suite_${i}`, percentage: 41.5, tasks: 50, trials: 1, passed: 20, failed: 25, errored: 5, missing: 0, flaky: [] })),
+  };
+}
+
+describe("summary and comment rendering", () => {
+  it("keeps the headline and regressions first and stays under GitHub's limits, linking the artifact", () => {
+    const { summary, comment } = render({
+      title: "bench-action", head: bigHead(),
+      comparison: { verdict: "regressed", delta: -7.25, newFailures: ids(80, "suite_1"), fixed: [], newlyFlaky: ids(3, "suite_2"), markdown: "x".repeat(700_000) },
+      baseline: { state: "found", note: "`main` @ `ba5e5ba`" },
+      details: "| a | b |\n".repeat(200_000),
+      artifact: { name: "bench-results", url: "https://github.com/o/r/actions/runs/1/artifacts/2" },
+    });
+    assert.ok(Buffer.byteLength(summary) < 1024 * 1024, `summary is ${Buffer.byteLength(summary)} bytes`);
+    assert.ok(comment.length < 65_536 - 100, `comment is ${comment.length} characters`);
+    for (const text of [summary, comment]) {
+      assert.ok(text.startsWith("## bench-action: 41.5 % · Δ **−7.3 pts** vs base · verdict **regressed**\n"));
+      assert.ok(text.indexOf("### ❌ New failures (80)") < text.indexOf("| Suite | Pass |"), "regressions come before the table");
+      assert.ok(text.includes("- … and 30 more"));
+      assert.ok(text.endsWith("Full results: [artifact `bench-results`](https://github.com/o/r/actions/runs/1/artifacts/2)\n"));
+      assert.equal((text.match(/<details>/g) ?? []).length, (text.match(/<\/details>/g) ?? []).length, "every <details> is closed");
+    }
+    assert.match(comment, /_… trimmed to stay under GitHub's size limit; the artifact has everything._/);
+  });
+
+  it("fitComment cuts at a line under the limit and says so", () => {
+    const text = fitComment("line\n".repeat(20_000), 1000);
+    assert.ok(text.length <= 1000);
+    assert.ok(text.endsWith("_… trimmed to fit GitHub's comment limit; the job summary and the artifact have everything._\n"));
+  });
+});
