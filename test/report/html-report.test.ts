@@ -1,0 +1,54 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { compare, renderHtmlReport, tabulate } from "../../sdk/index.ts";
+import { writeFixture } from "./html-fixture.ts";
+
+const cells = (html: string, status: string): number => html.split(`data-status="${status}" data-task=`).length - 1;
+
+describe("renderHtmlReport", () => {
+  it("shows suite percentages, one heatmap cell per trial, flaky tasks and relative log links", async () => {
+    const tabulation = await tabulate(await writeFixture());
+    const html = renderHtmlReport(tabulation);
+    assert.match(html, /^<!doctype html>/);
+    // coding: (3/3 + 2/3 + 0/3) / 3 = 55.6 %; web: (2/3 + 0/3) / 2 = 33.3 %.
+    assert.match(html, /data-suite="coding" data-percentage="55.6"/);
+    assert.match(html, /data-suite="web" data-percentage="33.3"/);
+    assert.match(html, /<td class="num suite-pct">55\.6%<\/td>/);
+    assert.deepEqual(["passed", "failed", "error", "timeout", "skipped"].map((s) => cells(html, s)), [7, 5, 1, 1, 1]);
+    assert.ok(html.includes(`href="coding/sort_list/0/console_log.txt"`));
+    assert.ok(html.includes(`href="coding/weird%3Cid%3E/1/console_log.txt"`));
+    assert.ok(html.includes(`<li data-flaky="parse_json">coding / <code>parse_json</code>: 2 of 3 trials passed</li>`));
+    assert.ok(html.includes(`<li data-flaky="fetch_page">`));
+  });
+
+  it("escapes every text and loads nothing from outside the file", async () => {
+    const html = renderHtmlReport(await tabulate(await writeFixture()), { title: "<script>alert(1)</script>" });
+    assert.equal(html.includes("weird<id>"), false);
+    assert.ok(html.includes("weird&lt;id&gt;"));
+    assert.equal(html.includes("<script"), false);
+    assert.ok(html.includes("<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
+    assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//);
+    assert.doesNotMatch(html, /@import|url\(/);
+  });
+
+  it("prefixes links with resultsRoot and leaves them out when it is null", async () => {
+    const tabulation = await tabulate(await writeFixture());
+    assert.ok(renderHtmlReport(tabulation, { resultsRoot: "../Results" }).includes(`href="../Results/web/fetch_page/2/console_log.txt"`));
+    assert.equal(renderHtmlReport(tabulation, { resultsRoot: null }).includes("console_log.txt"), false);
+  });
+
+  it("adds the comparison with a base: verdict, Δ and the changed tasks", async () => {
+    const head = await tabulate(await writeFixture());
+    const base = await tabulate(await writeFixture({
+      coding: { sort_list: ["passed", "passed", "passed"], parse_json: ["passed", "passed", "passed"], "weird<id>": ["passed", "passed", "passed"] },
+      web: { fetch_page: ["passed", "passed", "passed"], click_button: ["failed", "failed", "failed"] },
+    }));
+    const html = renderHtmlReport(head, { base });
+    const comparison = compare(base, head);
+    assert.ok(html.includes(`data-verdict="${comparison.verdict}"`));
+    assert.equal(comparison.verdict, "regressed");
+    assert.ok(html.includes(`<li data-change="new-failure">coding / <code>weird&lt;id&gt;</code>: 100.0% → 0.0%</li>`));
+    assert.ok(html.includes(`<h3>Newly flaky (2)</h3>`));
+    assert.equal(renderHtmlReport(head).includes(`id="comparison"`), false);
+  });
+});
