@@ -7,18 +7,18 @@ import { join } from "node:path";
 import { importAgbenchmark } from "../../src/import/agbenchmark/import-agbenchmark.ts";
 import { runScenarios } from "../../src/run/run-scenarios.ts";
 import { summariseSuites } from "../../src/select/summarise-suites.ts";
-import type { RunEvent, RunResult } from "../../src/types.ts";
+import type { RunEvent, RunOptions, RunResult } from "../../src/types.ts";
 
 const fixtures = new URL("../fixtures/agbenchmark/", import.meta.url).pathname;
 const challenges = join(fixtures, "challenges");
 
-async function importAndRun(importOptions: { agentCommand?: string; mock?: boolean }, runOptions: { parallel: number }) {
+async function importAndRun(importOptions: { agentCommand?: string; mock?: boolean }, runOptions: RunOptions) {
   const root = await mkdtemp(join(tmpdir(), "agb-native-"));
   const { jsonl } = await importAgbenchmark(challenges, join(root, "Tasks"), importOptions);
   const events: RunEvent[] = [];
   const summary = await runScenarios(jsonl, {
     runtime: "native", resultsDir: join(root, "Results"), cwd: root, cacheDir: join(root, "cache"),
-    parallel: runOptions.parallel, onEvent: (event) => events.push(event),
+    ...runOptions, onEvent: (event) => events.push(event),
   });
   const byId = Object.fromEntries(summary.results.map((r) => [r.id, r])) as Record<string, RunResult>;
   return { root, summary, byId, events };
@@ -53,5 +53,12 @@ describe("agbenchmark import on the native runner", () => {
     assert.deepEqual(rates.TestReadFile, [false]);
     assert.equal(rates.TestAppendFile, undefined, "skipped runs are not outcomes");
     assert.deepEqual(JSON.parse(await readFile(join(root, "Results", "regression_tests.json"), "utf8")), {});
+  });
+
+  it("--category and --test select through runScenarios; --test runs a task without its dependencies", async () => {
+    const interface_ = await importAndRun({ mock: true }, { categories: ["interface"], parallel: 1 });
+    assert.deepEqual(interface_.summary.results.map((r) => [r.id, r.status]), [["TestWriteFile", "passed"], ["TestReadFile", "passed"], ["TestAppendFile", "passed"]]);
+    const single = await importAndRun({ agentCommand: "true" }, { test: "TestAppendFile", cutoff: 20 });
+    assert.deepEqual(single.summary.results.map((r) => [r.id, r.status]), [["TestAppendFile", "failed"]]);
   });
 });
