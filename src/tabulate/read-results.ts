@@ -4,12 +4,12 @@
  * result.json are scored from their console log as agbench does (streamed, with bounded concurrency),
  * unless the tree has a run.json manifest (then such a run is still "missing").
  *
- * result.json files are small and there may be 100 000 of them: they are read synchronously in
- * batches of READ_BATCH, yielding to the event loop between batches. On the 2-core CI machine this was
- * about 5× faster than fs.promises.readFile with 64 in flight (each async read is four thread-pool
- * round trips: open, fstat, read, close).
+ * result.json files are small and there may be 100 000 of them: they are read synchronously (open,
+ * read into one reused buffer, close) in batches of READ_BATCH, yielding to the event loop between
+ * batches. On the 2-core CI machine this was about 5× faster than fs.promises.readFile with 64 in
+ * flight (each async read is four thread-pool round trips) and 2× faster than readFileSync.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { setImmediate as yieldLoop } from "node:timers/promises";
 import { basename, join, sep } from "node:path";
@@ -99,11 +99,29 @@ interface Run {
   dir: string;
 }
 
+let buffer = Buffer.allocUnsafe(1 << 16);
+
+/** open + read into one reused buffer + close: three syscalls and no per-file allocation but the string. */
 function readResultText(dir: string): string | undefined {
+  let fd: number;
   try {
-    return readFileSync(`${dir}${sep}result.json`, "utf8");
+    fd = openSync(`${dir}${sep}result.json`, "r");
   } catch {
     return undefined;
+  }
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.toString("utf8", 0, length);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -37,6 +37,13 @@ describe("tabulate: result.json trees", () => {
     assert.equal(t.overall.counts.total, 6);
   });
 
+  it("reads result.json files larger than the read buffer", async () => {
+    const dir = await tempDir();
+    await writeRun(dir, result("s", "big", 0, { status: "failed", metrics: { blob: "x".repeat(200_000) }, error: "tail" }));
+    const t = await tabulate(dir);
+    assert.equal(t.suites[0]!.rows[0]!.trials[0]!.reason, "tail");
+  });
+
   it("--trials pads with missing slots", async () => {
     const t = await tabulate(root, { trials: 3 });
     assert.deepEqual(t.suites[0]!.rows[0]!.trials.map((c) => c.status), ["timeout", "error", "missing"]);
