@@ -1,0 +1,85 @@
+/** run() in-process with a fake core, a fake GitHub API and a fake artifact store (no HTTP, no bundle). */
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { run } from "../../action/run.ts";
+import type { ActionCore, ArtifactStore, GitHubApi, IssueComment } from "../../action/types.ts";
+
+const FIXTURE = new URL("./fixtures/bench/", import.meta.url).pathname;
+
+function fakeCore(inputs: Record<string, string>) {
+  const log: string[] = [];
+  const outputs: Record<string, string> = {};
+  const secrets: string[] = [];
+  let failed: string | undefined;
+  let summary = "";
+  const core: ActionCore = {
+    getInput: (name) => inputs[name] ?? "",
+    setOutput: (name, value) => void (outputs[name] = value),
+    setSecret: (s) => void secrets.push(s),
+    setFailed: (m) => void (failed = m),
+    info: (m) => void log.push(m),
+    warning: (m) => void log.push(`warning: ${m}`),
+    notice: (m) => void log.push(`notice: ${m}`),
+    startGroup: (n) => void log.push(`group: ${n}`),
+    endGroup: () => undefined,
+    saveState: () => undefined,
+    writeSummary: async (md) => void (summary += md),
+  };
+  return { core, log, outputs, secrets, failed: () => failed, summary: () => summary };
+}
+
+function fakeGitHub(calls: string[]): GitHubApi {
+  const comments: IssueComment[] = [];
+  return {
+    listComments: async (n) => (calls.push(`list ${n}`), comments),
+    createComment: async (n, body) => {
+      calls.push(`create ${n}`);
+      const c = { id: comments.length + 1, body, user: { login: "github-actions[bot]" } };
+      comments.push(c);
+      return c;
+    },
+    updateComment: async (id) => (calls.push(`update ${id}`), comments[id - 1] as IssueComment),
+    viewerLogin: async () => null,
+    listSuccessfulRuns: async () => [],
+    getRun: async () => { throw new Error("not used"); },
+    listRunArtifacts: async () => [],
+  };
+}
+
+const noArtifacts: ArtifactStore = {
+  upload: async () => { throw new Error("upload should be off"); },
+  listCurrentRun: async () => [],
+  download: async () => { throw new Error("not used"); },
+};
+
+describe("run() with injected core and clients", () => {
+  it("runs natively, compares with a file baseline, comments once, sets outputs and fails on the regression", async () => {
+    const ws = mkdtempSync(join(tmpdir(), "bench-action-run-"));
+    cpSync(FIXTURE, ws, { recursive: true });
+    const event = join(ws, "event.json");
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 3, base: { ref: "main" } } }));
+    const env = { GITHUB_WORKSPACE: ws, GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: "o/r", GITHUB_RUN_ID: "9", RUNNER_TEMP: ws };
+    const calls: string[] = [];
+    const deps = { env: { ...env, BENCH_TEST_AGENT_MODE: "base-agent-x9" }, github: () => fakeGitHub(calls), artifacts: noArtifacts, now: () => new Date() };
+
+    const base = fakeCore({ runtime: "native", "results-dir": "Base", "upload-artifact": "false", baseline: "none", "comment-mode": "off" });
+    await run(base.core, deps);
+    assert.equal(base.failed(), undefined);
+    assert.deepEqual(base.secrets, ["base-agent-x9"]);
+
+    const head = fakeCore({ runtime: "native", "upload-artifact": "false", baseline: "file:Base", "github-token": "t0k" });
+    await run(head.core, { ...deps, env: { ...env, BENCH_TEST_AGENT_MODE: "head-agent-y7" } });
+    assert.deepEqual(head.secrets, ["t0k", "head-agent-y7"]);
+    assert.deepEqual(calls, ["list 3", "create 3"], "update mode looks for an earlier comment, finds none, creates one");
+    assert.equal(head.outputs["verdict"], "regressed");
+    assert.equal(head.outputs["regressions"], "1");
+    assert.equal(head.outputs["comment-id"], "1");
+    assert.equal(head.failed(), "bench-action: regressed against the base: Δ -33.3 pts, 1 new failure(s)");
+    assert.ok(head.log.includes("group: math: 1/3 runs passed"));
+    assert.match(head.summary(), /^## bench-action: 33\.3 % · Δ \*\*−33\.3 pts\*\* vs base · verdict \*\*regressed\*\*\n\n3 tasks · 3 trials: 1 passed, 2 failed/);
+    assert.match(head.summary(), /Baseline: `Base`/);
+  });
+});
