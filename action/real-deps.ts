@@ -18,6 +18,8 @@ export function actionCore(): ActionCore {
     endGroup: () => core.endGroup(),
     saveState: (name, value) => core.saveState(name, value),
     writeSummary: async (markdown) => {
+      // Outside a runner (act, local dry runs) there is no summary file: say so instead of failing.
+      if (!process.env["GITHUB_STEP_SUMMARY"]) return core.info("GITHUB_STEP_SUMMARY is not set; the summary is in results-dir/bench-summary.md");
       await core.summary.addRaw(markdown, true).write();
     },
   };
