@@ -51,6 +51,9 @@ describe("AgentBench configs", () => {
     await assert.rejects(expandAssignments("assignments/bad-instance-key.yaml", { cwd }), {
       message: 'Invalid agentbench config:\n  assignments/bad-instance-key.yaml: assignments[0].agent.paramters: unknown key "paramters" (expected module, parameters, docker_image, workers, from)',
     });
+    await assert.rejects(expandAssignments("assignments/bad-inherited-key.yaml", { cwd }), {
+      message: 'Invalid agentbench config:\n  agents/typo.yaml: paramaters: unknown key "paramaters" (expected module, parameters, docker_image, workers, from)',
+    });
   });
 
   it("runAssignments runs each pair with its config.yaml and workers", async () => {

@@ -27,6 +27,8 @@ export interface LoadContext {
   /** Files being loaded, outermost first (cycle detection). */
   stack: readonly string[];
   cwd: string;
+  /** Keys allowed at the root of the value (and of the files it inherits); unchecked when absent. */
+  allowedKeys?: readonly string[];
 }
 
 const isYamlPath = (value: string) => /\.ya?ml$/i.test(value.trim());
@@ -65,10 +67,14 @@ export async function resolveRefs(value: unknown, ctx: LoadContext, key = ""): P
     return resolveRefs(raw, { ...ctx, file, path: "", stack: [...ctx.stack, file] });
   }
   if (!isMapping(value)) return value;
+  if (ctx.allowedKeys && key === "") {
+    const unknown = Object.keys(value).find((k) => !ctx.allowedKeys!.includes(k));
+    if (unknown !== undefined) fail(ctx, unknown, `unknown key "${unknown}" (expected ${ctx.allowedKeys.join(", ")})`);
+  }
   let base: unknown = {};
   const own: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (k !== "from") own[k] = await resolveRefs(v, { ...ctx, path: [ctx.path, key].filter(Boolean).join(".") }, k);
+    if (k !== "from") own[k] = await resolveRefs(v, { ...ctx, allowedKeys: undefined, path: [ctx.path, key].filter(Boolean).join(".") }, k);
   }
   if ("from" in value) {
     if (typeof value.from !== "string") fail(ctx, [key, "from"].filter(Boolean).join("."), "must be a file path");
@@ -82,11 +88,7 @@ export async function resolveRefs(value: unknown, ctx: LoadContext, key = ""): P
 
 /** A resolved value checked as an Instance: known keys only, `module` a string. */
 export async function loadInstance(value: unknown, ctx: LoadContext): Promise<Instance> {
-  if (isMapping(value)) {
-    const unknown = Object.keys(value).filter((k) => !INSTANCE_KEYS.includes(k));
-    if (unknown.length) fail(ctx, unknown[0]!, `unknown key "${unknown[0]}" (expected ${INSTANCE_KEYS.join(", ")})`);
-  }
-  const resolved = await resolveRefs(value, ctx);
+  const resolved = await resolveRefs(value, { ...ctx, allowedKeys: INSTANCE_KEYS });
   if (!isMapping(resolved)) fail(ctx, "", typeof value === "string" ? `file not found: ${value}` : "must be a mapping or a .yaml file path");
   const unknown = Object.keys(resolved).filter((k) => !INSTANCE_KEYS.includes(k));
   if (unknown.length) fail(ctx, unknown[0]!, `unknown key "${unknown[0]}" (expected ${INSTANCE_KEYS.join(", ")})`);
