@@ -53,11 +53,16 @@ async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
 }
 
-/** Is `dir` a scenario folder (task folders holding numbered repetition folders)? */
+/**
+ * Is `dir` a scenario folder (task folders holding numbered run folders with run files)? Checking for
+ * run files, not just numbered folders, keeps a Results root whose task ids are numbers recognised.
+ */
 async function isScenarioDir(dir: string, children: string[]): Promise<boolean> {
   for (const child of children.slice(0, 20)) {
-    const grand = await subdirs(join(dir, child)).catch(() => []);
-    if (grand.some((g) => REP.test(g))) return true;
+    const reps = (await subdirs(join(dir, child)).catch(() => [])).filter((g) => REP.test(g)).slice(0, 5);
+    for (const rep of reps) {
+      for (const file of ["result.json", "console_log.txt", "timestamp.txt"]) if (await exists(join(dir, child, rep, file))) return true;
+    }
   }
   return false;
 }
@@ -68,7 +73,7 @@ export async function readResultsTree(root: string, concurrency = 64): Promise<{
     throw new ConfigError("results path", [`${root}: ${(error as Error).message}`]);
   });
   const manifest = await exists(join(root, "run.json"));
-  const scenarioDirs = (await isScenarioDir(root, children))
+  const scenarioDirs = !manifest && (await isScenarioDir(root, children))
     ? [{ suite: basename(root), dir: root }]
     : children.map((name) => ({ suite: name, dir: join(root, name) }));
   const runs: Run[] = [];

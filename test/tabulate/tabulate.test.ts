@@ -44,6 +44,16 @@ describe("tabulate: result.json trees", () => {
     assert.equal(t.suites[0]!.rows[0]!.trials[0]!.reason, "tail");
   });
 
+  it("tells a Results root with numeric task ids from a scenario folder", async () => {
+    const dir = await tempDir();
+    await writeRun(dir, result("humaneval", "0", 0));
+    await writeRun(dir, result("humaneval", "1", 0, { status: "failed" }));
+    for (const input of [dir, join(dir, "humaneval")]) {
+      const t = await tabulate(input);
+      assert.deepEqual(t.suites.map((s) => [s.name, s.rows.map((r) => r.id)]), [["humaneval", ["0", "1"]]]);
+    }
+  });
+
   it("--trials pads with missing slots", async () => {
     const t = await tabulate(root, { trials: 3 });
     assert.deepEqual(t.suites[0]!.rows[0]!.trials.map((c) => c.status), ["timeout", "error", "missing"]);
