@@ -3,6 +3,7 @@
  * `<details>` per suite with the per-task trials. `maxBytes` (default 60 000, under GitHub's 65 536
  * comment limit) is a hard budget: task rows that do not fit are left out and a note says how many.
  */
+import { Buffer } from "node:buffer";
 import type { SuiteTabulation, Tabulation, TrialCell } from "../tabulate/tabulation-types.ts";
 import { pct, pctPoints } from "./format.ts";
 

@@ -9,6 +9,7 @@
  * batches. On the 2-core CI machine this was about 5× faster than fs.promises.readFile with 64 in
  * flight (each async read is four thread-pool round trips) and 2× faster than readFileSync.
  */
+import { Buffer } from "node:buffer";
 import { closeSync, openSync, readdirSync, readSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { setImmediate as yieldLoop } from "node:timers/promises";
