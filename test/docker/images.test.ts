@@ -71,7 +71,8 @@ describe("DockerRunner images", { skip: engine.skip }, () => {
     const dockerfile = join(logDir, "Dockerfile");
     const content = `FROM ${PYTHON_IMAGE}\nENV BENCH_TEST_STAMP=${Date.now()}\nWORKDIR /workspace\n`;
     await writeFile(dockerfile, content);
-    const expected = `bench-action:${createHash("sha256").update(content).digest("hex").slice(0, 16)}`;
+    // the local base exists here, so it is the BASE_IMAGE build arg that is part of the tag's hash
+    const expected = `bench-action:${createHash("sha256").update(`${content}\nBASE_IMAGE=${PYTHON_IMAGE}`).digest("hex").slice(0, 16)}`;
     tags.push(expected);
     const runner = new DockerRunner({ docker: engine.docker, dockerfile, buildLogDir: logDir });
     const a = await runDir('echo "stamp=${BENCH_TEST_STAMP:+set}"\n');
@@ -83,11 +84,14 @@ describe("DockerRunner images", { skip: engine.skip }, () => {
     assert.equal(await consoleLog(a), "stamp=set\n");
   });
 
-  it("templates/Dockerfile builds FROM the local base only, as bench-action:<hash>", async () => {
+  it("templates/Dockerfile builds FROM the local base when present (python:3.12-slim otherwise), as bench-action:<hash>", async () => {
     const text = await readFile(new URL("../../templates/Dockerfile", import.meta.url), "utf8");
-    assert.deepEqual(text.split("\n").filter((l) => l.startsWith("FROM ")), [`FROM ${PYTHON_IMAGE}`]);
-    const tag = await new DockerRunner({ docker: engine.docker }).images.resolve({ hasRequirements: false, runDir: "/nonexistent" });
-    assert.equal(tag, `bench-action:${createHash("sha256").update(text).digest("hex").slice(0, 16)}`);
+    assert.deepEqual(text.split("\n").filter((l) => l.startsWith("FROM ")), ["FROM ${BASE_IMAGE}"]);
+    assert.match(text, /^ARG BASE_IMAGE=python:3\.12-slim$/m);
+    const runner = new DockerRunner({ docker: engine.docker });
+    const tag = await runner.images.resolve({ hasRequirements: false, runDir: "/nonexistent" });
+    assert.equal(tag, `bench-action:${createHash("sha256").update(`${text}\nBASE_IMAGE=${PYTHON_IMAGE}`).digest("hex").slice(0, 16)}`);
+    assert.equal((await engine.docker.getImage(tag).inspect()).Config.Env?.includes("PYTHONUNBUFFERED=1"), true);
     assert.equal((await engine.docker.getImage(tag).inspect()).Config.WorkingDir, "/workspace");
   });
 });

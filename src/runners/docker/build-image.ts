@@ -13,6 +13,7 @@ export interface BuildRequest {
   /** The build log file; its tail goes into the error on failure. */
   logPath: string;
   labels?: Record<string, string>;
+  buildargs?: Record<string, string>;
 }
 
 async function listFiles(dir: string, root = dir): Promise<string[]> {
@@ -39,7 +40,7 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
     const src = await listFiles(request.contextDir);
     const stream = await docker.buildImage(
       { context: request.contextDir, src },
-      { t: request.tag, rm: true, forcerm: true, pull: false, labels: request.labels ?? {} },
+      { t: request.tag, rm: true, forcerm: true, pull: false, labels: request.labels ?? {}, buildargs: request.buildargs ?? {} },
     );
     await new Promise<void>((resolve, reject) => {
       docker.modem.followProgress(

@@ -17,7 +17,14 @@ export interface ImageSource {
   defaultImage?: string;
   dockerfile: string;
   buildLogDir: string;
+  /** BASE_IMAGE for the default Dockerfile; default: LOCAL_BASE_IMAGE when present, else FALLBACK_BASE_IMAGE. */
+  baseImage?: string;
 }
+
+/** Built from Debian packages by scripts/docker-setup.sh where nothing can be pulled. */
+export const LOCAL_BASE_IMAGE = "bench-action/python:bookworm";
+/** Pulled by the engine when no local base exists (GitHub-hosted runners). */
+export const FALLBACK_BASE_IMAGE = "python:3.12-slim";
 
 const hash = (text: string | Buffer): string => createHash("sha256").update(text).digest("hex").slice(0, 16);
 
@@ -73,9 +80,10 @@ export class ImageCache {
 
   async #buildDefault(): Promise<string> {
     const content = await readFile(this.#source.dockerfile);
-    const tag = `bench-action:${hash(content)}`;
+    const base = this.#source.baseImage ?? ((await this.#exists(LOCAL_BASE_IMAGE)) ? LOCAL_BASE_IMAGE : FALLBACK_BASE_IMAGE);
+    const tag = `bench-action:${hash(Buffer.concat([content, Buffer.from(`\nBASE_IMAGE=${base}`)]))}`;
     if (await this.#exists(tag)) return tag;
-    await this.#build(tag, async (dir) => writeFile(join(dir, "Dockerfile"), content));
+    await this.#build(tag, async (dir) => writeFile(join(dir, "Dockerfile"), content), { BASE_IMAGE: base });
     return tag;
   }
 
@@ -90,12 +98,12 @@ export class ImageCache {
     return tag;
   }
 
-  async #build(tag: string, fill: (dir: string) => Promise<void>): Promise<void> {
+  async #build(tag: string, fill: (dir: string) => Promise<void>, buildargs?: Record<string, string>): Promise<void> {
     const dir = await mkdtemp(join(tmpdir(), "bench-build-"));
     try {
       await fill(dir);
       const logPath = join(this.#source.buildLogDir, `${tag.replace(/[:/]/g, "_")}.log`);
-      await buildImage(this.#docker, { contextDir: dir, tag, logPath, labels: { "bench-action.image": "1" } });
+      await buildImage(this.#docker, { contextDir: dir, tag, logPath, labels: { "bench-action.image": "1" }, buildargs });
       this.#built.push(tag);
     } finally {
       await rm(dir, { recursive: true, force: true });
