@@ -127,7 +127,7 @@ export type { Message, Prompter } from "../src/config/agentbench/prompters.ts";
 /** One self-contained HTML page: suite bars with intervals, task × trial heatmap, flaky tasks, comparison with a base. */
 export { renderHtmlReport } from "../src/report/html-report.ts";
 export type { HtmlReportOptions } from "../src/report/html-report.ts";
-/** Shipped benchmarks in examples/ (folders with Tasks/ and Templates/), and copying one into a folder offline. */
+/** Shipped benchmarks in examples/ (folders with Tasks/ and a README.md), and copying one into a folder offline. */
 export { listBenchmarks, EXAMPLES_DIR } from "../src/clone/shipped-benchmarks.ts";
 export type { ShippedBenchmark } from "../src/clone/shipped-benchmarks.ts";
 export { cloneBenchmark } from "../src/clone/clone-benchmark.ts";

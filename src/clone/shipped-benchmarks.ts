@@ -1,4 +1,4 @@
-/** The benchmarks shipped in `examples/`: folders holding `Tasks/`, `Templates/` and a README.md. */
+/** The benchmarks shipped in `examples/`: folders holding `Tasks/` and a README.md. */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,8 +22,9 @@ export async function listBenchmarks(examplesDir: string = EXAMPLES_DIR): Promis
   const out: ShippedBenchmark[] = [];
   for (const entry of (await readdir(examplesDir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(examplesDir, entry.name);
-    if (!entry.isDirectory() || !(await isDir(join(path, "Tasks"))) || !(await isDir(join(path, "Templates")))) continue;
-    const readme = await readFile(join(path, "README.md"), "utf8").catch(() => "");
+    if (!entry.isDirectory() || !(await isDir(join(path, "Tasks")))) continue;
+    const readme = await readFile(join(path, "README.md"), "utf8").catch(() => undefined);
+    if (readme === undefined) continue;
     const title = (readme.split("\n")[0] ?? "").replace(/^#+\s*/, "").trim();
     out.push({ name: entry.name, title, path });
   }

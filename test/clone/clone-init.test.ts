@@ -21,17 +21,17 @@ async function cli(argv: string[], cwd: string): Promise<{ code: number; out: st
 const temp = (): Promise<string> => mkdtemp(join(tmpdir(), "clone-init-"));
 
 describe("bench clone", () => {
-  it("--list names every folder of examples/ that has Tasks/ and Templates/", async () => {
+  it("--list names every folder of examples/ that has Tasks/ and a README.md", async () => {
     const expected = [];
     for (const e of await readdir(EXAMPLES_DIR, { withFileTypes: true })) {
       const kids = e.isDirectory() ? await readdir(join(EXAMPLES_DIR, e.name)) : [];
-      if (kids.includes("Tasks") && kids.includes("Templates")) expected.push(e.name);
+      if (kids.includes("Tasks") && kids.includes("README.md")) expected.push(e.name);
     }
     const { code, out } = await cli(["clone", "--list"], await temp());
     assert.equal(code, 0);
     assert.deepEqual(out.trim().split("\n").map((l) => l.split(/\s+/)[0]), expected.sort());
-    assert.ok(expected.includes("quickstart") && expected.includes("humaneval-mini") && expected.includes("llm-agent"));
-    assert.ok(out.includes("humaneval-mini  HumanEval mini: four Python coding tasks"));
+    assert.ok(expected.includes("quickstart") && expected.includes("humaneval-mini") && expected.includes("llm-agent") && expected.includes("agbenchmark-mini"));
+    assert.match(out, /^humaneval-mini +HumanEval mini: four Python coding tasks in agbench's layout$/m);
   });
 
   it("copies a benchmark without Results/, and refuses a non-empty destination", async () => {
