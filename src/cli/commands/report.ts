@@ -1,6 +1,6 @@
 /** `bench report <results> [--base <results>] --out report.html`: the self-contained HTML report. */
 import { writeFile, mkdir, stat } from "node:fs/promises";
-import { dirname, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { compare, renderHtmlReport, tabulate } from "../../../sdk/index.ts";
 import type { Command } from "../io.ts";
@@ -14,11 +14,16 @@ comparison with --base when given. <results> and --base accept Results folders o
 Default --out: <results>/report.html for a Results folder, report.html otherwise.
 `;
 
-/** Relative URL from the report's folder to a Results folder; null when the input is a tabulation file. */
-async function linkRoot(results: string, out: string): Promise<string | null> {
-  const isDir = await stat(results).then((s) => s.isDirectory(), () => false);
-  if (!isDir) return null;
-  const rel = relative(dirname(out), results).split("\\").join("/");
+/**
+ * Relative URL from the report's folder to the folder holding the scenario folders; null when the
+ * input is a tabulation file. A single scenario folder given as input links through its parent.
+ */
+async function linkRoot(results: string, out: string, suites: string[]): Promise<string | null> {
+  const isDir = (path: string): Promise<boolean> => stat(path).then((s) => s.isDirectory(), () => false);
+  if (!(await isDir(results))) return null;
+  const scenarioFolder = suites.length === 1 && suites[0] === basename(results) && !(await isDir(join(results, basename(results))));
+  const root = scenarioFolder ? dirname(results) : results;
+  const rel = relative(dirname(out), root).split("\\").join("/");
   return rel === "" ? "." : rel;
 }
 
@@ -56,7 +61,7 @@ export const command: Command = async (argv, io) => {
   const base = values.base === undefined ? undefined : await tabulate(resolve(io.cwd, values.base));
   const comparison = base ? compare(base, head, threshold === undefined ? {} : { threshold }) : undefined;
   const html = renderHtmlReport(head, {
-    resultsRoot: await linkRoot(results, out),
+    resultsRoot: await linkRoot(results, out, head.suites.map((suite) => suite.name)),
     ...(comparison ? { comparison } : {}),
     ...(values.title ? { title: values.title } : {}),
   });

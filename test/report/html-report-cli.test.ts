@@ -1,0 +1,57 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { PassThrough } from "node:stream";
+import { main } from "../../src/cli/main.ts";
+import { writeFixture } from "./html-fixture.ts";
+
+async function report(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let o = "";
+  let e = "";
+  out.on("data", (c: Buffer) => (o += c.toString()));
+  err.on("data", (c: Buffer) => (e += c.toString()));
+  const code = await main(["report", ...argv], { stdout: out, stderr: err, cwd, signal: new AbortController().signal });
+  return { code, out: o, err: e };
+}
+
+describe("bench report", () => {
+  it("writes <results>/report.html by default, linking logs relative to it", async () => {
+    const root = await writeFixture();
+    const { code, out } = await report(["Results"], dirname(root));
+    assert.equal(code, 0);
+    assert.equal(out, "bench report: wrote Results/report.html\n");
+    const html = await readFile(join(root, "report.html"), "utf8");
+    assert.ok(html.includes(`href="web/click_button/1/console_log.txt"`));
+  });
+
+  it("--out elsewhere links back into the Results tree; --base adds the comparison", async () => {
+    const head = await writeFixture();
+    const base = await writeFixture({ coding: { sort_list: ["failed", "failed", "failed"] } });
+    const cwd = dirname(head);
+    const { code } = await report([head, "--base", base, "--out", "site/index.html", "--title", "PR #7"], cwd);
+    assert.equal(code, 0);
+    const html = await readFile(join(cwd, "site/index.html"), "utf8");
+    assert.ok(html.includes(`href="../Results/coding/sort_list/2/console_log.txt"`));
+    assert.ok(html.includes(`<li data-change="fixed">coding / <code>sort_list</code>: 0.0% → 100.0%</li>`));
+    assert.ok(html.includes("<title>PR #7</title>"));
+  });
+
+  it("links through the parent when given one scenario folder", async () => {
+    const root = await writeFixture({ solo: { only: ["passed"] } });
+    const { code } = await report([join(root, "solo"), "--out", join(root, "r.html")], root);
+    assert.equal(code, 0);
+    assert.ok((await readFile(join(root, "r.html"), "utf8")).includes(`href="solo/only/0/console_log.txt"`));
+  });
+
+  it("rejects a missing input and extra arguments with usage (exit 2)", async () => {
+    const none = await report([], "/");
+    assert.equal(none.code, 2);
+    assert.match(none.err, /^bench report: expected exactly one <results> \(got 0\)\n/);
+    const bad = await report(["a", "--threshold", "x"], "/");
+    assert.equal(bad.code, 2);
+    assert.equal(bad.err, "bench report: --threshold must be a number >= 0, got 'x'\n");
+  });
+});
