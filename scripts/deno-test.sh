@@ -22,5 +22,6 @@ $DENO test -A --no-check \
   test/run/run-scenarios.test.ts test/run/resume.test.ts test/run/plan.test.ts test/run/create-runner.test.ts \
   test/run/env-and-stdin.test.ts \
   test/tabulate/*.test.ts \
-  test/report/html-report.test.ts test/clone/*.test.ts \
+  test/report/html-report.test.ts test/report/html-report-cli.test.ts test/clone/*.test.ts \
+  test/examples/llm-agent.test.ts \
   "$@"
