@@ -34,17 +34,21 @@ export function suiteBars(tabulation: Tabulation): string {
   return `<svg role="img" aria-label="Suite percentages with 95% intervals" width="${LABEL_W + BAR_W + 70}" height="${height}" viewBox="0 0 ${LABEL_W + BAR_W + 70} ${height}">${parts.join("")}${axis}</svg>`;
 }
 
-function countsRow(name: string, s: Pick<SuiteTabulation, "tasks" | "counts" | "percentage" | "ci95">, trials: number | null): string {
+type RowStats = Pick<SuiteTabulation, "tasks" | "counts" | "percentage" | "ci95" | "passAtK" | "passHatK">;
+
+function countsRow(name: string, s: RowStats, trials: number | null): string {
   const c = s.counts;
+  const last = (values: number[]): string => (values.length ? fmtPct(100 * (values[values.length - 1] ?? 0)) : "");
   const cells = [s.tasks, trials ?? "mixed", c.passed, c.failed, c.error, c.timeout, c.skipped, c.missing]
     .map((v) => `<td class="num">${esc(v)}</td>`).join("");
+  const atK = trials === null ? "<td></td><td></td>" : `<td class="num">${last(s.passAtK)}</td><td class="num">${last(s.passHatK)}</td>`;
   return `<tr><td>${esc(name)}</td><td class="num suite-pct">${fmtPct(s.percentage)}</td>` +
-    `<td class="num">${fmtPct(100 * s.ci95.low)}–${fmtPct(100 * s.ci95.high)}</td>${cells}</tr>`;
+    `<td class="num">${fmtPct(100 * s.ci95.low)}–${fmtPct(100 * s.ci95.high)}</td>${atK}${cells}</tr>`;
 }
 
-/** Table of suite %, interval and counts by status. */
+/** Table of suite %, interval, pass@k and pass^k at k = trials (mixed trial counts: blank), and counts by status. */
 export function suiteTable(tabulation: Tabulation): string {
-  const head = ["suite", "suite %", "95% interval", "tasks", "trials", "passed", "failed", "error", "timeout", "skipped", "missing"]
+  const head = ["suite", "suite %", "95% interval", "pass@k", "pass^k", "tasks", "trials", "passed", "failed", "error", "timeout", "skipped", "missing"]
     .map((h) => `<th>${h}</th>`).join("");
   const rows = tabulation.suites.map((s) => countsRow(s.name, s, s.trials));
   rows.push(countsRow("overall", tabulation.overall, tabulation.overall.trials));
