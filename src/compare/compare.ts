@@ -140,6 +140,11 @@ function reasons(stats: DeltaStats, threshold: number, newFailures: TaskChange[]
   if (stats.verdict === "inconclusive" && stats.pairedTasks > 0) {
     out.push(`the interval includes 0 and the minimum detectable effect (${stats.mde.toFixed(1)} pp) exceeds the ${threshold} pp threshold: add tasks or trials`);
   }
-  if (stats.verdict === "unchanged") out.push(`no change of ${threshold} pp or more, and this suite could detect one`);
+  if (stats.verdict === "unchanged") {
+    const excludesZero = stats.ci95.low > 0 || stats.ci95.high < 0;
+    out.push(excludesZero
+      ? `Δ ${stats.delta.toFixed(1)} pp is outside noise (interval excludes 0) but smaller than the ${threshold} pp threshold`
+      : `no change of ${threshold} pp or more, and this suite could detect one (MDE ${stats.mde.toFixed(1)} pp)`);
+  }
   return out;
 }

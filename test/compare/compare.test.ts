@@ -84,6 +84,7 @@ describe("compare: verdict rules", () => {
     assert.equal(c.delta, 0);
     close(c.mde, 4.4297);
     assert.equal(c.verdict, "unchanged");
+    assert.deepEqual(c.reasons, ["no change of 5 pp or more, and this suite could detect one (MDE 4.4 pp)"]);
   });
 
   it("unchanged: a real but small change (interval excludes 0, |Δ| < threshold)", () => {
@@ -96,6 +97,7 @@ describe("compare: verdict rules", () => {
     close(c.delta, 5);
     assert.equal(c.verdict, "unchanged");
     assert.equal(c.threshold, 10);
+    assert.deepEqual(c.reasons, ["Δ 5.0 pp is outside noise (interval excludes 0) but smaller than the 10 pp threshold"]);
   });
 
   it("inconclusive with no paired tasks; one-sided tasks listed", () => {
