@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { main } from "../../src/cli/main.ts";
-import { cloneBenchmark, initProject, listBenchmarks, EXAMPLES_DIR } from "../../sdk/index.ts";
+import { cloneBenchmark, initProject, listBenchmarks, runScenarios, tabulate, EXAMPLES_DIR } from "../../sdk/index.ts";
 
 async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   const out = new PassThrough();
@@ -63,6 +63,14 @@ describe("bench init", () => {
       assert.ok(files.includes(f), f);
     }
     assert.match(await readFile(join(cwd, "proj/.github/workflows/bench.yml"), "utf8"), /uses: org\/bench-action@v1/);
+  });
+
+  it("the scaffold runs as written (natively) and tabulates at 100%", async () => {
+    const dir = await temp();
+    await initProject(dir);
+    const summary = await runScenarios(join(dir, "Tasks"), { runtime: "native", resultsDir: join(dir, "Results"), cwd: dir, configFile: join(dir, "config.yaml") });
+    assert.deepEqual(summary.results.map((r) => r.status), ["passed", "passed"]);
+    assert.equal((await tabulate(join(dir, "Results"))).suites[0]?.percentage, 100);
   });
 
   it("refuses to overwrite existing files (writing nothing) unless --force", async () => {

@@ -1,6 +1,7 @@
 # One run of your agent on one task. bench-action copies this folder into
 # Results/<scenario>/<id>/<repetition>/, replaces the placeholders listed under
-# "substitutions" in Tasks/*.jsonl, and runs `python scenario.py` there (in Docker by default).
+# "substitutions" in Tasks/*.jsonl, and runs the task's command (`python3 scenario.py`) there
+# (in Docker by default).
 #
 # Scoring (first that applies): a score.json you write ({"success": true, "score": 0.8}),
 # else exit 0 with the line ALL TESTS PASSED !#!# = passed, exit 0 without it = failed,
