@@ -95502,7 +95502,7 @@ async function buildImage(docker, request) {
     let failure;
     try {
         const src = await listFiles(request.contextDir);
-        const stream = await docker.buildImage({ context: request.contextDir, src }, { t: request.tag, rm: true, forcerm: true, pull: false, labels: request.labels ?? {} });
+        const stream = await docker.buildImage({ context: request.contextDir, src }, { t: request.tag, rm: true, forcerm: true, pull: false, labels: request.labels ?? {}, buildargs: request.buildargs ?? {} });
         await new Promise((resolve, reject) => {
             docker.modem.followProgress(stream, (error) => (error ? reject(error) : resolve()), (event) => {
                 if (event.stream)
@@ -95576,6 +95576,10 @@ function requirementsDockerfile(baseId, base) {
 
 /** templates/Dockerfile: FROM the locally built bench-action/python:bookworm (scripts/docker-setup.sh). */
 const DEFAULT_DOCKERFILE = new URL(/* asset import */ __nccwpck_require__(5751), __nccwpck_require__.b).pathname;
+/** Built from Debian packages by scripts/docker-setup.sh where nothing can be pulled. */
+const LOCAL_BASE_IMAGE = "bench-action/python:bookworm";
+/** Pulled by the engine when no local base exists (GitHub-hosted runners). */
+const FALLBACK_BASE_IMAGE = "python:3.12-slim";
 const hash = (text) => (0,external_node_crypto_.createHash)("sha256").update(text).digest("hex").slice(0, 16);
 /** Resolves images per task; every build happens at most once per process (promises are shared). */
 class ImageCache {
@@ -95625,10 +95629,11 @@ class ImageCache {
     }
     async #buildDefault() {
         const content = await (0,promises_.readFile)(this.#source.dockerfile);
-        const tag = `bench-action:${hash(content)}`;
+        const base = this.#source.baseImage ?? ((await this.#exists(LOCAL_BASE_IMAGE)) ? LOCAL_BASE_IMAGE : FALLBACK_BASE_IMAGE);
+        const tag = `bench-action:${hash(Buffer.concat([content, Buffer.from(`\nBASE_IMAGE=${base}`)]))}`;
         if (await this.#exists(tag))
             return tag;
-        await this.#build(tag, async (dir) => (0,promises_.writeFile)((0,external_node_path_.join)(dir, "Dockerfile"), content));
+        await this.#build(tag, async (dir) => (0,promises_.writeFile)((0,external_node_path_.join)(dir, "Dockerfile"), content), { BASE_IMAGE: base });
         return tag;
     }
     async #buildRequirements(tag, baseId, base, runDir) {
@@ -95643,12 +95648,12 @@ class ImageCache {
         });
         return tag;
     }
-    async #build(tag, fill) {
+    async #build(tag, fill, buildargs) {
         const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), "bench-build-"));
         try {
             await fill(dir);
             const logPath = (0,external_node_path_.join)(this.#source.buildLogDir, `${tag.replace(/[:/]/g, "_")}.log`);
-            await buildImage(this.#docker, { contextDir: dir, tag, logPath, labels: { "bench-action.image": "1" } });
+            await buildImage(this.#docker, { contextDir: dir, tag, logPath, labels: { "bench-action.image": "1" }, buildargs });
             this.#built.push(tag);
         }
         finally {
@@ -96583,7 +96588,7 @@ module.exports = __nccwpck_require__.p + "aa16a5e65018307bc869.js?../../template
 /***/ 5751:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__.p + "5e7517bf6c5302ad990e";
+module.exports = __nccwpck_require__.p + "84731899afb07b699d9e";
 
 /***/ }),
 
@@ -111652,19 +111657,29 @@ async function update_history_updateHistory(resultsRoot, results) {
  */
 
 
-function resolveDependency(name, from, tasks) {
-    return (tasks.find((t) => t.scenario === from.scenario && t.id === name) ??
-        tasks.find((t) => taskKey(t) === name) ??
-        tasks.find((t) => t.id === name));
+function indexTasks(tasks) {
+    const byKey = new Map();
+    const byId = new Map();
+    for (const task of tasks) {
+        if (!byKey.has(taskKey(task)))
+            byKey.set(taskKey(task), task);
+        if (!byId.has(task.id))
+            byId.set(task.id, task);
+    }
+    return { byKey, byId };
+}
+function resolveDependency(name, from, index) {
+    return index.byKey.get(taskKey({ scenario: from.scenario, id: name })) ?? index.byKey.get(name) ?? index.byId.get(name);
 }
 /** Resolve every dependency; unknown names and cycles throw one ConfigError naming file:line and the path. */
 function dependency_graph_buildDependencyGraph(tasks, options = {}) {
     const graph = new Map();
     const issues = [];
+    const index = indexTasks(tasks);
     for (const task of tasks) {
         const deps = [];
         for (const name of task.dependencies ?? []) {
-            const dep = resolveDependency(name, task, tasks);
+            const dep = resolveDependency(name, task, index);
             if (!dep && options.ignoreUnknown)
                 continue;
             if (!dep)
@@ -112356,6 +112371,8 @@ function compareIds(a, b) {
     return a.localeCompare(b, "en", { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ../../work/main/src/tabulate/agbench-log.ts
@@ -112400,11 +112417,12 @@ async function agbench_log_scoreAgbenchLog(runDir) {
  * result.json are scored from their console log as agbench does (streamed, with bounded concurrency),
  * unless the tree has a run.json manifest (then such a run is still "missing").
  *
- * result.json files are small and there may be 100 000 of them: they are read synchronously in
- * batches of READ_BATCH, yielding to the event loop between batches. On the 2-core CI machine this was
- * about 5× faster than fs.promises.readFile with 64 in flight (each async read is four thread-pool
- * round trips: open, fstat, read, close).
+ * result.json files are small and there may be 100 000 of them: they are read synchronously (open,
+ * read into one reused buffer, close) in batches of READ_BATCH, yielding to the event loop between
+ * batches. On the 2-core CI machine this was about 5× faster than fs.promises.readFile with 64 in
+ * flight (each async read is four thread-pool round trips) and 2× faster than readFileSync.
  */
+
 
 
 
@@ -112429,12 +112447,18 @@ function subdirsSync(dir) {
 async function read_results_exists(path) {
     return stat(path).then(() => true, () => false);
 }
-/** Is `dir` a scenario folder (task folders holding numbered repetition folders)? */
+/**
+ * Is `dir` a scenario folder (task folders holding numbered run folders with run files)? Checking for
+ * run files, not just numbered folders, keeps a Results root whose task ids are numbers recognised.
+ */
 async function isScenarioDir(dir, children) {
     for (const child of children.slice(0, 20)) {
-        const grand = await subdirs(join(dir, child)).catch(() => []);
-        if (grand.some((g) => REP.test(g)))
-            return true;
+        const reps = (await subdirs(join(dir, child)).catch(() => [])).filter((g) => REP.test(g)).slice(0, 5);
+        for (const rep of reps) {
+            for (const file of ["result.json", "console_log.txt", "timestamp.txt"])
+                if (await read_results_exists(join(dir, child, rep, file)))
+                    return true;
+        }
     }
     return false;
 }
@@ -112444,7 +112468,7 @@ async function read_results_readResultsTree(root, concurrency = 64) {
         throw new ConfigError("results path", [`${root}: ${error.message}`]);
     });
     const manifest = await read_results_exists(join(root, "run.json"));
-    const scenarioDirs = (await isScenarioDir(root, children))
+    const scenarioDirs = !manifest && (await isScenarioDir(root, children))
         ? [{ suite: basename(root), dir: root }]
         : children.map((name) => ({ suite: name, dir: join(root, name) }));
     const runs = [];
@@ -112471,12 +112495,33 @@ async function read_results_readResultsTree(root, concurrency = 64) {
     records.push(...(await mapBounded(withoutResult, concurrency, (run) => readWithoutResult(run, manifest))));
     return { records, manifest };
 }
+let buffer = external_node_buffer_.Buffer.allocUnsafe(1 << 16);
+/** open + read into one reused buffer + close: three syscalls and no per-file allocation but the string. */
 function readResultText(dir) {
+    let fd;
     try {
-        return readFileSync(`${dir}${sep}result.json`, "utf8");
+        fd = openSync(`${dir}${sep}result.json`, "r");
     }
     catch {
         return undefined;
+    }
+    try {
+        let length = 0;
+        for (;;) {
+            if (length === buffer.length)
+                buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+            const read = readSync(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+        }
+        return buffer.toString("utf8", 0, length);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        closeSync(fd);
     }
 }
 async function readWithoutResult(run, manifest) {
@@ -112726,6 +112771,12 @@ function countsLine(c) {
 }
 
 ;// CONCATENATED MODULE: ../../work/main/src/report/render-markdown.ts
+/**
+ * Markdown for job summaries and PR comments: a compact suite table first, then one collapsible
+ * `<details>` per suite with the per-task trials. `maxBytes` (default 60 000, under GitHub's 65 536
+ * comment limit) is a hard budget: task rows that do not fit are left out and a note says how many.
+ */
+
 
 const DEFAULT_MARKDOWN_MAX_BYTES = 60_000;
 const ICON = {
@@ -113207,11 +113258,16 @@ async function resolveRefs(value, ctx, key = "") {
     }
     if (!isMapping(value))
         return value;
+    if (ctx.allowedKeys && key === "") {
+        const unknown = Object.keys(value).find((k) => !ctx.allowedKeys.includes(k));
+        if (unknown !== undefined)
+            fail(ctx, unknown, `unknown key "${unknown}" (expected ${ctx.allowedKeys.join(", ")})`);
+    }
     let base = {};
     const own = {};
     for (const [k, v] of Object.entries(value)) {
         if (k !== "from")
-            own[k] = await resolveRefs(v, { ...ctx, path: [ctx.path, key].filter(Boolean).join(".") }, k);
+            own[k] = await resolveRefs(v, { ...ctx, allowedKeys: undefined, path: [ctx.path, key].filter(Boolean).join(".") }, k);
     }
     if ("from" in value) {
         if (typeof value.from !== "string")
@@ -113226,12 +113282,7 @@ async function resolveRefs(value, ctx, key = "") {
 }
 /** A resolved value checked as an Instance: known keys only, `module` a string. */
 async function load_instance_loadInstance(value, ctx) {
-    if (isMapping(value)) {
-        const unknown = Object.keys(value).filter((k) => !INSTANCE_KEYS.includes(k));
-        if (unknown.length)
-            fail(ctx, unknown[0], `unknown key "${unknown[0]}" (expected ${INSTANCE_KEYS.join(", ")})`);
-    }
-    const resolved = await resolveRefs(value, ctx);
+    const resolved = await resolveRefs(value, { ...ctx, allowedKeys: INSTANCE_KEYS });
     if (!isMapping(resolved))
         fail(ctx, "", typeof value === "string" ? `file not found: ${value}` : "must be a mapping or a .yaml file path");
     const unknown = Object.keys(resolved).filter((k) => !INSTANCE_KEYS.includes(k));
@@ -113579,14 +113630,16 @@ function html_suites_suiteBars(tabulation) {
 }
 function countsRow(name, s, trials) {
     const c = s.counts;
+    const last = (values) => (values.length ? fmtPct(100 * (values[values.length - 1] ?? 0)) : "");
     const cells = [s.tasks, trials ?? "mixed", c.passed, c.failed, c.error, c.timeout, c.skipped, c.missing]
         .map((v) => `<td class="num">${esc(v)}</td>`).join("");
+    const atK = trials === null ? "<td></td><td></td>" : `<td class="num">${last(s.passAtK)}</td><td class="num">${last(s.passHatK)}</td>`;
     return `<tr><td>${esc(name)}</td><td class="num suite-pct">${fmtPct(s.percentage)}</td>` +
-        `<td class="num">${fmtPct(100 * s.ci95.low)}–${fmtPct(100 * s.ci95.high)}</td>${cells}</tr>`;
+        `<td class="num">${fmtPct(100 * s.ci95.low)}–${fmtPct(100 * s.ci95.high)}</td>${atK}${cells}</tr>`;
 }
-/** Table of suite %, interval and counts by status. */
+/** Table of suite %, interval, pass@k and pass^k at k = trials (mixed trial counts: blank), and counts by status. */
 function html_suites_suiteTable(tabulation) {
-    const head = ["suite", "suite %", "95% interval", "tasks", "trials", "passed", "failed", "error", "timeout", "skipped", "missing"]
+    const head = ["suite", "suite %", "95% interval", "pass@k", "pass^k", "tasks", "trials", "passed", "failed", "error", "timeout", "skipped", "missing"]
         .map((h) => `<th>${h}</th>`).join("");
     const rows = tabulation.suites.map((s) => countsRow(s.name, s, s.trials));
     rows.push(countsRow("overall", tabulation.overall, tabulation.overall.trials));
@@ -113623,7 +113676,7 @@ function renderHtmlReport(tabulation, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ../../work/main/src/clone/shipped-benchmarks.ts
-/** The benchmarks shipped in `examples/`: folders holding `Tasks/`, `Templates/` and a README.md. */
+/** The benchmarks shipped in `examples/`: folders holding `Tasks/` and a README.md. */
 
 
 
@@ -113637,9 +113690,11 @@ async function shipped_benchmarks_listBenchmarks(examplesDir = shipped_benchmark
     const out = [];
     for (const entry of (await readdir(examplesDir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
         const path = join(examplesDir, entry.name);
-        if (!entry.isDirectory() || !(await isDir(join(path, "Tasks"))) || !(await isDir(join(path, "Templates"))))
+        if (!entry.isDirectory() || !(await isDir(join(path, "Tasks"))))
             continue;
-        const readme = await readFile(join(path, "README.md"), "utf8").catch(() => "");
+        const readme = await readFile(join(path, "README.md"), "utf8").catch(() => undefined);
+        if (readme === undefined)
+            continue;
         const title = (readme.split("\n")[0] ?? "").replace(/^#+\s*/, "").trim();
         out.push({ name: entry.name, title, path });
     }
@@ -113825,7 +113880,7 @@ async function initProject(dest, options = {}) {
 // embedding, scaffolds, html report (issue 7)
 /** One self-contained HTML page: suite bars with intervals, task × trial heatmap, flaky tasks, comparison with a base. */
 
-/** Shipped benchmarks in examples/ (folders with Tasks/ and Templates/), and copying one into a folder offline. */
+/** Shipped benchmarks in examples/ (folders with Tasks/ and a README.md), and copying one into a folder offline. */
 
 
 /** `bench init` scaffold (templates/init/): refuses to overwrite existing files unless `force`. */
