@@ -40,6 +40,8 @@ export interface ParsedRunArgs {
   inputs: string[];
   options: RunOptions;
   help: boolean;
+  /** `--assignment FILE`: an AgentBench assignment instead of inputs. */
+  assignment?: string;
 }
 
 function int(flag: string, text: string, min: number): number {
@@ -131,5 +133,5 @@ export function parseRunArgs(argv: string[]): ParsedRunArgs {
   if (v.mount !== undefined) docker.mounts = v.mount.map(mount);
   if (Object.keys(docker).length) options.docker = docker;
   applyAgbenchmarkFlags(v, options, (message) => new UsageError(message));
-  return { inputs: parsed.positionals, options, help: v.help ?? false };
+  return { inputs: parsed.positionals, options, help: v.help ?? false, ...(v.assignment !== undefined ? { assignment: v.assignment } : {}) };
 }

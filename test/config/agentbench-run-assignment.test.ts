@@ -4,6 +4,7 @@ import { cp, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
+import { main } from "../../src/cli/main.ts";
 import { runAssignmentCommand } from "../../src/cli/run-assignment.ts";
 
 const fixtures = new URL("../fixtures/agentbench/", import.meta.url).pathname;
@@ -30,5 +31,16 @@ describe("bench run --assignment (native)", () => {
     const config = await readFile(join(cwd, "out", "harbor-large", "db-dev", "db", "db_000", "0", "config.yaml"), "utf8");
     assert.match(config, /name: harbor-large\n/);
     assert.match(config, /Authorization: Bearer \$\{HARBOR_API_KEY\}/);
+  });
+
+  it("is reached through `bench run --assignment`, and a config error exits 2", async () => {
+    const cwd = await mkdtemp(join(tmpdir(), "assign-run-"));
+    await cp(fixtures, cwd, { recursive: true });
+    const stderr = new PassThrough();
+    let err = "";
+    stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    const io = { stdout: new PassThrough(), stderr, stdin: new PassThrough(), env: {}, cwd, signal: new AbortController().signal };
+    assert.equal(await main(["run", "--native", "--assignment", "assignments/cycle.yaml"], io), 2);
+    assert.equal(err, "bench run: Invalid agentbench config:\n  cycle/b.yaml: from: circular reference cycle/a.yaml -> cycle/b.yaml -> cycle/a.yaml\n");
   });
 });

@@ -5,6 +5,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "../io.ts";
 import { Progress } from "../progress.ts";
 import { parseRunArgs, UsageError } from "../run-args.ts";
 import { RUN_HELP } from "../run-help.ts";
+import { runAssignmentCommand } from "../run-assignment.ts";
 
 export const EXIT_INTERRUPTED = 130;
 
@@ -21,6 +22,7 @@ export const command: Command = async (argv, io) => {
     io.stdout.write(RUN_HELP);
     return EXIT_OK;
   }
+  if (parsed.assignment !== undefined) return runAssignmentCommand(parsed.assignment, parsed.options, io);
   if (parsed.inputs.length === 0) {
     io.stderr.write("bench run: missing input: a scenario JSONL file, a folder of them, or - for stdin\nRun 'bench run --help' for usage.\n");
     return EXIT_USAGE;
