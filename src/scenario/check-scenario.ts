@@ -6,7 +6,7 @@
 import type { GroundSpec, ScenarioInstance, TemplateEntry } from "../types.ts";
 import { normaliseSubstitutions } from "./normalise-substitutions.ts";
 import { pointerSegment } from "./safe-path.ts";
-import { KNOWN_SCENARIO_KEYS } from "./scenario-schema.ts";
+import { EXTRA_SCENARIO_KEYS, KNOWN_SCENARIO_KEYS } from "./scenario-schema.ts";
 import { schemaIssues } from "./schema-check.ts";
 import { planTemplate, type PlanIssue, type WalkCache } from "./template-plan.ts";
 
@@ -66,5 +66,5 @@ export async function checkScenario(value: unknown, ctx: CheckContext): Promise<
   if (Array.isArray(raw.dependencies)) instance.dependencies = raw.dependencies as string[];
   if (typeof raw.suite === "string") instance.suite = raw.suite;
   if (raw.score !== undefined) instance.score = raw.score as GroundSpec;
-  return { ok: true, instance, unknownKeys: Object.keys(extra) };
+  return { ok: true, instance, unknownKeys: Object.keys(extra).filter((key) => !EXTRA_SCENARIO_KEYS.includes(key)) };
 }

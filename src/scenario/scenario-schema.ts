@@ -10,6 +10,9 @@ export const KNOWN_SCENARIO_KEYS: readonly string[] = [
   "category", "difficulty", "dependencies", "suite", "score",
 ];
 
+/** Kept in `extra` for src/select/ (agbenchmark suite flags) without an unknown-key warning. */
+export const EXTRA_SCENARIO_KEYS: readonly string[] = ["same_task", "reverse_order"];
+
 const stringList = { type: "array", items: { type: "string" } } as const;
 
 /** Per-file `{ file: { find: replace } }` or flat `{ find: replace }` (applies to scenario.py). */

@@ -52,14 +52,17 @@ async function checkFiles(runDir: string, spec: GroundSpec): Promise<string | un
   return misses.join("; ");
 }
 
-/** Names relative to the run folder; `.ext` expands to every file ending in it (sorted). */
+/** Files the harness writes: a `.ext` glob means the agent's files, so these are only read when named. */
+const HARNESS_FILES = new Set(["console_log.txt", "timestamp.txt", "result.json", "score.json", "run.sh"]);
+
+/** Names relative to the run folder; `.ext` expands to every file ending in it (sorted), harness files excluded. */
 async function resolveFiles(runDir: string, patterns: string[]): Promise<string[]> {
   const out = new Set<string>();
   let all: string[] | undefined;
   for (const pattern of patterns) {
     if (pattern.startsWith(".") && !pattern.includes("/") && pattern.length > 1 && pattern !== "..") {
       all ??= await listFiles(runDir);
-      for (const f of all) if (f.endsWith(pattern)) out.add(f);
+      for (const f of all) if (f.endsWith(pattern) && !HARNESS_FILES.has(f)) out.add(f);
     } else if ((await readFile(join(runDir, pattern)).then(() => true, () => false)) && !relative(runDir, join(runDir, pattern)).startsWith("..")) {
       out.add(pattern);
     }
