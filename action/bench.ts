@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
-  compare, findDefaultEnvFile, loadEnvFile, merge, renderComparisonMarkdown, renderMarkdown, runScenarios, tabulate,
+  compare, findDefaultEnvFile, loadEnvFile, merge, renderComparisonMarkdown, renderHtmlReport, renderMarkdown, runScenarios, tabulate,
   type Comparison, type RunEvent, type RunSummary, type Tabulation,
 } from "../sdk/index.ts";
 import type { ActionInputs } from "./inputs.ts";
@@ -40,6 +40,8 @@ export async function envValues(inputs: ActionInputs, cwd: string, hostEnv: Reco
 export const tabulateResults = (paths: string[]): Promise<Tabulation> => tabulate(paths);
 
 export const mergeShards = (dirs: string[]): Promise<Tabulation> => merge(dirs);
+
+export const htmlReport = (tabulation: Tabulation): string => renderHtmlReport(tabulation, { title: "bench-action results" });
 
 export const tabulationMarkdown = (tabulation: Tabulation, maxBytes: number): string => renderMarkdown(tabulation, { maxBytes });
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { describeError } from "../sdk/index.ts";
 import { findBaseline } from "./baseline.ts";
-import { compareTabulations, envValues, mergeShards, runBenchmark, tabulateResults, tabulationMarkdown, type Tabulation } from "./bench.ts";
+import { compareTabulations, envValues, htmlReport, mergeShards, runBenchmark, tabulateResults, tabulationMarkdown, type Tabulation } from "./bench.ts";
 import { readContext } from "./context.ts";
 import { readInputs } from "./inputs.ts";
 import { postPrComment } from "./pr-comment.ts";
@@ -17,6 +17,8 @@ import { failureReasons } from "./verdict.ts";
 
 export const TABULATION_FILE = "bench-tabulation.json";
 export const CONTEXT_FILE = "bench-context.json";
+/** Written at the Results root so its relative log links work inside the downloaded artifact. */
+export const HTML_REPORT_FILE = "report.html";
 
 /** The Action: inputs → run or collect results → artifact → baseline → summary, comment, outputs. */
 export async function run(core: ActionCore, deps: ActionDeps): Promise<void> {
@@ -56,6 +58,7 @@ async function runAction(core: ActionCore, deps: ActionDeps): Promise<void> {
   await mkdir(resultsDir, { recursive: true });
   const tabulationPath = join(resultsDir, TABULATION_FILE);
   await writeFile(tabulationPath, JSON.stringify(head, null, 2));
+  await writeFile(join(resultsDir, HTML_REPORT_FILE), htmlReport(head));
 
   let artifact: { name: string; id?: number; url?: string } | undefined;
   if (inputs.mode === "run") {

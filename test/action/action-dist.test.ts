@@ -70,6 +70,8 @@ describe("dist/index.js against fake GitHub + results service", () => {
     const [artifact] = gh.artifacts.ofRun(BASE_RUN);
     assert.equal(artifact?.name, "bench-results");
     assert.ok((artifact?.zip.length ?? 0) > 100, "the zip was uploaded");
+    assert.ok(artifact?.zip.includes("report.html"), "the HTML report is in the artifact");
+    assert.match(readFileSync(join(r.workspace, "Results", "report.html"), "utf8"), /^<!doctype html>[\s\S]*66\.7/);
     assert.equal(r.outputs["artifact-id"], String(artifact?.id));
     assert.equal(r.outputs["artifact-url"], `https://github.com/octo/bench/actions/runs/${BASE_RUN}/artifacts/${artifact?.id}`);
     assert.equal(r.outputs["passed"], "2");
