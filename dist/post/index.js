@@ -110294,6 +110294,8 @@ const scenario_schema_KNOWN_SCENARIO_KEYS = (/* unused pure expression or super 
     "id", "template", "substitutions", "values", "command", "timeout", "image",
     "category", "difficulty", "dependencies", "suite", "score",
 ]));
+/** Kept in `extra` for src/select/ (agbenchmark suite flags) without an unknown-key warning. */
+const scenario_schema_EXTRA_SCENARIO_KEYS = (/* unused pure expression or super */ null && (["same_task", "reverse_order"]));
 const stringList = { type: "array", items: { type: "string" } };
 /** Per-file `{ file: { find: replace } }` or flat `{ find: replace }` (applies to scenario.py). */
 const substitutions = {
@@ -110432,7 +110434,13 @@ async function template_walk_walkTemplate(root, ignore) {
     return result;
 }
 async function walkDir(dir, relDir, rootReal, stack, out, ignore) {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const listed = await readdir(dir, { withFileTypes: true }).catch((error) => {
+        out.issues.push(`cannot read folder in template: ${relDir || "."} (${error.code ?? "error"})`);
+        return undefined;
+    });
+    if (listed === undefined)
+        return;
+    const entries = listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
         if (ignore?.(entry.name))
             continue;
@@ -110457,7 +110465,11 @@ async function walkDir(dir, relDir, rootReal, stack, out, ignore) {
                 out.issues.push(`symlink loop in template: ${rel}`);
                 continue;
             }
-            const info = await stat(target);
+            const info = await stat(target).catch(() => undefined);
+            if (info === undefined) {
+                out.issues.push(`cannot read symlink target in template: ${rel}`);
+                continue;
+            }
             abs = target;
             isDir = info.isDirectory();
             isFile = info.isFile();
@@ -110652,7 +110664,7 @@ async function check_scenario_checkScenario(value, ctx) {
         instance.suite = raw.suite;
     if (raw.score !== undefined)
         instance.score = raw.score;
-    return { ok: true, instance, unknownKeys: Object.keys(extra) };
+    return { ok: true, instance, unknownKeys: Object.keys(extra).filter((key) => !EXTRA_SCENARIO_KEYS.includes(key)) };
 }
 
 ;// CONCATENATED MODULE: ../../work/main/src/scenario/read-sources.ts
@@ -111320,7 +111332,9 @@ async function checkFiles(runDir, spec) {
     }
     return misses.join("; ");
 }
-/** Names relative to the run folder; `.ext` expands to every file ending in it (sorted). */
+/** Files the harness writes: a `.ext` glob means the agent's files, so these are only read when named. */
+const HARNESS_FILES = new Set(["console_log.txt", "timestamp.txt", "result.json", "score.json", "run.sh"]);
+/** Names relative to the run folder; `.ext` expands to every file ending in it (sorted), harness files excluded. */
 async function resolveFiles(runDir, patterns) {
     const out = new Set();
     let all;
@@ -111328,7 +111342,7 @@ async function resolveFiles(runDir, patterns) {
         if (pattern.startsWith(".") && !pattern.includes("/") && pattern.length > 1 && pattern !== "..") {
             all ??= await listFiles(runDir);
             for (const f of all)
-                if (f.endsWith(pattern))
+                if (f.endsWith(pattern) && !HARNESS_FILES.has(f))
                     out.add(f);
         }
         else if ((await readFile(join(runDir, pattern)).then(() => true, () => false)) && !relative(runDir, join(runDir, pattern)).startsWith("..")) {
