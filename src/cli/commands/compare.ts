@@ -1,10 +1,10 @@
 /** `bench compare <base> <head>`: Results folders or saved tabulation JSON alike → Δ, interval, verdict. */
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { compare, renderComparisonMarkdown, renderComparisonText, tabulate } from "../../../sdk/index.ts";
 import type { CliIO, Command } from "../io.ts";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "../io.ts";
 import { emit } from "./tabulate.ts";
+import { parseCommand, usageError } from "../parse-command.ts";
 
 const HELP = `Usage: bench compare <base> <head> [--format md|json|text] [--threshold PP] [--out FILE] [--fail-on-regression]
 
@@ -24,24 +24,14 @@ fails on every head trial; improved when the interval is above 0 and Δ ≥ thre
 the interval includes 0 and the MDE exceeds the threshold (too few tasks or trials); else unchanged.
 `;
 
-function usage(io: CliIO, message: string): number {
-  io.stderr.write(`bench compare: ${message}\nRun 'bench compare --help' for usage.\n`);
-  return EXIT_USAGE;
-}
+const usage = (io: CliIO, message: string): number => usageError(io, "compare", message);
 
 export const command: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: {
-        format: { type: "string", short: "f", default: "text" }, threshold: { type: "string", short: "t" },
-        out: { type: "string", short: "o" }, "fail-on-regression": { type: "boolean" }, help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    return usage(io, (error as Error).message);
-  }
+  const parsed = parseCommand("compare", argv, {
+    format: { type: "string", short: "f", default: "text" }, threshold: { type: "string", short: "t" },
+    out: { type: "string", short: "o" }, "fail-on-regression": { type: "boolean" }, help: { type: "boolean", short: "h" },
+  }, io);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(HELP);

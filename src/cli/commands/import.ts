@@ -1,9 +1,9 @@
 /** `bench import agbenchmark <challenges dir> --out Tasks/ --agent-command "..." [--mock]`. */
-import { parseArgs } from "node:util";
 import { resolve } from "node:path";
-import { describeError, importAgbenchmark } from "../../../sdk/index.ts";
+import { importAgbenchmark } from "../../../sdk/index.ts";
 import type { Command } from "../io.ts";
-import { EXIT_OK, EXIT_USAGE } from "../io.ts";
+import { EXIT_OK } from "../io.ts";
+import { parseCommand, usageError } from "../parse-command.ts";
 
 const HELP = `Usage: bench import agbenchmark <challenges dir> --out DIR (--agent-command CMD | --mock)
 
@@ -21,19 +21,11 @@ Options:
 `;
 
 export const command: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: {
-        out: { type: "string" }, "agent-command": { type: "string" }, mock: { type: "boolean" },
-        name: { type: "string" }, help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`bench import: ${describeError(error)}\nRun 'bench import --help' for usage.\n`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommand("import", argv, {
+    out: { type: "string" }, "agent-command": { type: "string" }, mock: { type: "boolean" },
+    name: { type: "string" }, help: { type: "boolean", short: "h" },
+  }, io);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(HELP);
@@ -41,8 +33,7 @@ export const command: Command = async (argv, io) => {
   }
   const [kind, dir, ...extra] = positionals;
   if (kind !== "agbenchmark" || dir === undefined || extra.length > 0) {
-    io.stderr.write(`bench import: expected 'agbenchmark <challenges dir>'\nRun 'bench import --help' for usage.\n`);
-    return EXIT_USAGE;
+    return usageError(io, "import", "expected 'agbenchmark <challenges dir>'");
   }
   const out = resolve(io.cwd, values.out ?? "Tasks");
   const result = await importAgbenchmark(resolve(io.cwd, dir), out, {

@@ -1,10 +1,10 @@
 /** `bench merge <dirs...> --out FILE`: shards' Results → one tabulation, checked for duplicated or missing runs. */
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { merge } from "../../../sdk/index.ts";
 import type { CliIO, Command } from "../io.ts";
-import { EXIT_OK, EXIT_USAGE } from "../io.ts";
+import { EXIT_OK } from "../io.ts";
 import { FORMATS, emit, render, type Format } from "./tabulate.ts";
+import { parseCommand, usageError } from "../parse-command.ts";
 
 const HELP = `Usage: bench merge <dirs...> --out FILE [--format FORMAT] [--allow-missing]
 
@@ -20,24 +20,14 @@ Options:
   -h, --help           show this help
 `;
 
-function usage(io: CliIO, message: string): number {
-  io.stderr.write(`bench merge: ${message}\nRun 'bench merge --help' for usage.\n`);
-  return EXIT_USAGE;
-}
+const usage = (io: CliIO, message: string): number => usageError(io, "merge", message);
 
 export const command: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: {
-        out: { type: "string", short: "o" }, format: { type: "string", short: "f", default: "json" },
-        "allow-missing": { type: "boolean" }, help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    return usage(io, (error as Error).message);
-  }
+  const parsed = parseCommand("merge", argv, {
+    out: { type: "string", short: "o" }, format: { type: "string", short: "f", default: "json" },
+    "allow-missing": { type: "boolean" }, help: { type: "boolean", short: "h" },
+  }, io);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(HELP);

@@ -1,9 +1,9 @@
 /** `bench score <results>`: re-score existing Results without re-running anything. */
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { rescore, type RescoreOptions } from "../../../sdk/index.ts";
 import type { CliIO, Command } from "../io.ts";
-import { EXIT_OK, EXIT_USAGE } from "../io.ts";
+import { EXIT_OK } from "../io.ts";
+import { parseCommand, usageError } from "../parse-command.ts";
 
 const HELP = `Usage: bench score <results> [--scorer FILE] [--python CMD] [--no-custom-tabulate]
 
@@ -19,24 +19,14 @@ Options:
   -h, --help                show this help
 `;
 
-function usage(io: CliIO, message: string): number {
-  io.stderr.write(`bench score: ${message}\nRun 'bench score --help' for usage.\n`);
-  return EXIT_USAGE;
-}
+const usage = (io: CliIO, message: string): number => usageError(io, "score", message);
 
 export const command: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: {
-        scorer: { type: "string" }, python: { type: "string" }, "no-custom-tabulate": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    return usage(io, (error as Error).message);
-  }
+  const parsed = parseCommand("score", argv, {
+    scorer: { type: "string" }, python: { type: "string" }, "no-custom-tabulate": { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  }, io);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(HELP);

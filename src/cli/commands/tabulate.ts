@@ -1,12 +1,12 @@
 /** `bench tabulate <results...>`: Results folders or saved tabulation JSON → a report in one format. */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import {
   renderAgbenchmarkReport, renderCsv, renderJson, renderJunit, renderMarkdown, renderText, tabulate, type Tabulation,
 } from "../../../sdk/index.ts";
 import type { CliIO, Command } from "../io.ts";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "../io.ts";
+import { parseCommand, usageError } from "../parse-command.ts";
 
 const HELP = `Usage: bench tabulate <results...> [--format FORMAT] [--out FILE] [--min-pass-rate P] [--trials N]
 
@@ -61,25 +61,15 @@ export function parsePassRate(text: string): number | undefined {
   return !text.endsWith("%") && value <= 1 ? value * 100 : value;
 }
 
-function usage(io: CliIO, message: string): number {
-  io.stderr.write(`bench tabulate: ${message}\nRun 'bench tabulate --help' for usage.\n`);
-  return EXIT_USAGE;
-}
+const usage = (io: CliIO, message: string): number => usageError(io, "tabulate", message);
 
 export const command: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: {
-        format: { type: "string", short: "f", default: "text" }, out: { type: "string", short: "o" },
-        "min-pass-rate": { type: "string" }, trials: { type: "string" }, "max-bytes": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    return usage(io, (error as Error).message);
-  }
+  const parsed = parseCommand("tabulate", argv, {
+    format: { type: "string", short: "f", default: "text" }, out: { type: "string", short: "o" },
+    "min-pass-rate": { type: "string" }, trials: { type: "string" }, "max-bytes": { type: "string" },
+    help: { type: "boolean", short: "h" },
+  }, io);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout.write(HELP);

@@ -1,0 +1,21 @@
+/** Shared argv parsing for commands: node:util parseArgs, with a usage error (exit 2) naming the command. */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { EXIT_USAGE, type CliIO } from "./io.ts";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+
+/** Writes `bench <name>: <message>` and the help hint; returns the usage exit code. */
+export function usageError(io: CliIO, name: string, message: string): number {
+  io.stderr.write(`bench ${name}: ${message}\nRun 'bench ${name} --help' for usage.\n`);
+  return EXIT_USAGE;
+}
+
+/** Parses `argv` strictly; on a bad flag writes the usage error and returns its exit code instead. */
+export function parseCommand<const O extends Options>(name: string, argv: string[], options: O, io: CliIO): Parsed<O> | number {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    return usageError(io, name, error instanceof Error ? error.message : String(error));
+  }
+}
