@@ -11,7 +11,7 @@
 #   test/docker/*: need an engine; covered by `npm test` under Node.
 set -eu
 cd "$(dirname "$0")/.."
-DENO="${DENO:-npx --no-install deno}"
+DENO="${DENO:-$(sh scripts/ensure-deno.sh)}"
 $DENO --version | head -1
 $DENO check sdk/index.ts examples/embed/embed.ts
 $DENO test -A --no-check \

@@ -1,13 +1,14 @@
 /** examples/embed/embed.ts prints the suite % under Node (tsx) and under Deno (npm package `deno`). */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const DENO = join(ROOT, "node_modules/.bin/deno");
+// installs the npm package `deno` when missing (it is kept out of package.json: see the script)
+const DENO = execFileSync("sh", [join(ROOT, "scripts/ensure-deno.sh")], { encoding: "utf8" }).trim();
 
 function run(cmd: string, args: string[]): Promise<string> {
   return new Promise((done, fail) => {
