@@ -1,17 +1,28 @@
 #!/usr/bin/env node
 // `npm run demo`: runs examples/quickstart natively. The quickstart fails some runs on purpose, so
-// exit code 1 ("some runs failed") is the expected outcome and becomes 0 here; anything else
-// (usage error 2, interrupted 130, a crash) is passed on. Extra arguments go to `bench run`.
-import { spawnSync } from "node:child_process";
+// `bench run`'s exit code 1 ("some runs failed") is the expected outcome and becomes 0 here; any other
+// code (usage error 2, interrupted 130) is passed on. The CLI runs in this process so that a crash
+// (a missing dependency, a bug) cannot be mistaken for that 1: it exits 3 instead. Extra arguments go
+// to `bench run`, e.g. `npm run demo -- --repeat 3`.
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const args = [
-  "bin/bench.js", "run", "examples/quickstart/Tasks", "--native",
-  "--results-dir", "examples/quickstart/Results", "-p", "2", ...process.argv.slice(2),
+  "run", `${root}examples/quickstart/Tasks`, "--native",
+  "--results-dir", `${root}examples/quickstart/Results`, "-p", "2", ...process.argv.slice(2),
 ];
-const child = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
-if (child.error) throw child.error;
-const code = child.status ?? 1;
-if (code === 1) console.log("demo: some runs failed, errored or timed out, as designed (see examples/quickstart/README.md)");
+let code;
+try {
+  const { register } = await import("tsx/esm/api");
+  register();
+  const { main } = await import("../src/cli/main.ts");
+  code = await main(args);
+} catch (error) {
+  console.error("demo: bench crashed:", error);
+  process.exit(3);
+}
+if (code === 1) {
+  console.log("demo: some runs failed, errored or timed out, as designed (see examples/quickstart/README.md);");
+  console.log(`      see the table with: npx bench tabulate examples/quickstart/Results`);
+}
 process.exit(code === 0 || code === 1 ? 0 : code);
