@@ -30,7 +30,12 @@ async function walkDir(
   dir: string, relDir: string, rootReal: string, stack: string[], out: TemplateWalk,
   ignore?: (name: string) => boolean,
 ): Promise<void> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const listed = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    out.issues.push(`cannot read folder in template: ${relDir || "."} (${error.code ?? "error"})`);
+    return undefined;
+  });
+  if (listed === undefined) return;
+  const entries = listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (ignore?.(entry.name)) continue;
     const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
@@ -53,7 +58,11 @@ async function walkDir(
         out.issues.push(`symlink loop in template: ${rel}`);
         continue;
       }
-      const info = await stat(target);
+      const info = await stat(target).catch(() => undefined);
+      if (info === undefined) {
+        out.issues.push(`cannot read symlink target in template: ${rel}`);
+        continue;
+      }
       abs = target;
       isDir = info.isDirectory();
       isFile = info.isFile();
