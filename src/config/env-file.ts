@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse, YAMLParseError } from "yaml";
 import { ConfigError } from "../errors.ts";
+import { isCyclic } from "./is-cyclic.ts";
 
 export interface EnvFileOptions {
   /** Where `${VAR}` values come from (default process.env). */
@@ -56,6 +57,10 @@ export async function loadEnvFile(path: string, options: EnvFileOptions = {}): P
   for (const [key, raw] of Object.entries(data)) {
     if (!ENV_NAME.test(key)) {
       issues.push(`${path}: ${JSON.stringify(key)} is not a valid environment variable name`);
+      continue;
+    }
+    if (isCyclic(raw)) {
+      issues.push(`${path}: ${key}: the value refers to itself (YAML alias cycle)`);
       continue;
     }
     env[key] = toEnvString(resolveReferences(raw, (value) => substitute(key, value)));

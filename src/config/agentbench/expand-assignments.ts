@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parse, stringify } from "yaml";
 import { ConfigError } from "../../errors.ts";
+import { isCyclic } from "../is-cyclic.ts";
 import { deepMerge, isMapping } from "./deep-merge.ts";
 import { type Instance, type LoadContext, label, loadInstance } from "./load-instance.ts";
 
@@ -63,6 +64,7 @@ export async function expandAssignments(file: string, options: { cwd?: string } 
   } catch (error) {
     throw new ConfigError("agentbench config", [`${label(ctx, path)}: ${(error as Error).message}`], { cause: error });
   }
+  if (isCyclic(raw)) throw new ConfigError("agentbench config", [`${label(ctx, path)}: a YAML alias refers to itself (cycle)`]);
   checkKeys(path, ctx, "", raw, FILE_KEYS);
   const top = raw as Record<string, unknown>;
   const defaults = top.default ?? {};

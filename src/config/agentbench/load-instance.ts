@@ -7,6 +7,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { parse } from "yaml";
+import { isCyclic } from "../is-cyclic.ts";
 import { ConfigError } from "../../errors.ts";
 import { deepMerge, isMapping } from "./deep-merge.ts";
 
@@ -51,11 +52,14 @@ export async function readYamlFile(file: string, ctx: LoadContext, key: string):
     const chain = [...ctx.stack.slice(ctx.stack.indexOf(file)), file].map((f) => label(ctx, f)).join(" -> ");
     fail(ctx, key, `circular reference ${chain}`);
   }
+  let value: unknown;
   try {
-    return parse(await readFile(file, "utf8")) as unknown;
+    value = parse(await readFile(file, "utf8")) as unknown;
   } catch (error) {
     throw new ConfigError("agentbench config", [`${label(ctx, file)}: ${(error as Error).message}`], { cause: error });
   }
+  if (isCyclic(value)) throw new ConfigError("agentbench config", [`${label(ctx, file)}: a YAML alias refers to itself (cycle)`]);
+  return value;
 }
 
 /** Resolve a string file reference and `from:` inheritance, recursively; no key checks. */
