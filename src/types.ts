@@ -39,6 +39,8 @@ export interface RunResult {
   category?: string[];
   difficulty?: string;
   suite?: string;
+  /** Size of console_log.txt when the run finished; resume redoes the run when the log is missing or another size (edited, truncated). */
+  logBytes?: number;
 }
 
 /** A template entry: a path (copied by its base name) or `[src, dst]`. */
@@ -121,6 +123,8 @@ export interface RunOptions {
   configFile?: string;
   /** Folder used instead of templates/global. */
   globalTemplate?: string;
+  /** A requirements file added to every run (appended to each run folder's requirements.txt). DESIGN §7. */
+  requirements?: string;
   dockerImage?: string;
   /** Docker runner settings (network, limits, socket, user, mounts). */
   docker?: DockerSettings;

@@ -1,11 +1,13 @@
 /** result.json: written last and atomically; its presence (terminal, current hash) makes a run done. DESIGN §5. */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { RUN_STATUSES, type RunResult } from "../types.ts";
 import { maskValue } from "../secrets/mask.ts";
 import { writeJsonAtomic } from "./write-json-atomic.ts";
 
 export const RESULT_FILE = "result.json";
+/** The run's captured output; result.json records its size (logBytes) so a truncated or deleted log is redone. */
+export const LOG_FILE = "console_log.txt";
 
 /** Write `<runDir>/result.json` atomically, every string masked. */
 export async function writeResult(runDir: string, result: RunResult, secrets: readonly string[] = []): Promise<void> {
@@ -30,8 +32,11 @@ export async function readResult(runDir: string): Promise<RunResult | undefined>
   }
 }
 
-/** The result when the run is done for this expansion (terminal and same scenarioHash); otherwise undefined. */
+/** The result when the run is done for this expansion (terminal, same scenarioHash, console_log.txt of the recorded logBytes); otherwise undefined. */
 export async function isDone(runDir: string, scenarioHash: string): Promise<RunResult | undefined> {
   const result = await readResult(runDir);
-  return result && result.scenarioHash === scenarioHash ? result : undefined;
+  if (!result || result.scenarioHash !== scenarioHash) return undefined;
+  if (result.logBytes === undefined) return result;
+  const log = await stat(join(runDir, LOG_FILE)).catch(() => undefined);
+  return log?.size === result.logBytes ? result : undefined;
 }

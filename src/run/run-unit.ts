@@ -2,7 +2,7 @@
 import { mkdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describeError } from "../errors.ts";
-import { writeResult } from "../results/result-file.ts";
+import { LOG_FILE, writeResult } from "../results/result-file.ts";
 import type { Runner, RunnerOutcome, RunTask } from "../runners/runner.ts";
 import { scoreRun } from "../score/score-run.ts";
 import { maskValue } from "../secrets/mask.ts";
@@ -103,6 +103,8 @@ export async function runUnit(scenario: ScenarioInstance, rep: number, runDir: s
   if (scenario.category) result.category = scenario.category;
   if (scenario.difficulty !== undefined) result.difficulty = scenario.difficulty;
   if (scenario.suite !== undefined) result.suite = scenario.suite;
+  const log = await stat(join(runDir, LOG_FILE)).catch(() => undefined);
+  if (log?.isFile()) result.logBytes = log.size;
   const masked = maskValue(result, ctx.secrets);
   await writeResult(runDir, masked);
   return masked;
