@@ -25,6 +25,7 @@ export const RUN_FLAGS = {
   shard: { type: "string" },
   scorer: { type: "string" },
   "global-template": { type: "string" },
+  requirements: { type: "string" },
   network: { type: "string" },
   "docker-socket": { type: "boolean" },
   cpus: { type: "string" },
@@ -123,6 +124,7 @@ export function parseRunArgs(argv: string[]): ParsedRunArgs {
   if (v.shard !== undefined) options.shard = shard(v.shard);
   if (v.scorer !== undefined) options.scorer = v.scorer;
   if (v["global-template"] !== undefined) options.globalTemplate = v["global-template"];
+  if (v.requirements !== undefined) options.requirements = v.requirements;
   const docker: NonNullable<RunOptions["docker"]> = {};
   if (v.network !== undefined) docker.network = network(v.network);
   if (v["docker-socket"]) docker.socket = true;

@@ -24,6 +24,8 @@ Options (agbench-compatible first):
       --shard I/N           run only shard I of N (stable hash of scenario+id; default all)
       --scorer FILE         custom scorer module exporting score(runDir)
       --global-template DIR folder used instead of templates/global
+      --requirements FILE   pip requirements added to every run (Docker: baked into the derived image;
+                            native: the run's venv) (default none)
 Docker only:
       --network MODE        bridge, none or host (default bridge)
       --docker-socket       mount the Docker socket into the container (default off)

@@ -5,6 +5,8 @@ export interface ExpandOptions {
   globalTemplate?: string;
   configFile?: string;
   version?: string;
+  /** `--requirements FILE` content, appended to every run folder's requirements.txt. */
+  requirements?: string;
 }
 
 export interface EnvFileResult {

@@ -56,6 +56,7 @@ export async function runScenariosWith(deps: RunDeps, input: string | string[], 
   const resultsDir = resolve(cwd, options.resultsDir ?? "Results");
   const expandOptions: ExpandOptions = { configFile: setup.configFile, version: benchVersion() };
   if (globalTemplate !== undefined) expandOptions.globalTemplate = globalTemplate;
+  if (setup.requirements !== undefined) expandOptions.requirements = setup.requirements;
   const runDir = (unit: PlanUnit) => join(resultsDir, unit.scenario.scenario, unit.scenario.id, String(unit.rep));
 
   const hashes = new Map<ScenarioInstance, string>();

@@ -1,7 +1,8 @@
 /** agbench defaults: ENV.yaml and config.yaml from the working folder when not given. DESIGN §7. */
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { ConfigError } from "../errors.ts";
+import { ConfigError, describeError } from "../errors.ts";
 import type { RunEvent, RunOptions } from "../types.ts";
 import type { EnvFileResult, RunDeps } from "./run-deps.ts";
 
@@ -9,9 +10,12 @@ export interface RunSetup {
   envFile?: string;
   env: EnvFileResult;
   configFile?: string;
+  /** Content of `options.requirements` (`--requirements FILE`). */
+  requirements?: string;
 }
 
 export async function resolveSetup(options: RunOptions, cwd: string, deps: RunDeps, emit: (event: RunEvent) => void): Promise<RunSetup> {
+  const requirements = options.requirements === undefined ? undefined : await readRequirements(resolve(cwd, options.requirements));
   let envFile = options.envFile === undefined ? undefined : resolve(cwd, options.envFile);
   if (envFile === undefined) {
     envFile = deps.findDefaultEnvFile(cwd);
@@ -32,5 +36,13 @@ export async function resolveSetup(options: RunOptions, cwd: string, deps: RunDe
   } else {
     emit({ type: "warning", message: `No config.yaml in ${cwd}; runs get no config.yaml (give -c/--config to add one)` });
   }
-  return { envFile, env, configFile };
+  return { envFile, env, configFile, ...(requirements === undefined ? {} : { requirements }) };
+}
+
+async function readRequirements(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    throw new ConfigError("options", [`requirements (--requirements): ${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : describeError(error)}`], { cause: error });
+  }
 }

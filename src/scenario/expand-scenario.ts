@@ -22,6 +22,8 @@ export interface ExpandOptions {
   configFile?: string;
   /** Written into run.sh and timestamp.txt (default bench-action's package version). */
   version?: string;
+  /** Extra requirements (`--requirements FILE` content), appended to the run folder's requirements.txt. */
+  requirements?: string;
 }
 
 /** Plan the copies of `scenario` with the global template `options` select. Throws ConfigError on any issue. */
@@ -52,6 +54,7 @@ export async function expandScenario(scenario: ScenarioInstance, dest: string, o
     await mkdir(temp, { recursive: true });
     await writePlan(plan, temp, scenario.substitutions);
     if (options.configFile !== undefined) await copyConfig(options.configFile, join(temp, "config.yaml"));
+    if (options.requirements !== undefined) await appendRequirements(join(temp, "requirements.txt"), options.requirements);
     await writeFile(join(temp, "run.sh"), runShFor(scenario, options));
     await chmod(join(temp, "run.sh"), 0o755);
     await rename(temp, target);
@@ -83,6 +86,16 @@ async function writePlan(plan: TemplatePlan, root: string, substitutions: Scenar
     for (let next = queue[index++]; next !== undefined; next = queue[index++]) await writeOne(next);
   };
   await Promise.all(Array.from({ length: Math.min(COPY_CONCURRENCY, queue.length) }, worker));
+}
+
+/** Append `extra` to requirements.txt (created when absent), on a line of its own. */
+async function appendRequirements(path: string, extra: string): Promise<void> {
+  const current = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return "";
+    throw error;
+  });
+  const separator = current === "" || current.endsWith("\n") ? "" : "\n";
+  await writeFile(path, `${current}${separator}${extra}${extra === "" || extra.endsWith("\n") ? "" : "\n"}`);
 }
 
 async function copyConfig(from: string, to: string): Promise<void> {

@@ -33,6 +33,7 @@ export async function scenarioHash(scenario: ScenarioInstance, options: ExpandOp
     else section(`file:${step.to}`, await readFile(step.from));
   }
   if (options.configFile !== undefined) section("config.yaml", await readFile(options.configFile));
+  if (options.requirements !== undefined) section("requirements", options.requirements);
   section("run.sh", runShFor(scenario, options));
   return hash.digest("hex");
 }
