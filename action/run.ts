@@ -73,7 +73,8 @@ async function runAction(core: ActionCore, deps: ActionDeps): Promise<void> {
         core.info(`Uploaded artifact ${name} (${files.length} files, ${uploaded.size} bytes, id ${uploaded.id})`);
       } catch (error) {
         core.warning(`Uploading artifact ${name} failed: ${describeError(error)}`);
-        failures.push(`artifact upload failed (${name})`);
+        // Exit codes follow fail-on only: a lost upload fails the job under fail-on: error.
+        if (inputs.failOn.includes("error")) failures.push(`artifact upload failed (${name})`);
       }
     }
   }
