@@ -1,0 +1,79 @@
+/**
+ * Action faults not covered by test/action/action-dist.test.ts (which proves: 403 on the comment,
+ * expired baseline, 150 earlier comments): no artifact service (ACTIONS_RESULTS_URL on a closed
+ * port) together with a PR of 500 comments. The job still reports (summary, outputs, one comment),
+ * the exit code follows `fail-on` only, and the ENV value (a secret) is in no comment or summary.
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FakeGitHub } from "../action/fake-github.ts";
+import { runDist } from "../action/run-dist.ts";
+
+const FIXTURE = new URL("../action/fixtures/bench/", import.meta.url).pathname;
+const MARKER = "<!-- bench-action:default -->";
+const SECRET = "head-agent-y7";
+const PR = {
+  pull_request: { number: 9, base: { ref: "main", repo: { full_name: "octo/bench" } }, head: { ref: "f", repo: { full_name: "octo/bench" } } },
+  repository: { full_name: "octo/bench", default_branch: "main" },
+};
+
+/** A port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}
+
+describe("Action: missing artifact service, a PR with 500 comments", () => {
+  let gh: FakeGitHub;
+  let root: string;
+  let n = 0;
+  before(async () => {
+    gh = await new FakeGitHub().start();
+    gh.addComments(9, 500, (i) => ({ body: `comment ${i}`, user: { login: "someone" } }));
+    root = mkdtempSync(join(tmpdir(), "bench-action-faults-"));
+  });
+  after(async () => {
+    await gh.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  async function prRun(inputs: Record<string, string>) {
+    const workspace = join(root, `ws-${++n}`);
+    cpSync(FIXTURE, workspace, { recursive: true });
+    const port = await closedPort();
+    return runDist({
+      dir: join(root, `job-${n}`), apiUrl: gh.url, event: PR, eventName: "pull_request", runId: 600 + n, workspace,
+      inputs: { "github-token": "ghs_faketoken123", runtime: "native", ...inputs },
+      extraEnv: { BENCH_TEST_AGENT_MODE: SECRET, ACTIONS_RESULTS_URL: `http://127.0.0.1:${port}/` },
+    });
+  }
+
+  it("fail-on threshold (min 90 %): the upload fails with a warning, the job still reports, comments once after 500 comments, exits 1", async () => {
+    const r = await prRun({ "fail-on": "threshold", "min-pass-rate": "0.9" });
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /::warning::Uploading artifact bench-results failed: .*ECONNREFUSED/);
+    assert.match(r.stdout, /::error::bench-action: .*below/);
+    assert.match(r.summary, /^## bench-action: 33\.3 %/);
+    assert.equal(r.outputs["pass-rate"], "0.3333");
+    const comments = gh.comments.get(9) ?? [];
+    assert.equal(comments.length, 501);
+    assert.ok(comments.at(-1)?.body.startsWith(MARKER));
+    assert.equal(r.outputs["comment-id"], String(comments.at(-1)?.id));
+    for (const text of [r.summary, comments.at(-1)?.body ?? "", r.stdout.replace(`::add-mask::${SECRET}`, ""), r.stderr]) assert.ok(!text.includes(SECRET), "the ENV value leaked");
+  });
+
+  it("a second run with the same faults updates the comment found among 500, not a new one", async () => {
+    const id = gh.comments.get(9)?.at(-1)?.id;
+    const r = await prRun({ "fail-on": "threshold", "min-pass-rate": "0.2" });
+    assert.match(r.summary, /^## bench-action: 33\.3 %/);
+    assert.equal(gh.comments.get(9)?.length, 501);
+    assert.equal(r.outputs["comment-id"], String(id));
+  });
+});
