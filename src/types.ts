@@ -123,6 +123,11 @@ export interface RunOptions {
   configFile?: string;
   /** Folder used instead of templates/global. */
   globalTemplate?: string;
+  /**
+   * `--token-command`: `sh -c command` before each run; its trimmed stdout is injected as env var
+   * `envVar` (default BENCH_TOKEN) and masked like a secret. A failure makes that run an `error`.
+   */
+  tokenCommand?: { command: string; envVar?: string };
   /** A requirements file added to every run (appended to each run folder's requirements.txt). DESIGN §7. */
   requirements?: string;
   dockerImage?: string;

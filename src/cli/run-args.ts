@@ -26,6 +26,8 @@ export const RUN_FLAGS = {
   scorer: { type: "string" },
   "global-template": { type: "string" },
   requirements: { type: "string" },
+  "token-command": { type: "string" },
+  "token-env": { type: "string" },
   network: { type: "string" },
   "docker-socket": { type: "boolean" },
   cpus: { type: "string" },
@@ -125,6 +127,9 @@ export function parseRunArgs(argv: string[]): ParsedRunArgs {
   if (v.scorer !== undefined) options.scorer = v.scorer;
   if (v["global-template"] !== undefined) options.globalTemplate = v["global-template"];
   if (v.requirements !== undefined) options.requirements = v.requirements;
+  if (v["token-env"] !== undefined && v["token-command"] === undefined) throw new UsageError("--token-env: needs --token-command");
+  if (v["token-env"] !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(v["token-env"])) throw new UsageError(`--token-env: expected an env var name, got '${v["token-env"]}'`);
+  if (v["token-command"] !== undefined) options.tokenCommand = { command: v["token-command"], ...(v["token-env"] !== undefined ? { envVar: v["token-env"] } : {}) };
   const docker: NonNullable<RunOptions["docker"]> = {};
   if (v.network !== undefined) docker.network = network(v.network);
   if (v["docker-socket"]) docker.socket = true;

@@ -26,6 +26,9 @@ Options (agbench-compatible first):
       --global-template DIR folder used instead of templates/global
       --requirements FILE   pip requirements added to every run (Docker: baked into the derived image;
                             native: the run's venv) (default none)
+      --token-command CMD   sh -c CMD before each run; its trimmed output is the run's token env var,
+                            masked like a secret (e.g. an Azure AD token; default none)
+      --token-env NAME      env var for --token-command's output (default BENCH_TOKEN)
 Docker only:
       --network MODE        bridge, none or host (default bridge)
       --docker-socket       mount the Docker socket into the container (default off)

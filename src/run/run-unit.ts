@@ -8,6 +8,7 @@ import { scoreRun } from "../score/score-run.ts";
 import { maskValue } from "../secrets/mask.ts";
 import type { RunResult, RunStatus, ScenarioInstance, ScoreResult } from "../types.ts";
 import type { ExpandOptions, RunDeps } from "./run-deps.ts";
+import { DEFAULT_TOKEN_ENV, fetchToken, type TokenCommand } from "./token-command.ts";
 
 export interface UnitContext {
   runner: Runner;
@@ -15,7 +16,10 @@ export interface UnitContext {
   /** Where custom_tabulate.py discovery starts. */
   cwd: string;
   env: Record<string, string>;
-  secrets: readonly string[];
+  /** Grows with every token fetched (shared with run.json's masking). */
+  secrets: string[];
+  /** `--token-command`: refreshed before each attempt. */
+  tokenCommand?: TokenCommand;
   defaultTimeoutS: number;
   logCapBytes: number;
   retryErrors: number;
@@ -63,6 +67,17 @@ async function attempt(scenario: ScenarioInstance, rep: number, runDir: string, 
     return { status: "error", outcome: brokenOutcome(`expansion failed: ${describeError(error)}`, null), error: `expansion failed: ${describeError(error)}` };
   }
   const task = unitTask(scenario, rep, runDir, ctx, await hasRequirements(runDir));
+  if (ctx.tokenCommand !== undefined) {
+    try {
+      const token = await fetchToken(ctx.tokenCommand, ctx.cwd, { PATH: process.env.PATH, HOME: process.env.HOME, ...ctx.env });
+      if (!ctx.secrets.includes(token)) ctx.secrets.push(token);
+      task.env = { ...task.env, [ctx.tokenCommand.envVar ?? DEFAULT_TOKEN_ENV]: token };
+      task.secrets = [...ctx.secrets];
+    } catch (error) {
+      const reason = describeError(error);
+      return { status: "error", outcome: brokenOutcome(reason, task.image ?? null), error: reason };
+    }
+  }
   let outcome: RunnerOutcome;
   try {
     outcome = await ctx.runner.run(task, ctx.signal);
