@@ -117,6 +117,11 @@ export interface RunOptions {
   resultsDir?: string;
   /** ENV.yaml / ENV.json; default ./ENV.yaml when present. */
   envFile?: string;
+  /**
+   * Extra env for every run, over the env file's values (e.g. an assignment's BENCH_AGENT_*).
+   * Not masked: put secrets in the env file. run.json records the keys only.
+   */
+  env?: Record<string, string>;
   /** Treat unset ${VAR} in the env file as empty instead of an error. */
   allowMissingEnv?: boolean;
   /** config.yaml copied into each run folder; default ./config.yaml when present. */

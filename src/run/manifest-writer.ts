@@ -14,9 +14,9 @@ export interface ManifestInput {
   runner: string;
 }
 
-/** Options worth recording: plain values only; no env values, no callbacks, no signal, no host env. */
+/** Options worth recording: plain values only; no env values (their keys are envKeys), no callbacks, no signal, no host env. */
 export function recordedOptions(options: RunOptions): Record<string, unknown> {
-  const { runner: _runner, signal: _signal, onEvent: _onEvent, hostEnv: _hostEnv, stdin: _stdin, filter, ...rest } = options;
+  const { runner: _runner, signal: _signal, onEvent: _onEvent, hostEnv: _hostEnv, stdin: _stdin, env: _env, filter, ...rest } = options;
   const out: Record<string, unknown> = { ...rest };
   if (filter !== undefined) out.filter = String(filter);
   return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;

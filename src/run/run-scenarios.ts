@@ -79,11 +79,12 @@ export async function runScenariosWith(deps: RunDeps, input: string | string[], 
   await mkdir(resultsDir, { recursive: true });
   const runner: Runner = options.runner ?? await createRunner(options);
   const secrets = [...setup.env.secrets];
-  const manifest = new ManifestWriter({ resultsDir, runId, options, envKeys: Object.keys(setup.env.env), secrets, units, hashOf, runner: runner.name });
+  const env = { ...setup.env.env, ...options.env };
+  const manifest = new ManifestWriter({ resultsDir, runId, options, envKeys: Object.keys(env), secrets, units, hashOf, runner: runner.name });
   await manifest.write(summary(false, false), "running");
   const signal = options.signal;
   const ctx = {
-    runner, runId, cwd, env: setup.env.env, secrets, expandOptions, signal,
+    runner, runId, cwd, env, secrets, expandOptions, signal,
     ...(options.tokenCommand === undefined ? {} : { tokenCommand: options.tokenCommand }),
     scorer: options.scorer === undefined ? undefined : resolve(cwd, options.scorer),
     defaultTimeoutS: options.timeout ?? DEFAULT_TIMEOUT_S, logCapBytes: options.logCapBytes ?? DEFAULT_LOG_CAP_BYTES,

@@ -19,7 +19,7 @@ export type RunFn = (input: string[], options: RunOptions) => Promise<RunSummary
 
 /** Options given on the command line win over the assignment's `workers` only for `parallel`. */
 export function assignmentRunOptions(pair: AssignmentRun, base: RunOptions, configFile: string): RunOptions {
-  return { ...base, configFile, resultsDir: pair.resultsDir, parallel: base.parallel ?? pair.workers };
+  return { ...base, configFile, resultsDir: pair.resultsDir, parallel: base.parallel ?? pair.workers, env: { ...base.env, ...pair.env } };
 }
 
 export async function runAssignments(file: string, options: RunOptions = {}, run: RunFn = runScenarios): Promise<AssignmentSummary[]> {
