@@ -1,11 +1,11 @@
 /** `bench score <results>`: re-score existing Results without re-running anything. */
 import { resolve } from "node:path";
-import { rescore, type RescoreOptions } from "../../../sdk/index.ts";
+import { ConfigError, loadScenarios, rescore, type RescoreOptions, type ScenarioInstance } from "../../../sdk/index.ts";
 import type { CliIO, Command } from "../io.ts";
-import { EXIT_OK } from "../io.ts";
+import { EXIT_OK, EXIT_USAGE } from "../io.ts";
 import { parseCommand, usageError } from "../parse-command.ts";
 
-const HELP = `Usage: bench score <results> [--scorer FILE] [--python CMD] [--no-custom-tabulate]
+const HELP = `Usage: bench score <results> [--scenarios FILE|DIR] [--scorer FILE] [--python CMD] [--no-custom-tabulate]
 
 Re-score every run folder that has a result.json, in the usual order: score.json, the --scorer module
 (exporting score(runDir)) or agbench's custom_tabulate.py (found in the current folder, ./Scripts, or
@@ -13,6 +13,8 @@ above the run folder; run with python3), then the sentinel "ALL TESTS PASSED !#!
 result.json is rewritten atomically. Timeouts, skipped runs and runner errors keep their status.
 
 Options:
+      --scenarios FILE|DIR  the scenario JSONL (or folder of them) the runs came from, so each task's
+                            "score" grounds (answer, should_contain, ...) apply; repeatable (default none)
       --scorer FILE         a .ts/.js/.mjs module exporting score(runDir) → { success, score?, metrics? } or a boolean
       --python CMD          Python for custom_tabulate.py (default python3)
       --no-custom-tabulate  ignore any custom_tabulate.py
@@ -23,7 +25,7 @@ const usage = (io: CliIO, message: string): number => usageError(io, "score", me
 
 export const command: Command = async (argv, io) => {
   const parsed = parseCommand("score", argv, {
-    scorer: { type: "string" }, python: { type: "string" }, "no-custom-tabulate": { type: "boolean" },
+    scenarios: { type: "string", multiple: true }, scorer: { type: "string" }, python: { type: "string" }, "no-custom-tabulate": { type: "boolean" },
     help: { type: "boolean", short: "h" },
   }, io);
   if (typeof parsed === "number") return parsed;
@@ -37,6 +39,17 @@ export const command: Command = async (argv, io) => {
   if (values.scorer) options.scorer = resolve(io.cwd, values.scorer);
   if (values.python) options.python = values.python;
   if (values["no-custom-tabulate"]) options.customTabulate = false;
+  if (values.scenarios?.length) {
+    try {
+      const { scenarios } = await loadScenarios(values.scenarios, { cwd: io.cwd });
+      const byKey = new Map<string, ScenarioInstance>(scenarios.map((s) => [`${s.scenario}\0${s.id}`, s]));
+      options.scenarioFor = (scenario, id) => byKey.get(`${scenario}\0${id}`);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      io.stderr.write(`bench score: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+  }
   const summary = await rescore(resolve(io.cwd, positionals[0]), options);
   io.stdout.write(`Re-scored ${summary.scored} run(s); ${summary.kept} kept the runner's status; ${summary.changed.length} changed.\n`);
   for (const c of summary.changed) io.stdout.write(`  ${c.scenario}/${c.id}/${c.rep}: ${c.from} → ${c.to}\n`);
