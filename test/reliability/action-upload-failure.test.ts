@@ -3,18 +3,21 @@
  * (action/run.ts in-process, so it holds before dist/ is rebuilt; the bundle's behaviour against a
  * closed port is in action-faults.test.ts).
  */
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../action/run.ts";
 import type { ActionCore, ArtifactStore, GitHubApi, IssueComment } from "../../action/types.ts";
 
 const FIXTURE = new URL("../action/fixtures/bench/", import.meta.url).pathname;
+const workspaces: string[] = [];
+after(() => workspaces.forEach((ws) => rmSync(ws, { recursive: true, force: true })));
 
 async function runWith(inputs: Record<string, string>) {
   const ws = mkdtempSync(join(tmpdir(), "bench-upload-fail-"));
+  workspaces.push(ws);
   cpSync(FIXTURE, ws, { recursive: true });
   const event = join(ws, "event.json");
   writeFileSync(event, JSON.stringify({ pull_request: { number: 3, base: { ref: "main" } } }));

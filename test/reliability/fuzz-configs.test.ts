@@ -44,7 +44,7 @@ describe("fuzz: configuration inputs", () => {
       }
       for (const value of Object.values(out.env)) assert.equal(typeof value, "string");
       for (const value of Object.values(out.env)) if (value !== "") assert.ok(out.secrets.includes(value), "every non-empty value is a secret to mask");
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, timeout: 5000, endOnFailure: true });
   });
 
   const ref = fc.oneof(fc.constantFrom("configs/agent.yaml", "configs/task.yaml", "configs/missing.yaml"), anyPath.map((p) => `${p}.yaml`), fc.jsonValue({ maxDepth: 2 }),
@@ -64,7 +64,7 @@ describe("fuzz: configuration inputs", () => {
         assert.match(run.agentName, /^[A-Za-z0-9._-]+$/);
         assert.match(run.taskName, /^[A-Za-z0-9._-]+$/);
       }
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, timeout: 5000, endOnFailure: true });
   });
 
   const names = Object.keys(INPUT_DEFAULTS);
@@ -79,7 +79,7 @@ describe("fuzz: configuration inputs", () => {
       }
       assert.ok(out.repeat >= 1 && out.parallel >= 1 && out.failOn.length > 0);
       if (out.shard) assert.ok(out.shard.index >= 1 && out.shard.index <= out.shard.count);
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, timeout: 5000, endOnFailure: true });
   });
 
   it(`substitutions: normalised or reported as issues; applied byte-exactly, never via $-patterns (${RUNS} cases)`, async () => {
@@ -92,6 +92,6 @@ describe("fuzz: configuration inputs", () => {
       const content = Buffer.concat([Buffer.from(bytes), Buffer.from(find)]);
       const result = applySubstitutions(content, { [find]: replace });
       assert.ok(result.includes(Buffer.from(replace)), "the replacement is inserted literally");
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, timeout: 5000, endOnFailure: true });
   });
 });
