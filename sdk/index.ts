@@ -83,6 +83,8 @@ export { renderMarkdown, DEFAULT_MARKDOWN_MAX_BYTES } from "../src/report/render
 export type { MarkdownOptions } from "../src/report/render-markdown.ts";
 export { renderJunit } from "../src/report/render-junit.ts";
 export { renderAgbenchmarkReport } from "../src/report/render-agbenchmark.ts";
+export type { AgbenchmarkReportOptions } from "../src/report/render-agbenchmark.ts";
+export { regressionIds } from "../src/report/agbenchmark-regression.ts";
 /** Comparison as Markdown (headline first, collapsible lists, size budget) or plain text. */
 export { renderComparisonMarkdown, renderComparisonText } from "../src/compare/render-comparison.ts";
 export type { ComparisonMarkdownOptions } from "../src/compare/render-comparison.ts";

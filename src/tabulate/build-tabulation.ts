@@ -37,6 +37,7 @@ function buildRow(id: string, records: RunRecord[], n: number): TaskRow {
     trials[r.rep] = cell;
     if (r.category && !row.category) row.category = r.category;
     if (r.difficulty && !row.difficulty) row.difficulty = r.difficulty;
+    if (r.group !== undefined && row.group === undefined) row.group = r.group;
   }
   row.passed = trials.filter((t) => t.status === "passed").length;
   row.passRate = row.passed / n;

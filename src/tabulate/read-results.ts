@@ -30,6 +30,8 @@ export interface RunRecord {
   reason?: string;
   category?: string[];
   difficulty?: string;
+  /** result.json's `suite` (agbenchmark suite), when set. */
+  group?: string;
 }
 
 /** Names agbench skips when listing a results folder. */
@@ -159,5 +161,6 @@ function fromResult(run: Run, text: string): RunRecord {
   if (status !== "passed" && typeof reason === "string") record.reason = reason;
   if (Array.isArray(data.category)) record.category = data.category;
   if (typeof data.difficulty === "string") record.difficulty = data.difficulty;
+  if (typeof data.suite === "string") record.group = data.suite;
   return record;
 }

@@ -30,6 +30,8 @@ export interface TaskRow {
   flaky: boolean;
   category?: string[];
   difficulty?: string;
+  /** result.json's `suite` (agbenchmark suite), when set. */
+  group?: string;
 }
 
 export type StatusCounts = Record<TrialStatus, number> & { total: number };

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import {
-  renderAgbenchmarkReport, renderCsv, renderJson, renderJunit, renderMarkdown, renderText, tabulate, type Tabulation,
+  regressionIds, renderAgbenchmarkReport, renderCsv, renderJson, renderJunit, renderMarkdown, renderText, tabulate, type Tabulation,
 } from "../../../sdk/index.ts";
 import type { CliIO, Command } from "../io.ts";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "../io.ts";
@@ -31,14 +31,14 @@ trials all count as not passed. Exit codes: 0 ok, 1 below --min-pass-rate, 2 usa
 export const FORMATS = ["text", "csv", "json", "md", "junit", "agbenchmark"] as const;
 export type Format = (typeof FORMATS)[number];
 
-export function render(tabulation: Tabulation, format: Format, maxBytes?: number): string {
+export function render(tabulation: Tabulation, format: Format, maxBytes?: number, regression?: ReadonlySet<string>): string {
   switch (format) {
     case "text": return renderText(tabulation);
     case "csv": return renderCsv(tabulation);
     case "json": return renderJson(tabulation);
     case "md": return renderMarkdown(tabulation, maxBytes === undefined ? {} : { maxBytes });
     case "junit": return renderJunit(tabulation);
-    case "agbenchmark": return renderAgbenchmarkReport(tabulation);
+    case "agbenchmark": return renderAgbenchmarkReport(tabulation, regression === undefined ? {} : { regression });
   }
 }
 
@@ -85,7 +85,8 @@ export const command: Command = async (argv, io) => {
   const maxBytes = values["max-bytes"] === undefined ? undefined : Number(values["max-bytes"]);
   if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0)) return usage(io, `--max-bytes must be a positive integer`);
   const tabulation = await tabulate(positionals.map((p) => resolve(io.cwd, p)), trials === undefined ? {} : { trials });
-  await emit(io, render(tabulation, format, maxBytes), values.out);
+  const regression = format === "agbenchmark" ? await regressionIds(tabulation.sources) : undefined;
+  await emit(io, render(tabulation, format, maxBytes, regression), values.out);
   if (minRate !== undefined && tabulation.overall.percentage < minRate) {
     io.stderr.write(`bench tabulate: pass rate ${tabulation.overall.percentage.toFixed(1)}% is below --min-pass-rate ${minRate.toFixed(1)}%\n`);
     return EXIT_FAILED;
