@@ -86,15 +86,34 @@ export async function defaultScore(runDir: string, exitCode: number | null): Pro
     : { status: "failed", score: { success: false, source: "default", reason: `no "${SUCCESS_SENTINEL}" line` } };
 }
 
-/** Scan the log as a stream (it may be 50 MB) for a line that is exactly the sentinel. */
+/**
+ * Scan the log as a stream (it may be 50 MB) for a line that is exactly the sentinel (surrounding
+ * whitespace allowed; \n, \r\n and \r end lines). Only a short line is ever held, so a 50 MB line
+ * costs no memory (readline would build it as one string).
+ */
 export async function logHasSentinel(path: string): Promise<boolean> {
   const { createReadStream } = await import("node:fs");
-  const { createInterface } = await import("node:readline");
+  const limit = SUCCESS_SENTINEL.length + 4096;
+  let line: Buffer[] = [];
+  let length = 0;
+  const isSentinel = () => length <= limit && Buffer.concat(line).toString("utf8").trim() === SUCCESS_SENTINEL;
   try {
-    const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-    for await (const line of lines) if (line.trim() === SUCCESS_SENTINEL) return true;
+    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+      let start = 0;
+      for (let i = 0; i < chunk.length; i++) {
+        if (chunk[i] !== 0x0a && chunk[i] !== 0x0d) continue;
+        if (length <= limit) line.push(chunk.subarray(start, i));
+        length += i - start;
+        if (isSentinel()) return true;
+        line = [];
+        length = 0;
+        start = i + 1;
+      }
+      if (length <= limit) line.push(chunk.subarray(start));
+      length += chunk.length - start;
+    }
   } catch {
     return false;
   }
-  return false;
+  return isSentinel();
 }
