@@ -20,8 +20,10 @@ export interface RunManifest {
   runId: string;
   createdAt: string;
   updatedAt: string;
-  /** "running" while the pool works; "finished" or "aborted" at the end. */
-  state: "running" | "finished" | "aborted";
+  /** "running" while the pool works; "finished" or "aborted" at the end; "failed" when the invocation threw. */
+  state: "running" | "finished" | "aborted" | "failed";
+  /** Why the invocation failed (masked), when state is "failed". */
+  error?: string;
   /** Options as given, with secrets masked and env values left out. */
   options: Record<string, unknown>;
   /** Names of the variables the env file defines (values are never written). */

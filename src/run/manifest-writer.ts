@@ -30,7 +30,7 @@ export class ManifestWriter {
     this.#input = input;
   }
 
-  async write(summary: RunSummary, state: RunManifest["state"]): Promise<void> {
+  async write(summary: RunSummary, state: RunManifest["state"], error?: string): Promise<void> {
     const { resultsDir, runId, options, envKeys, secrets, units, hashOf, runner } = this.#input;
     const scenarios = new Map<string, ManifestScenario>();
     for (const unit of units) {
@@ -45,6 +45,7 @@ export class ManifestWriter {
       counts: { ...summary.counts, resumed: summary.resumed }, shard: options.shard ?? null, host: hostInfo(),
       runner, image: options.runtime === "native" ? null : options.dockerImage ?? null,
       images: [...new Set(summary.results.flatMap((r) => r.image ?? []))].sort(),
+      ...(error === undefined ? {} : { error }),
     }, secrets);
   }
 }

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { ConfigError } from "../errors.ts";
+import { ConfigError, describeError } from "../errors.ts";
 import { isDone } from "../results/result-file.ts";
 import { benchVersion } from "../results/manifest.ts";
 import { DEFAULT_LOG_CAP_BYTES } from "../runners/log-sink.ts";
@@ -105,7 +105,11 @@ export async function runScenariosWith(deps: RunDeps, input: string | string[], 
       }, signal);
     }
   } catch (error) {
-    if (!signal?.aborted) throw error;
+    if (!signal?.aborted) {
+      // run.json must not stay "running": record the failure (masked by the writer), then rethrow.
+      await manifest.write(summary(false, false), "failed", describeError(error)).catch(() => {});
+      throw error;
+    }
   } finally {
     await runner.close?.();
   }
