@@ -96802,13 +96802,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
-/***/ 481:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-
-/***/ }),
-
 /***/ 7075:
 /***/ ((module) => {
 
@@ -110862,6 +110855,8 @@ async function expandScenario(scenario, dest, options = {}) {
         await writePlan(plan, temp, scenario.substitutions);
         if (options.configFile !== undefined)
             await copyConfig(options.configFile, join(temp, "config.yaml"));
+        if (options.requirements !== undefined)
+            await appendRequirements(join(temp, "requirements.txt"), options.requirements);
         await writeFile(join(temp, "run.sh"), expand_scenario_runShFor(scenario, options));
         await chmod(join(temp, "run.sh"), 0o755);
         await rename(temp, target);
@@ -110897,6 +110892,16 @@ async function writePlan(plan, root, substitutions) {
             await writeOne(next);
     };
     await Promise.all(Array.from({ length: Math.min(COPY_CONCURRENCY, queue.length) }, worker));
+}
+/** Append `extra` to requirements.txt (created when absent), on a line of its own. */
+async function appendRequirements(path, extra) {
+    const current = await readFile(path, "utf8").catch((error) => {
+        if (error.code === "ENOENT")
+            return "";
+        throw error;
+    });
+    const separator = current === "" || current.endsWith("\n") ? "" : "\n";
+    await writeFile(path, `${current}${separator}${extra}${extra === "" || extra.endsWith("\n") ? "" : "\n"}`);
 }
 async function copyConfig(from, to) {
     try {
@@ -110946,6 +110951,8 @@ async function scenarioHash(scenario, options = {}) {
     }
     if (options.configFile !== undefined)
         section("config.yaml", await readFile(options.configFile));
+    if (options.requirements !== undefined)
+        section("requirements", options.requirements);
     section("run.sh", runShFor(scenario, options));
     return hash.digest("hex");
 }
@@ -110975,6 +110982,8 @@ async function write_json_atomic_writeJsonAtomic(path, value) {
 
 
 const RESULT_FILE = "result.json";
+/** The run's captured output; result.json records its size (logBytes) so a truncated or deleted log is redone. */
+const result_file_LOG_FILE = "console_log.txt";
 /** Write `<runDir>/result.json` atomically, every string masked. */
 async function result_file_writeResult(runDir, result, secrets = []) {
     await writeJsonAtomic(join(runDir, RESULT_FILE), maskValue(result, secrets));
@@ -111000,10 +111009,15 @@ async function result_file_readResult(runDir) {
         return undefined;
     }
 }
-/** The result when the run is done for this expansion (terminal and same scenarioHash); otherwise undefined. */
+/** The result when the run is done for this expansion (terminal, same scenarioHash, console_log.txt of the recorded logBytes); otherwise undefined. */
 async function result_file_isDone(runDir, scenarioHash) {
     const result = await result_file_readResult(runDir);
-    return result && result.scenarioHash === scenarioHash ? result : undefined;
+    if (!result || result.scenarioHash !== scenarioHash)
+        return undefined;
+    if (result.logBytes === undefined)
+        return result;
+    const log = await stat(join(runDir, result_file_LOG_FILE)).catch(() => undefined);
+    return log?.size === result.logBytes ? result : undefined;
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -111123,7 +111137,9 @@ function plan_planUnits(tasks, repeat = 1) {
 
 
 
+
 async function run_setup_resolveSetup(options, cwd, deps, emit) {
+    const requirements = options.requirements === undefined ? undefined : await readRequirements(resolve(cwd, options.requirements));
     let envFile = options.envFile === undefined ? undefined : resolve(cwd, options.envFile);
     if (envFile === undefined) {
         envFile = deps.findDefaultEnvFile(cwd);
@@ -111148,7 +111164,15 @@ async function run_setup_resolveSetup(options, cwd, deps, emit) {
     else {
         emit({ type: "warning", message: `No config.yaml in ${cwd}; runs get no config.yaml (give -c/--config to add one)` });
     }
-    return { envFile, env, configFile };
+    return { envFile, env, configFile, ...(requirements === undefined ? {} : { requirements }) };
+}
+async function readRequirements(path) {
+    try {
+        return await readFile(path, "utf8");
+    }
+    catch (error) {
+        throw new ConfigError("options", [`requirements (--requirements): ${path}: ${error.code === "ENOENT" ? "no such file" : describeError(error)}`], { cause: error });
+    }
 }
 
 ;// CONCATENATED MODULE: ../../work/main/src/score/custom-scorer.ts
@@ -111453,24 +111477,83 @@ async function defaultScore(runDir, exitCode) {
         ? { status: "passed", score: { success: true, source: "default" } }
         : { status: "failed", score: { success: false, source: "default", reason: `no "${score_run_SUCCESS_SENTINEL}" line` } };
 }
-/** Scan the log as a stream (it may be 50 MB) for a line that is exactly the sentinel. */
+/**
+ * Scan the log as a stream (it may be 50 MB) for a line that is exactly the sentinel (surrounding
+ * whitespace allowed; \n, \r\n and \r end lines). Only a short line is ever held, so a 50 MB line
+ * costs no memory (readline would build it as one string).
+ */
 async function logHasSentinel(path) {
     const { createReadStream } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3024, 23));
-    const { createInterface } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 481, 23));
+    const limit = score_run_SUCCESS_SENTINEL.length + 4096;
+    let line = [];
+    let length = 0;
+    const isSentinel = () => length <= limit && Buffer.concat(line).toString("utf8").trim() === score_run_SUCCESS_SENTINEL;
     try {
-        const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-        for await (const line of lines)
-            if (line.trim() === score_run_SUCCESS_SENTINEL)
-                return true;
+        for await (const chunk of createReadStream(path)) {
+            let start = 0;
+            for (let i = 0; i < chunk.length; i++) {
+                if (chunk[i] !== 0x0a && chunk[i] !== 0x0d)
+                    continue;
+                if (length <= limit)
+                    line.push(chunk.subarray(start, i));
+                length += i - start;
+                if (isSentinel())
+                    return true;
+                line = [];
+                length = 0;
+                start = i + 1;
+            }
+            if (length <= limit)
+                line.push(chunk.subarray(start));
+            length += chunk.length - start;
+        }
     }
     catch {
         return false;
     }
-    return false;
+    return isSentinel();
+}
+
+;// CONCATENATED MODULE: ../../work/main/src/run/token-command.ts
+/** `--token-command CMD`: a shell command whose trimmed stdout becomes an env var, refreshed before each run. DESIGN §7. */
+
+const token_command_DEFAULT_TOKEN_ENV = "BENCH_TOKEN";
+const TOKEN_TIMEOUT_MS = 60_000;
+/**
+ * Run `sh -c command` (cwd `cwd`, env `env`) and return its trimmed stdout. Throws an Error whose
+ * message never holds the command's output (it may be a partial token): only the exit status.
+ */
+function token_command_fetchToken(token, cwd, env, timeoutMs = TOKEN_TIMEOUT_MS) {
+    return new Promise((resolve, reject) => {
+        const child = spawn("sh", ["-c", token.command], { cwd, env, stdio: ["ignore", "pipe", "ignore"] });
+        const chunks = [];
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill("SIGKILL");
+        }, timeoutMs);
+        child.stdout.on("data", (chunk) => chunks.push(chunk));
+        child.on("error", (error) => {
+            clearTimeout(timer);
+            reject(new Error(`token command could not start: ${error.message}`));
+        });
+        child.on("close", (code, signal) => {
+            clearTimeout(timer);
+            const value = Buffer.concat(chunks).toString("utf8").trim();
+            if (timedOut)
+                return reject(new Error(`token command timed out after ${timeoutMs / 1000} s`));
+            if (code !== 0)
+                return reject(new Error(`token command failed (${code === null ? `signal ${signal}` : `exit code ${code}`})`));
+            if (value === "")
+                return reject(new Error("token command printed nothing"));
+            resolve(value);
+        });
+    });
 }
 
 ;// CONCATENATED MODULE: ../../work/main/src/run/run-unit.ts
 /** One (task, repetition): expand → run → score, with retries; result.json is written last. */
+
 
 
 
@@ -111504,6 +111587,19 @@ async function attempt(scenario, rep, runDir, ctx) {
         return { status: "error", outcome: brokenOutcome(`expansion failed: ${describeError(error)}`, null), error: `expansion failed: ${describeError(error)}` };
     }
     const task = run_unit_unitTask(scenario, rep, runDir, ctx, await hasRequirements(runDir));
+    if (ctx.tokenCommand !== undefined) {
+        try {
+            const token = await fetchToken(ctx.tokenCommand, ctx.cwd, { PATH: process.env.PATH, HOME: process.env.HOME, ...ctx.env });
+            if (!ctx.secrets.includes(token))
+                ctx.secrets.push(token);
+            task.env = { ...task.env, [ctx.tokenCommand.envVar ?? DEFAULT_TOKEN_ENV]: token };
+            task.secrets = [...ctx.secrets];
+        }
+        catch (error) {
+            const reason = describeError(error);
+            return { status: "error", outcome: brokenOutcome(reason, task.image ?? null), error: reason };
+        }
+    }
     let outcome;
     try {
         outcome = await ctx.runner.run(task, ctx.signal);
@@ -111557,6 +111653,9 @@ async function run_unit_runUnit(scenario, rep, runDir, hash, ctx) {
         result.difficulty = scenario.difficulty;
     if (scenario.suite !== undefined)
         result.suite = scenario.suite;
+    const log = await stat(join(runDir, LOG_FILE)).catch(() => undefined);
+    if (log?.isFile())
+        result.logBytes = log.size;
     const masked = maskValue(result, ctx.secrets);
     await writeResult(runDir, masked);
     return masked;
@@ -112064,9 +112163,9 @@ function run_hooks_gateForRun(units, dependencies, done, runDirOf, hashOf, runne
 ;// CONCATENATED MODULE: ../../work/main/src/run/manifest-writer.ts
 /** Builds and rewrites Results/run.json for one invocation (at the start and at the end). */
 
-/** Options worth recording: plain values only; no env values, no callbacks, no signal, no host env. */
+/** Options worth recording: plain values only; no env values (their keys are envKeys), no callbacks, no signal, no host env. */
 function recordedOptions(options) {
-    const { runner: _runner, signal: _signal, onEvent: _onEvent, hostEnv: _hostEnv, stdin: _stdin, filter, ...rest } = options;
+    const { runner: _runner, signal: _signal, onEvent: _onEvent, hostEnv: _hostEnv, stdin: _stdin, env: _env, filter, ...rest } = options;
     const out = { ...rest };
     if (filter !== undefined)
         out.filter = String(filter);
@@ -112078,7 +112177,7 @@ class manifest_writer_ManifestWriter {
     constructor(input) {
         this.#input = input;
     }
-    async write(summary, state) {
+    async write(summary, state, error) {
         const { resultsDir, runId, options, envKeys, secrets, units, hashOf, runner } = this.#input;
         const scenarios = new Map();
         for (const unit of units) {
@@ -112093,6 +112192,7 @@ class manifest_writer_ManifestWriter {
             counts: { ...summary.counts, resumed: summary.resumed }, shard: options.shard ?? null, host: hostInfo(),
             runner, image: options.runtime === "native" ? null : options.dockerImage ?? null,
             images: [...new Set(summary.results.flatMap((r) => r.image ?? []))].sort(),
+            ...(error === undefined ? {} : { error }),
         }, secrets);
     }
 }
@@ -112155,6 +112255,8 @@ async function runScenariosWith(deps, input, options = {}) {
     const expandOptions = { configFile: setup.configFile, version: benchVersion() };
     if (globalTemplate !== undefined)
         expandOptions.globalTemplate = globalTemplate;
+    if (setup.requirements !== undefined)
+        expandOptions.requirements = setup.requirements;
     const runDir = (unit) => join(resultsDir, unit.scenario.scenario, unit.scenario.id, String(unit.rep));
     const hashes = new Map();
     // Hashing reads every template file: a few at a time keeps large plans clear of EMFILE.
@@ -112177,11 +112279,14 @@ async function runScenariosWith(deps, input, options = {}) {
         return summary(false, true);
     await mkdir(resultsDir, { recursive: true });
     const runner = options.runner ?? await createRunner(options);
-    const manifest = new ManifestWriter({ resultsDir, runId, options, envKeys: Object.keys(setup.env.env), secrets: setup.env.secrets, units, hashOf, runner: runner.name });
+    const secrets = [...setup.env.secrets];
+    const env = { ...setup.env.env, ...options.env };
+    const manifest = new ManifestWriter({ resultsDir, runId, options, envKeys: Object.keys(env), secrets, units, hashOf, runner: runner.name });
     await manifest.write(summary(false, false), "running");
     const signal = options.signal;
     const ctx = {
-        runner, runId, cwd, env: setup.env.env, secrets: setup.env.secrets, expandOptions, signal,
+        runner, runId, cwd, env, secrets, expandOptions, signal,
+        ...(options.tokenCommand === undefined ? {} : { tokenCommand: options.tokenCommand }),
         scorer: options.scorer === undefined ? undefined : resolve(cwd, options.scorer),
         defaultTimeoutS: options.timeout ?? DEFAULT_TIMEOUT_S, logCapBytes: options.logCapBytes ?? DEFAULT_LOG_CAP_BYTES,
         retryErrors: options.retryErrors ?? 0, dockerImage: options.dockerImage, expandScenario: deps.expandScenario,
@@ -112203,8 +112308,11 @@ async function runScenariosWith(deps, input, options = {}) {
         }
     }
     catch (error) {
-        if (!signal?.aborted)
+        if (!signal?.aborted) {
+            // run.json must not stay "running": record the failure (masked by the writer), then rethrow.
+            await manifest.write(summary(false, false), "failed", describeError(error)).catch(() => { });
             throw error;
+        }
     }
     finally {
         await runner.close?.();
@@ -112326,6 +112434,8 @@ function buildRow(id, records, n) {
             row.category = r.category;
         if (r.difficulty && !row.difficulty)
             row.difficulty = r.difficulty;
+        if (r.group !== undefined && row.group === undefined)
+            row.group = r.group;
     }
     row.passed = trials.filter((t) => t.status === "passed").length;
     row.passRate = row.passed / n;
@@ -112571,6 +112681,8 @@ function fromResult(run, text) {
         record.category = data.category;
     if (typeof data.difficulty === "string")
         record.difficulty = data.difficulty;
+    if (typeof data.suite === "string")
+        record.group = data.suite;
     return record;
 }
 
@@ -112866,6 +112978,20 @@ function render_markdown_truncateBytes(text, maxBytes) {
     return cut + marker;
 }
 
+;// CONCATENATED MODULE: ../../work/main/src/report/agbenchmark-regression.ts
+/** The task ids agbenchmark's report.json marks `is_regression`: those in each results root's regression_tests.json. */
+
+/** Union over `roots`; a root without (or with an unreadable) regression_tests.json adds nothing. */
+async function regressionIds(roots) {
+    const ids = new Set();
+    for (const root of roots) {
+        const history = await readHistory(root).catch(() => undefined);
+        for (const id of Object.keys(history?.regression ?? {}))
+            ids.add(id);
+    }
+    return ids;
+}
+
 ;// CONCATENATED MODULE: ../../work/main/src/compare/render-comparison.ts
 /** Comparison renderers: Markdown (headline first, details collapsible, size budget) and plain text. */
 
@@ -112948,6 +113074,7 @@ var dist = __nccwpck_require__(7207);
 
 
 
+
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const REFERENCE = /\$\{(\w+)\}/g;
 /** The env file used when none is given: ENV.yaml, then ENV.yml, then ENV.json in `cwd`. */
@@ -112982,6 +113109,10 @@ async function loadEnvFile(path, options = {}) {
     for (const [key, raw] of Object.entries(data)) {
         if (!ENV_NAME.test(key)) {
             issues.push(`${path}: ${JSON.stringify(key)} is not a valid environment variable name`);
+            continue;
+        }
+        if (isCyclic(raw)) {
+            issues.push(`${path}: ${key}: the value refers to itself (YAML alias cycle)`);
             continue;
         }
         env[key] = toEnvString(resolveReferences(raw, (value) => substitute(key, value)));
@@ -113234,6 +113365,7 @@ async function importAgbenchmark(challengesDir, outDir, options) {
 
 
 
+
 const INSTANCE_KEYS = (/* unused pure expression or super */ null && (["module", "parameters", "docker_image", "workers", "from"]));
 const isYamlPath = (value) => /\.ya?ml$/i.test(value.trim());
 const load_instance_exists = (path) => stat(path).then((s) => s.isFile(), () => false);
@@ -113254,12 +113386,16 @@ async function readYamlFile(file, ctx, key) {
         const chain = [...ctx.stack.slice(ctx.stack.indexOf(file)), file].map((f) => load_instance_label(ctx, f)).join(" -> ");
         fail(ctx, key, `circular reference ${chain}`);
     }
+    let value;
     try {
-        return parse(await readFile(file, "utf8"));
+        value = parse(await readFile(file, "utf8"));
     }
     catch (error) {
         throw new ConfigError("agentbench config", [`${load_instance_label(ctx, file)}: ${error.message}`], { cause: error });
     }
+    if (isCyclic(value))
+        throw new ConfigError("agentbench config", [`${load_instance_label(ctx, file)}: a YAML alias refers to itself (cycle)`]);
+    return value;
 }
 /** Resolve a string file reference and `from:` inheritance, recursively; no key checks. */
 async function resolveRefs(value, ctx, key = "") {
@@ -113328,6 +113464,7 @@ async function load_instance_loadInstance(value, ctx) {
 
 
 
+
 const ASSIGNMENT_KEYS = (/* unused pure expression or super */ null && (["agent", "task", "output", "workers"]));
 const FILE_KEYS = (/* unused pure expression or super */ null && (["default", "assignments"]));
 const asList = (value) => (Array.isArray(value) ? value : [value]);
@@ -113363,6 +113500,8 @@ async function expand_assignments_expandAssignments(file, options = {}) {
     catch (error) {
         throw new ConfigError("agentbench config", [`${label(ctx, path)}: ${error.message}`], { cause: error });
     }
+    if (isCyclic(raw))
+        throw new ConfigError("agentbench config", [`${label(ctx, path)}: a YAML alias refers to itself (cycle)`]);
     checkKeys(path, ctx, "", raw, FILE_KEYS);
     const top = raw;
     const defaults = top.default ?? {};
@@ -113423,7 +113562,7 @@ function toRun(agent, task, merged, fallback, ctx, at) {
 
 /** Options given on the command line win over the assignment's `workers` only for `parallel`. */
 function assignmentRunOptions(pair, base, configFile) {
-    return { ...base, configFile, resultsDir: pair.resultsDir, parallel: base.parallel ?? pair.workers };
+    return { ...base, configFile, resultsDir: pair.resultsDir, parallel: base.parallel ?? pair.workers, env: { ...base.env, ...pair.env } };
 }
 async function runAssignments(file, options = {}, run = runScenarios) {
     const pairs = await expandAssignments(file, options.cwd === undefined ? {} : { cwd: options.cwd });
@@ -113858,6 +113997,7 @@ async function initProject(dest, options = {}) {
 /** Pair base and head tasks: Δ suite % with a paired 95 % interval, MDE, new failures/fixed/flaky, verdict. */
 
 /** Renderers: agbench text table, agbench-first CSV, JSON, Markdown (size budget), JUnit XML, agbenchmark report.json. */
+
 
 
 
