@@ -76,4 +76,17 @@ describe("Action: missing artifact service, a PR with 500 comments", () => {
     assert.equal(gh.comments.get(9)?.length, 501);
     assert.equal(r.outputs["comment-id"], String(id));
   });
+
+  it("fail-on never and fail-on regression: the same faults leave the job green; fail-on error fails it for the lost upload", async () => {
+    for (const failOn of ["never", "regression"]) {
+      const r = await prRun({ "fail-on": failOn });
+      assert.equal(r.code, 0, `fail-on ${failOn}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stdout, /::warning::Uploading artifact bench-results failed/);
+      assert.match(r.summary, /^## bench-action: 33\.3 %/);
+    }
+    const r = await prRun({ "fail-on": "error" });
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /::error::bench-action: artifact upload failed \(bench-results\)/);
+    assert.equal(gh.comments.get(9)?.length, 501);
+  });
 });
