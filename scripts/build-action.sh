@@ -9,7 +9,10 @@ ncc="$root/node_modules/.bin/ncc"
 rm -rf dist dist-post.tmp
 # ncc's asset relocator evaluates process.cwd() at build time (so `resolve(process.cwd(), "config.yaml")`
 # would become a path into the checkout): build from an empty folder so nothing there is relocated.
-empty=$(mktemp -d)
+# The folder sits at a fixed place inside the checkout: webpack's module ids hash the path from it to
+# each module, so a folder elsewhere would make the bundle depend on where the checkout is.
+empty="$root/.ncc-cwd"
+rm -rf "$empty" && mkdir "$empty"
 trap 'rm -rf "$empty"' EXIT
 # Type errors are caught by `npm run typecheck`; transpile-only keeps the two builds fast.
 (cd "$empty" && "$ncc" build "$root/action/main.ts" -o "$root/dist" --target es2022 --transpile-only --quiet) &

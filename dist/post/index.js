@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2766:
+/***/ 4672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -371,7 +371,7 @@ class IgnoreBase {
 
 /***/ }),
 
-/***/ 9826:
+/***/ 8464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -407,7 +407,7 @@ function addAdminServicesToServer(server) {
 
 /***/ }),
 
-/***/ 1539:
+/***/ 6833:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -429,8 +429,8 @@ function addAdminServicesToServer(server) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BackoffTimeout = void 0;
-const constants_1 = __nccwpck_require__(2208);
-const logging = __nccwpck_require__(4104);
+const constants_1 = __nccwpck_require__(5554);
+const logging = __nccwpck_require__(6366);
 const TRACER_NAME = 'backoff';
 const INITIAL_BACKOFF_MS = 1000;
 const BACKOFF_MULTIPLIER = 1.6;
@@ -622,7 +622,7 @@ BackoffTimeout.nextId = 0;
 
 /***/ }),
 
-/***/ 6006:
+/***/ 1280:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -645,7 +645,7 @@ BackoffTimeout.nextId = 0;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CallCredentials = void 0;
 exports.isEmptyCallCredentials = isEmptyCallCredentials;
-const metadata_1 = __nccwpck_require__(9972);
+const metadata_1 = __nccwpck_require__(1474);
 function isCurrentOauth2Client(client) {
     return ('getRequestHeaders' in client &&
         typeof client.getRequestHeaders === 'function');
@@ -791,7 +791,7 @@ function isEmptyCallCredentials(callCredentials) {
 
 /***/ }),
 
-/***/ 2779:
+/***/ 2941:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -816,7 +816,7 @@ exports.InterceptingListenerImpl = void 0;
 exports.statusOrFromValue = statusOrFromValue;
 exports.statusOrFromError = statusOrFromError;
 exports.isInterceptingListener = isInterceptingListener;
-const metadata_1 = __nccwpck_require__(9972);
+const metadata_1 = __nccwpck_require__(1474);
 function statusOrFromValue(value) {
     return {
         ok: true,
@@ -897,7 +897,7 @@ exports.InterceptingListenerImpl = InterceptingListenerImpl;
 
 /***/ }),
 
-/***/ 7640:
+/***/ 9533:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -927,7 +927,7 @@ function getNextCallNumber() {
 
 /***/ }),
 
-/***/ 4265:
+/***/ 4555:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -952,7 +952,7 @@ exports.ClientDuplexStreamImpl = exports.ClientWritableStreamImpl = exports.Clie
 exports.callErrorFromStatus = callErrorFromStatus;
 const events_1 = __nccwpck_require__(4434);
 const stream_1 = __nccwpck_require__(2203);
-const constants_1 = __nccwpck_require__(2208);
+const constants_1 = __nccwpck_require__(5554);
 /**
  * Construct a ServiceError from a StatusObject. This function exists primarily
  * as an attempt to make the error stack trace clearly communicate that the
@@ -1085,7 +1085,7 @@ exports.ClientDuplexStreamImpl = ClientDuplexStreamImpl;
 
 /***/ }),
 
-/***/ 3462:
+/***/ 1724:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1108,8 +1108,8 @@ exports.ClientDuplexStreamImpl = ClientDuplexStreamImpl;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FileWatcherCertificateProvider = void 0;
 const fs = __nccwpck_require__(9896);
-const logging = __nccwpck_require__(4104);
-const constants_1 = __nccwpck_require__(2208);
+const logging = __nccwpck_require__(6366);
+const constants_1 = __nccwpck_require__(5554);
 const util_1 = __nccwpck_require__(9023);
 const TRACER_NAME = 'certificate_provider';
 function trace(text) {
@@ -1232,7 +1232,7 @@ exports.FileWatcherCertificateProvider = FileWatcherCertificateProvider;
 
 /***/ }),
 
-/***/ 2689:
+/***/ 1191:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1256,12 +1256,12 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChannelCredentials = void 0;
 exports.createCertificateProviderChannelCredentials = createCertificateProviderChannelCredentials;
 const tls_1 = __nccwpck_require__(4756);
-const call_credentials_1 = __nccwpck_require__(6006);
-const tls_helpers_1 = __nccwpck_require__(5468);
-const uri_parser_1 = __nccwpck_require__(4299);
-const resolver_1 = __nccwpck_require__(4207);
-const logging_1 = __nccwpck_require__(4104);
-const constants_1 = __nccwpck_require__(2208);
+const call_credentials_1 = __nccwpck_require__(1280);
+const tls_helpers_1 = __nccwpck_require__(9810);
+const uri_parser_1 = __nccwpck_require__(3238);
+const resolver_1 = __nccwpck_require__(5289);
+const logging_1 = __nccwpck_require__(6366);
+const constants_1 = __nccwpck_require__(5554);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function verifyIsBufferOrNull(obj, friendlyName) {
     if (obj && !(obj instanceof Buffer)) {
@@ -1669,7 +1669,7 @@ class ComposedChannelCredentialsImpl extends ChannelCredentials {
 
 /***/ }),
 
-/***/ 5577:
+/***/ 7599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1748,7 +1748,7 @@ function channelOptionsEqual(options1, options2) {
 
 /***/ }),
 
-/***/ 5558:
+/***/ 4268:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1770,8 +1770,8 @@ function channelOptionsEqual(options1, options2) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChannelImplementation = void 0;
-const channel_credentials_1 = __nccwpck_require__(2689);
-const internal_channel_1 = __nccwpck_require__(850);
+const channel_credentials_1 = __nccwpck_require__(1191);
+const internal_channel_1 = __nccwpck_require__(2259);
 class ChannelImplementation {
     constructor(target, credentials, options) {
         if (typeof target !== 'string') {
@@ -1822,7 +1822,7 @@ exports.ChannelImplementation = ChannelImplementation;
 
 /***/ }),
 
-/***/ 3974:
+/***/ 5748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1850,12 +1850,12 @@ exports.getChannelzHandlers = getChannelzHandlers;
 exports.getChannelzServiceDefinition = getChannelzServiceDefinition;
 exports.setup = setup;
 const net_1 = __nccwpck_require__(9278);
-const ordered_map_1 = __nccwpck_require__(777);
-const connectivity_state_1 = __nccwpck_require__(9882);
-const constants_1 = __nccwpck_require__(2208);
-const subchannel_address_1 = __nccwpck_require__(7293);
-const admin_1 = __nccwpck_require__(9826);
-const make_client_1 = __nccwpck_require__(679);
+const ordered_map_1 = __nccwpck_require__(9155);
+const connectivity_state_1 = __nccwpck_require__(4964);
+const constants_1 = __nccwpck_require__(5554);
+const subchannel_address_1 = __nccwpck_require__(2451);
+const admin_1 = __nccwpck_require__(8464);
+const make_client_1 = __nccwpck_require__(1333);
 function channelRefToMessage(ref) {
     return {
         channel_id: ref.id,
@@ -2405,7 +2405,7 @@ function getChannelzServiceDefinition() {
     }
     /* The purpose of this complexity is to avoid loading @grpc/proto-loader at
      * runtime for users who will not use/enable channelz. */
-    const loaderLoadSync = (__nccwpck_require__(122)/* .loadSync */ .Yi);
+    const loaderLoadSync = (__nccwpck_require__(5416)/* .loadSync */ .Yi);
     const loadedProto = loaderLoadSync('channelz.proto', {
         keepCase: true,
         longs: String,
@@ -2426,7 +2426,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 8947:
+/***/ 8901:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2449,10 +2449,10 @@ function setup() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InterceptingCall = exports.RequesterBuilder = exports.ListenerBuilder = exports.InterceptorConfigurationError = void 0;
 exports.getInterceptingCall = getInterceptingCall;
-const metadata_1 = __nccwpck_require__(9972);
-const call_interface_1 = __nccwpck_require__(2779);
-const constants_1 = __nccwpck_require__(2208);
-const error_1 = __nccwpck_require__(6667);
+const metadata_1 = __nccwpck_require__(1474);
+const call_interface_1 = __nccwpck_require__(2941);
+const constants_1 = __nccwpck_require__(5554);
+const error_1 = __nccwpck_require__(1709);
 /**
  * Error class associated with passing both interceptors and interceptor
  * providers to a client constructor or as call options.
@@ -2866,7 +2866,7 @@ methodDefinition, options, channel) {
 
 /***/ }),
 
-/***/ 9986:
+/***/ 4088:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2888,12 +2888,12 @@ methodDefinition, options, channel) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Client = void 0;
-const call_1 = __nccwpck_require__(4265);
-const channel_1 = __nccwpck_require__(5558);
-const connectivity_state_1 = __nccwpck_require__(9882);
-const constants_1 = __nccwpck_require__(2208);
-const metadata_1 = __nccwpck_require__(9972);
-const client_interceptors_1 = __nccwpck_require__(8947);
+const call_1 = __nccwpck_require__(4555);
+const channel_1 = __nccwpck_require__(4268);
+const connectivity_state_1 = __nccwpck_require__(4964);
+const constants_1 = __nccwpck_require__(5554);
+const metadata_1 = __nccwpck_require__(1474);
+const client_interceptors_1 = __nccwpck_require__(8901);
 const CHANNEL_SYMBOL = Symbol();
 const INTERCEPTOR_SYMBOL = Symbol();
 const INTERCEPTOR_PROVIDER_SYMBOL = Symbol();
@@ -3305,7 +3305,7 @@ exports.Client = Client;
 
 /***/ }),
 
-/***/ 1410:
+/***/ 668:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3337,7 +3337,7 @@ var CompressionAlgorithms;
 
 /***/ }),
 
-/***/ 4486:
+/***/ 2736:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3360,10 +3360,10 @@ var CompressionAlgorithms;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CompressionFilterFactory = exports.CompressionFilter = void 0;
 const zlib = __nccwpck_require__(3106);
-const compression_algorithms_1 = __nccwpck_require__(1410);
-const constants_1 = __nccwpck_require__(2208);
-const filter_1 = __nccwpck_require__(9515);
-const logging = __nccwpck_require__(4104);
+const compression_algorithms_1 = __nccwpck_require__(668);
+const constants_1 = __nccwpck_require__(5554);
+const filter_1 = __nccwpck_require__(5393);
+const logging = __nccwpck_require__(6366);
 const isCompressionAlgorithmKey = (key) => {
     return (typeof key === 'number' && typeof compression_algorithms_1.CompressionAlgorithms[key] === 'string');
 };
@@ -3650,7 +3650,7 @@ exports.CompressionFilterFactory = CompressionFilterFactory;
 
 /***/ }),
 
-/***/ 9882:
+/***/ 4964:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3684,7 +3684,7 @@ var ConnectivityState;
 
 /***/ }),
 
-/***/ 2208:
+/***/ 5554:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3754,7 +3754,7 @@ exports.DEFAULT_MAX_RECEIVE_MESSAGE_LENGTH = 4 * 1024 * 1024;
 
 /***/ }),
 
-/***/ 6058:
+/***/ 4344:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -3776,7 +3776,7 @@ exports.DEFAULT_MAX_RECEIVE_MESSAGE_LENGTH = 4 * 1024 * 1024;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.restrictControlPlaneStatusCode = restrictControlPlaneStatusCode;
-const constants_1 = __nccwpck_require__(2208);
+const constants_1 = __nccwpck_require__(5554);
 const INAPPROPRIATE_CONTROL_PLANE_CODES = [
     constants_1.Status.OK,
     constants_1.Status.INVALID_ARGUMENT,
@@ -3802,7 +3802,7 @@ function restrictControlPlaneStatusCode(code, details) {
 
 /***/ }),
 
-/***/ 6589:
+/***/ 7079:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3918,7 +3918,7 @@ function formatDateDifference(startDate, endDate) {
 
 /***/ }),
 
-/***/ 1721:
+/***/ 7051:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3998,7 +3998,7 @@ function durationToString(duration) {
 
 /***/ }),
 
-/***/ 1108:
+/***/ 7974:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4027,7 +4027,7 @@ exports.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS = ((_b = process.env.GRPC_NODE_DEBUG_
 
 /***/ }),
 
-/***/ 6667:
+/***/ 1709:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4073,71 +4073,71 @@ function getErrorCode(error) {
 
 /***/ }),
 
-/***/ 3791:
+/***/ 3149:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX = exports.createCertificateProviderChannelCredentials = exports.FileWatcherCertificateProvider = exports.createCertificateProviderServerCredentials = exports.createServerCredentialsWithInterceptors = exports.BaseSubchannelWrapper = exports.registerAdminService = exports.FilterStackFactory = exports.BaseFilter = exports.statusOrFromError = exports.statusOrFromValue = exports.PickResultType = exports.QueuePicker = exports.UnavailablePicker = exports.ChildLoadBalancerHandler = exports.EndpointMap = exports.endpointHasAddress = exports.endpointToString = exports.subchannelAddressToString = exports.LeafLoadBalancer = exports.isLoadBalancerNameRegistered = exports.parseLoadBalancingConfig = exports.selectLbConfigFromList = exports.registerLoadBalancerType = exports.createChildChannelControlHelper = exports.BackoffTimeout = exports.parseDuration = exports.durationToMs = exports.splitHostPort = exports.uriToString = exports.CHANNEL_ARGS_CONFIG_SELECTOR_KEY = exports.createResolver = exports.registerResolver = exports.log = exports.trace = void 0;
-var logging_1 = __nccwpck_require__(4104);
+var logging_1 = __nccwpck_require__(6366);
 Object.defineProperty(exports, "trace", ({ enumerable: true, get: function () { return logging_1.trace; } }));
 Object.defineProperty(exports, "log", ({ enumerable: true, get: function () { return logging_1.log; } }));
-var resolver_1 = __nccwpck_require__(4207);
+var resolver_1 = __nccwpck_require__(5289);
 Object.defineProperty(exports, "registerResolver", ({ enumerable: true, get: function () { return resolver_1.registerResolver; } }));
 Object.defineProperty(exports, "createResolver", ({ enumerable: true, get: function () { return resolver_1.createResolver; } }));
 Object.defineProperty(exports, "CHANNEL_ARGS_CONFIG_SELECTOR_KEY", ({ enumerable: true, get: function () { return resolver_1.CHANNEL_ARGS_CONFIG_SELECTOR_KEY; } }));
-var uri_parser_1 = __nccwpck_require__(4299);
+var uri_parser_1 = __nccwpck_require__(3238);
 Object.defineProperty(exports, "uriToString", ({ enumerable: true, get: function () { return uri_parser_1.uriToString; } }));
 Object.defineProperty(exports, "splitHostPort", ({ enumerable: true, get: function () { return uri_parser_1.splitHostPort; } }));
-var duration_1 = __nccwpck_require__(1721);
+var duration_1 = __nccwpck_require__(7051);
 Object.defineProperty(exports, "durationToMs", ({ enumerable: true, get: function () { return duration_1.durationToMs; } }));
 Object.defineProperty(exports, "parseDuration", ({ enumerable: true, get: function () { return duration_1.parseDuration; } }));
-var backoff_timeout_1 = __nccwpck_require__(1539);
+var backoff_timeout_1 = __nccwpck_require__(6833);
 Object.defineProperty(exports, "BackoffTimeout", ({ enumerable: true, get: function () { return backoff_timeout_1.BackoffTimeout; } }));
-var load_balancer_1 = __nccwpck_require__(3976);
+var load_balancer_1 = __nccwpck_require__(6430);
 Object.defineProperty(exports, "createChildChannelControlHelper", ({ enumerable: true, get: function () { return load_balancer_1.createChildChannelControlHelper; } }));
 Object.defineProperty(exports, "registerLoadBalancerType", ({ enumerable: true, get: function () { return load_balancer_1.registerLoadBalancerType; } }));
 Object.defineProperty(exports, "selectLbConfigFromList", ({ enumerable: true, get: function () { return load_balancer_1.selectLbConfigFromList; } }));
 Object.defineProperty(exports, "parseLoadBalancingConfig", ({ enumerable: true, get: function () { return load_balancer_1.parseLoadBalancingConfig; } }));
 Object.defineProperty(exports, "isLoadBalancerNameRegistered", ({ enumerable: true, get: function () { return load_balancer_1.isLoadBalancerNameRegistered; } }));
-var load_balancer_pick_first_1 = __nccwpck_require__(2287);
+var load_balancer_pick_first_1 = __nccwpck_require__(1293);
 Object.defineProperty(exports, "LeafLoadBalancer", ({ enumerable: true, get: function () { return load_balancer_pick_first_1.LeafLoadBalancer; } }));
-var subchannel_address_1 = __nccwpck_require__(7293);
+var subchannel_address_1 = __nccwpck_require__(2451);
 Object.defineProperty(exports, "subchannelAddressToString", ({ enumerable: true, get: function () { return subchannel_address_1.subchannelAddressToString; } }));
 Object.defineProperty(exports, "endpointToString", ({ enumerable: true, get: function () { return subchannel_address_1.endpointToString; } }));
 Object.defineProperty(exports, "endpointHasAddress", ({ enumerable: true, get: function () { return subchannel_address_1.endpointHasAddress; } }));
 Object.defineProperty(exports, "EndpointMap", ({ enumerable: true, get: function () { return subchannel_address_1.EndpointMap; } }));
-var load_balancer_child_handler_1 = __nccwpck_require__(4026);
+var load_balancer_child_handler_1 = __nccwpck_require__(6596);
 Object.defineProperty(exports, "ChildLoadBalancerHandler", ({ enumerable: true, get: function () { return load_balancer_child_handler_1.ChildLoadBalancerHandler; } }));
-var picker_1 = __nccwpck_require__(9839);
+var picker_1 = __nccwpck_require__(1537);
 Object.defineProperty(exports, "UnavailablePicker", ({ enumerable: true, get: function () { return picker_1.UnavailablePicker; } }));
 Object.defineProperty(exports, "QueuePicker", ({ enumerable: true, get: function () { return picker_1.QueuePicker; } }));
 Object.defineProperty(exports, "PickResultType", ({ enumerable: true, get: function () { return picker_1.PickResultType; } }));
-var call_interface_1 = __nccwpck_require__(2779);
+var call_interface_1 = __nccwpck_require__(2941);
 Object.defineProperty(exports, "statusOrFromValue", ({ enumerable: true, get: function () { return call_interface_1.statusOrFromValue; } }));
 Object.defineProperty(exports, "statusOrFromError", ({ enumerable: true, get: function () { return call_interface_1.statusOrFromError; } }));
-var filter_1 = __nccwpck_require__(9515);
+var filter_1 = __nccwpck_require__(5393);
 Object.defineProperty(exports, "BaseFilter", ({ enumerable: true, get: function () { return filter_1.BaseFilter; } }));
-var filter_stack_1 = __nccwpck_require__(4606);
+var filter_stack_1 = __nccwpck_require__(592);
 Object.defineProperty(exports, "FilterStackFactory", ({ enumerable: true, get: function () { return filter_stack_1.FilterStackFactory; } }));
-var admin_1 = __nccwpck_require__(9826);
+var admin_1 = __nccwpck_require__(8464);
 Object.defineProperty(exports, "registerAdminService", ({ enumerable: true, get: function () { return admin_1.registerAdminService; } }));
-var subchannel_interface_1 = __nccwpck_require__(5458);
+var subchannel_interface_1 = __nccwpck_require__(7580);
 Object.defineProperty(exports, "BaseSubchannelWrapper", ({ enumerable: true, get: function () { return subchannel_interface_1.BaseSubchannelWrapper; } }));
-var server_credentials_1 = __nccwpck_require__(7537);
+var server_credentials_1 = __nccwpck_require__(5799);
 Object.defineProperty(exports, "createServerCredentialsWithInterceptors", ({ enumerable: true, get: function () { return server_credentials_1.createServerCredentialsWithInterceptors; } }));
 Object.defineProperty(exports, "createCertificateProviderServerCredentials", ({ enumerable: true, get: function () { return server_credentials_1.createCertificateProviderServerCredentials; } }));
-var certificate_provider_1 = __nccwpck_require__(3462);
+var certificate_provider_1 = __nccwpck_require__(1724);
 Object.defineProperty(exports, "FileWatcherCertificateProvider", ({ enumerable: true, get: function () { return certificate_provider_1.FileWatcherCertificateProvider; } }));
-var channel_credentials_1 = __nccwpck_require__(2689);
+var channel_credentials_1 = __nccwpck_require__(1191);
 Object.defineProperty(exports, "createCertificateProviderChannelCredentials", ({ enumerable: true, get: function () { return channel_credentials_1.createCertificateProviderChannelCredentials; } }));
-var internal_channel_1 = __nccwpck_require__(850);
+var internal_channel_1 = __nccwpck_require__(2259);
 Object.defineProperty(exports, "SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX", ({ enumerable: true, get: function () { return internal_channel_1.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX; } }));
 //# sourceMappingURL=experimental.js.map
 
 /***/ }),
 
-/***/ 4606:
+/***/ 592:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4225,7 +4225,7 @@ exports.FilterStackFactory = FilterStackFactory;
 
 /***/ }),
 
-/***/ 9515:
+/***/ 5393:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4269,7 +4269,7 @@ exports.BaseFilter = BaseFilter;
 
 /***/ }),
 
-/***/ 9978:
+/***/ 4868:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4293,15 +4293,15 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseCIDR = parseCIDR;
 exports.mapProxyName = mapProxyName;
 exports.getProxiedConnection = getProxiedConnection;
-const logging_1 = __nccwpck_require__(4104);
-const constants_1 = __nccwpck_require__(2208);
+const logging_1 = __nccwpck_require__(6366);
+const constants_1 = __nccwpck_require__(5554);
 const net_1 = __nccwpck_require__(9278);
 const http = __nccwpck_require__(8611);
-const logging = __nccwpck_require__(4104);
-const subchannel_address_1 = __nccwpck_require__(7293);
-const uri_parser_1 = __nccwpck_require__(4299);
+const logging = __nccwpck_require__(6366);
+const subchannel_address_1 = __nccwpck_require__(2451);
+const uri_parser_1 = __nccwpck_require__(3238);
 const url_1 = __nccwpck_require__(7016);
-const resolver_dns_1 = __nccwpck_require__(6813);
+const resolver_dns_1 = __nccwpck_require__(8207);
 const TRACER_NAME = 'proxy';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -4549,7 +4549,7 @@ function getProxiedConnection(address, channelOptions) {
 
 /***/ }),
 
-/***/ 3017:
+/***/ 5647:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4571,34 +4571,34 @@ function getProxiedConnection(address, channelOptions) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.experimental = exports.ServerMetricRecorder = exports.ServerInterceptingCall = exports.ResponderBuilder = exports.ServerListenerBuilder = exports.addAdminServicesToServer = exports.getChannelzHandlers = exports.getChannelzServiceDefinition = exports.InterceptorConfigurationError = exports.InterceptingCall = exports.RequesterBuilder = exports.ListenerBuilder = exports.StatusBuilder = exports.getClientChannel = exports.ServerCredentials = exports.Server = exports.setLogVerbosity = exports.setLogger = exports.load = exports.loadObject = exports.CallCredentials = exports.ChannelCredentials = exports.waitForClientReady = exports.closeClient = exports.Channel = exports.makeGenericClientConstructor = exports.makeClientConstructor = exports.loadPackageDefinition = exports.Client = exports.compressionAlgorithms = exports.propagate = exports.connectivityState = exports.status = exports.logVerbosity = exports.Metadata = exports.credentials = void 0;
-const call_credentials_1 = __nccwpck_require__(6006);
+const call_credentials_1 = __nccwpck_require__(1280);
 Object.defineProperty(exports, "CallCredentials", ({ enumerable: true, get: function () { return call_credentials_1.CallCredentials; } }));
-const channel_1 = __nccwpck_require__(5558);
+const channel_1 = __nccwpck_require__(4268);
 Object.defineProperty(exports, "Channel", ({ enumerable: true, get: function () { return channel_1.ChannelImplementation; } }));
-const compression_algorithms_1 = __nccwpck_require__(1410);
+const compression_algorithms_1 = __nccwpck_require__(668);
 Object.defineProperty(exports, "compressionAlgorithms", ({ enumerable: true, get: function () { return compression_algorithms_1.CompressionAlgorithms; } }));
-const connectivity_state_1 = __nccwpck_require__(9882);
+const connectivity_state_1 = __nccwpck_require__(4964);
 Object.defineProperty(exports, "connectivityState", ({ enumerable: true, get: function () { return connectivity_state_1.ConnectivityState; } }));
-const channel_credentials_1 = __nccwpck_require__(2689);
+const channel_credentials_1 = __nccwpck_require__(1191);
 Object.defineProperty(exports, "ChannelCredentials", ({ enumerable: true, get: function () { return channel_credentials_1.ChannelCredentials; } }));
-const client_1 = __nccwpck_require__(9986);
+const client_1 = __nccwpck_require__(4088);
 Object.defineProperty(exports, "Client", ({ enumerable: true, get: function () { return client_1.Client; } }));
-const constants_1 = __nccwpck_require__(2208);
+const constants_1 = __nccwpck_require__(5554);
 Object.defineProperty(exports, "logVerbosity", ({ enumerable: true, get: function () { return constants_1.LogVerbosity; } }));
 Object.defineProperty(exports, "status", ({ enumerable: true, get: function () { return constants_1.Status; } }));
 Object.defineProperty(exports, "propagate", ({ enumerable: true, get: function () { return constants_1.Propagate; } }));
-const logging = __nccwpck_require__(4104);
-const make_client_1 = __nccwpck_require__(679);
+const logging = __nccwpck_require__(6366);
+const make_client_1 = __nccwpck_require__(1333);
 Object.defineProperty(exports, "loadPackageDefinition", ({ enumerable: true, get: function () { return make_client_1.loadPackageDefinition; } }));
 Object.defineProperty(exports, "makeClientConstructor", ({ enumerable: true, get: function () { return make_client_1.makeClientConstructor; } }));
 Object.defineProperty(exports, "makeGenericClientConstructor", ({ enumerable: true, get: function () { return make_client_1.makeClientConstructor; } }));
-const metadata_1 = __nccwpck_require__(9972);
+const metadata_1 = __nccwpck_require__(1474);
 Object.defineProperty(exports, "Metadata", ({ enumerable: true, get: function () { return metadata_1.Metadata; } }));
-const server_1 = __nccwpck_require__(3718);
+const server_1 = __nccwpck_require__(5596);
 Object.defineProperty(exports, "Server", ({ enumerable: true, get: function () { return server_1.Server; } }));
-const server_credentials_1 = __nccwpck_require__(7537);
+const server_credentials_1 = __nccwpck_require__(5799);
 Object.defineProperty(exports, "ServerCredentials", ({ enumerable: true, get: function () { return server_credentials_1.ServerCredentials; } }));
-const status_builder_1 = __nccwpck_require__(7181);
+const status_builder_1 = __nccwpck_require__(8899);
 Object.defineProperty(exports, "StatusBuilder", ({ enumerable: true, get: function () { return status_builder_1.StatusBuilder; } }));
 /**** Client Credentials ****/
 // Using assign only copies enumerable properties, which is what we want
@@ -4663,32 +4663,32 @@ const getClientChannel = (client) => {
     return client_1.Client.prototype.getChannel.call(client);
 };
 exports.getClientChannel = getClientChannel;
-var client_interceptors_1 = __nccwpck_require__(8947);
+var client_interceptors_1 = __nccwpck_require__(8901);
 Object.defineProperty(exports, "ListenerBuilder", ({ enumerable: true, get: function () { return client_interceptors_1.ListenerBuilder; } }));
 Object.defineProperty(exports, "RequesterBuilder", ({ enumerable: true, get: function () { return client_interceptors_1.RequesterBuilder; } }));
 Object.defineProperty(exports, "InterceptingCall", ({ enumerable: true, get: function () { return client_interceptors_1.InterceptingCall; } }));
 Object.defineProperty(exports, "InterceptorConfigurationError", ({ enumerable: true, get: function () { return client_interceptors_1.InterceptorConfigurationError; } }));
-var channelz_1 = __nccwpck_require__(3974);
+var channelz_1 = __nccwpck_require__(5748);
 Object.defineProperty(exports, "getChannelzServiceDefinition", ({ enumerable: true, get: function () { return channelz_1.getChannelzServiceDefinition; } }));
 Object.defineProperty(exports, "getChannelzHandlers", ({ enumerable: true, get: function () { return channelz_1.getChannelzHandlers; } }));
-var admin_1 = __nccwpck_require__(9826);
+var admin_1 = __nccwpck_require__(8464);
 Object.defineProperty(exports, "addAdminServicesToServer", ({ enumerable: true, get: function () { return admin_1.addAdminServicesToServer; } }));
-var server_interceptors_1 = __nccwpck_require__(2999);
+var server_interceptors_1 = __nccwpck_require__(281);
 Object.defineProperty(exports, "ServerListenerBuilder", ({ enumerable: true, get: function () { return server_interceptors_1.ServerListenerBuilder; } }));
 Object.defineProperty(exports, "ResponderBuilder", ({ enumerable: true, get: function () { return server_interceptors_1.ResponderBuilder; } }));
 Object.defineProperty(exports, "ServerInterceptingCall", ({ enumerable: true, get: function () { return server_interceptors_1.ServerInterceptingCall; } }));
-var orca_1 = __nccwpck_require__(3356);
+var orca_1 = __nccwpck_require__(6953);
 Object.defineProperty(exports, "ServerMetricRecorder", ({ enumerable: true, get: function () { return orca_1.ServerMetricRecorder; } }));
-const experimental = __nccwpck_require__(3791);
+const experimental = __nccwpck_require__(3149);
 exports.experimental = experimental;
-const resolver_dns = __nccwpck_require__(6813);
-const resolver_uds = __nccwpck_require__(9412);
-const resolver_ip = __nccwpck_require__(633);
-const load_balancer_pick_first = __nccwpck_require__(2287);
-const load_balancer_round_robin = __nccwpck_require__(2128);
-const load_balancer_outlier_detection = __nccwpck_require__(4911);
-const load_balancer_weighted_round_robin = __nccwpck_require__(320);
-const channelz = __nccwpck_require__(3974);
+const resolver_dns = __nccwpck_require__(8207);
+const resolver_uds = __nccwpck_require__(4282);
+const resolver_ip = __nccwpck_require__(831);
+const load_balancer_pick_first = __nccwpck_require__(1293);
+const load_balancer_round_robin = __nccwpck_require__(9226);
+const load_balancer_outlier_detection = __nccwpck_require__(8945);
+const load_balancer_weighted_round_robin = __nccwpck_require__(9718);
+const channelz = __nccwpck_require__(5748);
 (() => {
     resolver_dns.setup();
     resolver_uds.setup();
@@ -4703,7 +4703,7 @@ const channelz = __nccwpck_require__(3974);
 
 /***/ }),
 
-/***/ 850:
+/***/ 2259:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4725,27 +4725,27 @@ const channelz = __nccwpck_require__(3974);
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InternalChannel = exports.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX = void 0;
-const channel_credentials_1 = __nccwpck_require__(2689);
-const resolving_load_balancer_1 = __nccwpck_require__(7594);
-const subchannel_pool_1 = __nccwpck_require__(8551);
-const picker_1 = __nccwpck_require__(9839);
-const metadata_1 = __nccwpck_require__(9972);
-const constants_1 = __nccwpck_require__(2208);
-const filter_stack_1 = __nccwpck_require__(4606);
-const compression_filter_1 = __nccwpck_require__(4486);
-const resolver_1 = __nccwpck_require__(4207);
-const logging_1 = __nccwpck_require__(4104);
-const http_proxy_1 = __nccwpck_require__(9978);
-const uri_parser_1 = __nccwpck_require__(4299);
-const connectivity_state_1 = __nccwpck_require__(9882);
-const channelz_1 = __nccwpck_require__(3974);
-const load_balancing_call_1 = __nccwpck_require__(3040);
-const deadline_1 = __nccwpck_require__(6589);
-const resolving_call_1 = __nccwpck_require__(7799);
-const call_number_1 = __nccwpck_require__(7640);
-const control_plane_status_1 = __nccwpck_require__(6058);
-const retrying_call_1 = __nccwpck_require__(6084);
-const subchannel_interface_1 = __nccwpck_require__(5458);
+const channel_credentials_1 = __nccwpck_require__(1191);
+const resolving_load_balancer_1 = __nccwpck_require__(9480);
+const subchannel_pool_1 = __nccwpck_require__(7405);
+const picker_1 = __nccwpck_require__(1537);
+const metadata_1 = __nccwpck_require__(1474);
+const constants_1 = __nccwpck_require__(5554);
+const filter_stack_1 = __nccwpck_require__(592);
+const compression_filter_1 = __nccwpck_require__(2736);
+const resolver_1 = __nccwpck_require__(5289);
+const logging_1 = __nccwpck_require__(6366);
+const http_proxy_1 = __nccwpck_require__(4868);
+const uri_parser_1 = __nccwpck_require__(3238);
+const connectivity_state_1 = __nccwpck_require__(4964);
+const channelz_1 = __nccwpck_require__(5748);
+const load_balancing_call_1 = __nccwpck_require__(7302);
+const deadline_1 = __nccwpck_require__(7079);
+const resolving_call_1 = __nccwpck_require__(5945);
+const call_number_1 = __nccwpck_require__(9533);
+const control_plane_status_1 = __nccwpck_require__(4344);
+const retrying_call_1 = __nccwpck_require__(3626);
+const subchannel_interface_1 = __nccwpck_require__(7580);
 /**
  * See https://nodejs.org/api/timers.html#timers_setinterval_callback_delay_args
  */
@@ -5386,7 +5386,7 @@ InternalChannel.MAX_METHODS_PER_HOST = 100;
 
 /***/ }),
 
-/***/ 4026:
+/***/ 6596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5408,8 +5408,8 @@ InternalChannel.MAX_METHODS_PER_HOST = 100;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChildLoadBalancerHandler = void 0;
-const load_balancer_1 = __nccwpck_require__(3976);
-const connectivity_state_1 = __nccwpck_require__(9882);
+const load_balancer_1 = __nccwpck_require__(6430);
+const connectivity_state_1 = __nccwpck_require__(4964);
 const TYPE_NAME = 'child_load_balancer_helper';
 class ChildLoadBalancerHandler {
     constructor(channelControlHelper) {
@@ -5543,7 +5543,7 @@ exports.ChildLoadBalancerHandler = ChildLoadBalancerHandler;
 
 /***/ }),
 
-/***/ 4911:
+/***/ 8945:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5567,16 +5567,16 @@ var _a;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OutlierDetectionLoadBalancer = exports.OutlierDetectionLoadBalancingConfig = void 0;
 exports.setup = setup;
-const connectivity_state_1 = __nccwpck_require__(9882);
-const constants_1 = __nccwpck_require__(2208);
-const duration_1 = __nccwpck_require__(1721);
-const experimental_1 = __nccwpck_require__(3791);
-const load_balancer_1 = __nccwpck_require__(3976);
-const load_balancer_child_handler_1 = __nccwpck_require__(4026);
-const picker_1 = __nccwpck_require__(9839);
-const subchannel_address_1 = __nccwpck_require__(7293);
-const subchannel_interface_1 = __nccwpck_require__(5458);
-const logging = __nccwpck_require__(4104);
+const connectivity_state_1 = __nccwpck_require__(4964);
+const constants_1 = __nccwpck_require__(5554);
+const duration_1 = __nccwpck_require__(7051);
+const experimental_1 = __nccwpck_require__(3149);
+const load_balancer_1 = __nccwpck_require__(6430);
+const load_balancer_child_handler_1 = __nccwpck_require__(6596);
+const picker_1 = __nccwpck_require__(1537);
+const subchannel_address_1 = __nccwpck_require__(2451);
+const subchannel_interface_1 = __nccwpck_require__(7580);
+const logging = __nccwpck_require__(6366);
 const TRACER_NAME = 'outlier_detection';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -6120,7 +6120,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 2287:
+/***/ 1293:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6144,15 +6144,15 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LeafLoadBalancer = exports.PickFirstLoadBalancer = exports.PickFirstLoadBalancingConfig = void 0;
 exports.shuffled = shuffled;
 exports.setup = setup;
-const load_balancer_1 = __nccwpck_require__(3976);
-const connectivity_state_1 = __nccwpck_require__(9882);
-const picker_1 = __nccwpck_require__(9839);
-const subchannel_address_1 = __nccwpck_require__(7293);
-const logging = __nccwpck_require__(4104);
-const constants_1 = __nccwpck_require__(2208);
-const subchannel_address_2 = __nccwpck_require__(7293);
+const load_balancer_1 = __nccwpck_require__(6430);
+const connectivity_state_1 = __nccwpck_require__(4964);
+const picker_1 = __nccwpck_require__(1537);
+const subchannel_address_1 = __nccwpck_require__(2451);
+const logging = __nccwpck_require__(6366);
+const constants_1 = __nccwpck_require__(5554);
+const subchannel_address_2 = __nccwpck_require__(2451);
 const net_1 = __nccwpck_require__(9278);
-const call_interface_1 = __nccwpck_require__(2779);
+const call_interface_1 = __nccwpck_require__(2941);
 const TRACER_NAME = 'pick_first';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -6640,7 +6640,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 9226:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6663,13 +6663,13 @@ function setup() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RoundRobinLoadBalancer = void 0;
 exports.setup = setup;
-const load_balancer_1 = __nccwpck_require__(3976);
-const connectivity_state_1 = __nccwpck_require__(9882);
-const picker_1 = __nccwpck_require__(9839);
-const logging = __nccwpck_require__(4104);
-const constants_1 = __nccwpck_require__(2208);
-const subchannel_address_1 = __nccwpck_require__(7293);
-const load_balancer_pick_first_1 = __nccwpck_require__(2287);
+const load_balancer_1 = __nccwpck_require__(6430);
+const connectivity_state_1 = __nccwpck_require__(4964);
+const picker_1 = __nccwpck_require__(1537);
+const logging = __nccwpck_require__(6366);
+const constants_1 = __nccwpck_require__(5554);
+const subchannel_address_1 = __nccwpck_require__(2451);
+const load_balancer_pick_first_1 = __nccwpck_require__(1293);
 const TRACER_NAME = 'round_robin';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -6850,7 +6850,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 320:
+/***/ 9718:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6873,16 +6873,16 @@ function setup() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WeightedRoundRobinLoadBalancingConfig = void 0;
 exports.setup = setup;
-const connectivity_state_1 = __nccwpck_require__(9882);
-const constants_1 = __nccwpck_require__(2208);
-const duration_1 = __nccwpck_require__(1721);
-const load_balancer_1 = __nccwpck_require__(3976);
-const load_balancer_pick_first_1 = __nccwpck_require__(2287);
-const logging = __nccwpck_require__(4104);
-const orca_1 = __nccwpck_require__(3356);
-const picker_1 = __nccwpck_require__(9839);
-const priority_queue_1 = __nccwpck_require__(3955);
-const subchannel_address_1 = __nccwpck_require__(7293);
+const connectivity_state_1 = __nccwpck_require__(4964);
+const constants_1 = __nccwpck_require__(5554);
+const duration_1 = __nccwpck_require__(7051);
+const load_balancer_1 = __nccwpck_require__(6430);
+const load_balancer_pick_first_1 = __nccwpck_require__(1293);
+const logging = __nccwpck_require__(6366);
+const orca_1 = __nccwpck_require__(6953);
+const picker_1 = __nccwpck_require__(1537);
+const priority_queue_1 = __nccwpck_require__(1229);
+const subchannel_address_1 = __nccwpck_require__(2451);
 const TRACER_NAME = 'weighted_round_robin';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -7248,7 +7248,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 3976:
+/***/ 6430:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7277,8 +7277,8 @@ exports.isLoadBalancerNameRegistered = isLoadBalancerNameRegistered;
 exports.parseLoadBalancingConfig = parseLoadBalancingConfig;
 exports.getDefaultConfig = getDefaultConfig;
 exports.selectLbConfigFromList = selectLbConfigFromList;
-const logging_1 = __nccwpck_require__(4104);
-const constants_1 = __nccwpck_require__(2208);
+const logging_1 = __nccwpck_require__(6366);
+const constants_1 = __nccwpck_require__(5554);
 /**
  * Create a child ChannelControlHelper that overrides some methods of the
  * parent while letting others pass through to the parent unmodified. This
@@ -7370,7 +7370,7 @@ function selectLbConfigFromList(configs, fallbackTodefault = false) {
 
 /***/ }),
 
-/***/ 3040:
+/***/ 7302:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7392,14 +7392,14 @@ function selectLbConfigFromList(configs, fallbackTodefault = false) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LoadBalancingCall = void 0;
-const call_credentials_1 = __nccwpck_require__(6006);
-const connectivity_state_1 = __nccwpck_require__(9882);
-const constants_1 = __nccwpck_require__(2208);
-const deadline_1 = __nccwpck_require__(6589);
-const metadata_1 = __nccwpck_require__(9972);
-const picker_1 = __nccwpck_require__(9839);
-const logging = __nccwpck_require__(4104);
-const control_plane_status_1 = __nccwpck_require__(6058);
+const call_credentials_1 = __nccwpck_require__(1280);
+const connectivity_state_1 = __nccwpck_require__(4964);
+const constants_1 = __nccwpck_require__(5554);
+const deadline_1 = __nccwpck_require__(7079);
+const metadata_1 = __nccwpck_require__(1474);
+const picker_1 = __nccwpck_require__(1537);
+const logging = __nccwpck_require__(6366);
+const control_plane_status_1 = __nccwpck_require__(4344);
 const http2 = __nccwpck_require__(5675);
 const TRACER_NAME = 'load_balancing_call';
 const RESOLVED_EMPTY_METADATA = Promise.resolve(undefined);
@@ -7697,7 +7697,7 @@ exports.LoadBalancingCall = LoadBalancingCall;
 
 /***/ }),
 
-/***/ 4104:
+/***/ 6366:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7722,9 +7722,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.log = exports.setLoggerVerbosity = exports.setLogger = exports.getLogger = void 0;
 exports.trace = trace;
 exports.isTracerEnabled = isTracerEnabled;
-const constants_1 = __nccwpck_require__(2208);
+const constants_1 = __nccwpck_require__(5554);
 const process_1 = __nccwpck_require__(932);
-const clientVersion = (__nccwpck_require__(3130)/* .version */ .rE);
+const clientVersion = (__nccwpck_require__(5971)/* .version */ .rE);
 const DEFAULT_LOGGER = {
     error: (message, ...optionalParams) => {
         console.error('E ' + message, ...optionalParams);
@@ -7832,7 +7832,7 @@ function isTracerEnabled(tracer) {
 
 /***/ }),
 
-/***/ 679:
+/***/ 1333:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7855,7 +7855,7 @@ function isTracerEnabled(tracer) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.makeClientConstructor = makeClientConstructor;
 exports.loadPackageDefinition = loadPackageDefinition;
-const client_1 = __nccwpck_require__(9986);
+const client_1 = __nccwpck_require__(4088);
 /**
  * Map with short names for each of the requester maker functions. Used in
  * makeClientConstructor
@@ -7981,7 +7981,7 @@ function loadPackageDefinition(packageDef) {
 
 /***/ }),
 
-/***/ 9972:
+/***/ 1474:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8003,9 +8003,9 @@ function loadPackageDefinition(packageDef) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Metadata = void 0;
-const logging_1 = __nccwpck_require__(4104);
-const constants_1 = __nccwpck_require__(2208);
-const error_1 = __nccwpck_require__(6667);
+const logging_1 = __nccwpck_require__(6366);
+const constants_1 = __nccwpck_require__(5554);
+const error_1 = __nccwpck_require__(1709);
 const LEGAL_KEY_REGEX = /^[:0-9a-z_.-]+$/;
 const LEGAL_NON_BINARY_VALUE_REGEX = /^[ -~]*$/;
 function isLegalKey(key) {
@@ -8264,7 +8264,7 @@ const bufToString = (val) => {
 
 /***/ }),
 
-/***/ 3356:
+/***/ 6953:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8288,13 +8288,13 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrcaOobMetricsSubchannelWrapper = exports.GRPC_METRICS_HEADER = exports.ServerMetricRecorder = exports.PerRequestMetricRecorder = void 0;
 exports.createOrcaClient = createOrcaClient;
 exports.createMetricsReader = createMetricsReader;
-const make_client_1 = __nccwpck_require__(679);
-const duration_1 = __nccwpck_require__(1721);
-const channel_credentials_1 = __nccwpck_require__(2689);
-const subchannel_interface_1 = __nccwpck_require__(5458);
-const constants_1 = __nccwpck_require__(2208);
-const backoff_timeout_1 = __nccwpck_require__(1539);
-const connectivity_state_1 = __nccwpck_require__(9882);
+const make_client_1 = __nccwpck_require__(1333);
+const duration_1 = __nccwpck_require__(7051);
+const channel_credentials_1 = __nccwpck_require__(1191);
+const subchannel_interface_1 = __nccwpck_require__(7580);
+const constants_1 = __nccwpck_require__(5554);
+const backoff_timeout_1 = __nccwpck_require__(6833);
+const connectivity_state_1 = __nccwpck_require__(4964);
 const loadedOrcaProto = null;
 function loadOrcaProto() {
     if (loadedOrcaProto) {
@@ -8302,7 +8302,7 @@ function loadOrcaProto() {
     }
     /* The purpose of this complexity is to avoid loading @grpc/proto-loader at
      * runtime for users who will not use/enable ORCA. */
-    const loaderLoadSync = (__nccwpck_require__(122)/* .loadSync */ .Yi);
+    const loaderLoadSync = (__nccwpck_require__(5416)/* .loadSync */ .Yi);
     const loadedProto = loaderLoadSync('xds/service/orca/v3/orca.proto', {
         keepCase: true,
         longs: String,
@@ -8592,7 +8592,7 @@ function createOobMetricsDataProducer(subchannel) {
 
 /***/ }),
 
-/***/ 9839:
+/***/ 1537:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8614,8 +8614,8 @@ function createOobMetricsDataProducer(subchannel) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.QueuePicker = exports.UnavailablePicker = exports.PickResultType = void 0;
-const metadata_1 = __nccwpck_require__(9972);
-const constants_1 = __nccwpck_require__(2208);
+const metadata_1 = __nccwpck_require__(1474);
+const constants_1 = __nccwpck_require__(5554);
 var PickResultType;
 (function (PickResultType) {
     PickResultType[PickResultType["COMPLETE"] = 0] = "COMPLETE";
@@ -8684,7 +8684,7 @@ exports.QueuePicker = QueuePicker;
 
 /***/ }),
 
-/***/ 3955:
+/***/ 1229:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8810,7 +8810,7 @@ exports.PriorityQueue = PriorityQueue;
 
 /***/ }),
 
-/***/ 6813:
+/***/ 8207:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8832,18 +8832,18 @@ exports.PriorityQueue = PriorityQueue;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_PORT = void 0;
 exports.setup = setup;
-const resolver_1 = __nccwpck_require__(4207);
+const resolver_1 = __nccwpck_require__(5289);
 const dns_1 = __nccwpck_require__(2250);
-const service_config_1 = __nccwpck_require__(6389);
-const constants_1 = __nccwpck_require__(2208);
-const call_interface_1 = __nccwpck_require__(2779);
-const metadata_1 = __nccwpck_require__(9972);
-const logging = __nccwpck_require__(4104);
-const constants_2 = __nccwpck_require__(2208);
-const uri_parser_1 = __nccwpck_require__(4299);
+const service_config_1 = __nccwpck_require__(9255);
+const constants_1 = __nccwpck_require__(5554);
+const call_interface_1 = __nccwpck_require__(2941);
+const metadata_1 = __nccwpck_require__(1474);
+const logging = __nccwpck_require__(6366);
+const constants_2 = __nccwpck_require__(5554);
+const uri_parser_1 = __nccwpck_require__(3238);
 const net_1 = __nccwpck_require__(9278);
-const backoff_timeout_1 = __nccwpck_require__(1539);
-const environment_1 = __nccwpck_require__(1108);
+const backoff_timeout_1 = __nccwpck_require__(6833);
+const environment_1 = __nccwpck_require__(7974);
 const TRACER_NAME = 'dns_resolver';
 function trace(text) {
     logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -9179,7 +9179,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 633:
+/***/ 831:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9201,13 +9201,13 @@ function setup() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.setup = setup;
 const net_1 = __nccwpck_require__(9278);
-const call_interface_1 = __nccwpck_require__(2779);
-const constants_1 = __nccwpck_require__(2208);
-const metadata_1 = __nccwpck_require__(9972);
-const resolver_1 = __nccwpck_require__(4207);
-const subchannel_address_1 = __nccwpck_require__(7293);
-const uri_parser_1 = __nccwpck_require__(4299);
-const logging = __nccwpck_require__(4104);
+const call_interface_1 = __nccwpck_require__(2941);
+const constants_1 = __nccwpck_require__(5554);
+const metadata_1 = __nccwpck_require__(1474);
+const resolver_1 = __nccwpck_require__(5289);
+const subchannel_address_1 = __nccwpck_require__(2451);
+const uri_parser_1 = __nccwpck_require__(3238);
+const logging = __nccwpck_require__(6366);
 const TRACER_NAME = 'ip_resolver';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -9291,7 +9291,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 9412:
+/***/ 4282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9312,8 +9312,8 @@ function setup() {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.setup = setup;
-const resolver_1 = __nccwpck_require__(4207);
-const call_interface_1 = __nccwpck_require__(2779);
+const resolver_1 = __nccwpck_require__(5289);
+const call_interface_1 = __nccwpck_require__(2941);
 class UdsResolver {
     constructor(target, listener, channelOptions) {
         this.listener = listener;
@@ -9348,7 +9348,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 4207:
+/***/ 5289:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9375,7 +9375,7 @@ exports.registerDefaultScheme = registerDefaultScheme;
 exports.createResolver = createResolver;
 exports.getDefaultAuthority = getDefaultAuthority;
 exports.mapUriDefaultScheme = mapUriDefaultScheme;
-const uri_parser_1 = __nccwpck_require__(4299);
+const uri_parser_1 = __nccwpck_require__(3238);
 exports.CHANNEL_ARGS_CONFIG_SELECTOR_KEY = 'grpc.internal.config_selector';
 const registeredResolvers = {};
 let defaultScheme = null;
@@ -9443,7 +9443,7 @@ function mapUriDefaultScheme(target) {
 
 /***/ }),
 
-/***/ 7799:
+/***/ 5945:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9465,12 +9465,12 @@ function mapUriDefaultScheme(target) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ResolvingCall = void 0;
-const call_credentials_1 = __nccwpck_require__(6006);
-const constants_1 = __nccwpck_require__(2208);
-const deadline_1 = __nccwpck_require__(6589);
-const metadata_1 = __nccwpck_require__(9972);
-const logging = __nccwpck_require__(4104);
-const control_plane_status_1 = __nccwpck_require__(6058);
+const call_credentials_1 = __nccwpck_require__(1280);
+const constants_1 = __nccwpck_require__(5554);
+const deadline_1 = __nccwpck_require__(7079);
+const metadata_1 = __nccwpck_require__(1474);
+const logging = __nccwpck_require__(6366);
+const control_plane_status_1 = __nccwpck_require__(4344);
 const TRACER_NAME = 'resolving_call';
 class ResolvingCall {
     constructor(channel, method, options, filterStackFactory, callNumber) {
@@ -9794,7 +9794,7 @@ exports.ResolvingCall = ResolvingCall;
 
 /***/ }),
 
-/***/ 7594:
+/***/ 9480:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9817,18 +9817,18 @@ exports.ResolvingCall = ResolvingCall;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ResolvingLoadBalancer = void 0;
 exports.getDefaultConfigSelector = getDefaultConfigSelector;
-const load_balancer_1 = __nccwpck_require__(3976);
-const service_config_1 = __nccwpck_require__(6389);
-const connectivity_state_1 = __nccwpck_require__(9882);
-const resolver_1 = __nccwpck_require__(4207);
-const picker_1 = __nccwpck_require__(9839);
-const backoff_timeout_1 = __nccwpck_require__(1539);
-const constants_1 = __nccwpck_require__(2208);
-const metadata_1 = __nccwpck_require__(9972);
-const logging = __nccwpck_require__(4104);
-const constants_2 = __nccwpck_require__(2208);
-const uri_parser_1 = __nccwpck_require__(4299);
-const load_balancer_child_handler_1 = __nccwpck_require__(4026);
+const load_balancer_1 = __nccwpck_require__(6430);
+const service_config_1 = __nccwpck_require__(9255);
+const connectivity_state_1 = __nccwpck_require__(4964);
+const resolver_1 = __nccwpck_require__(5289);
+const picker_1 = __nccwpck_require__(1537);
+const backoff_timeout_1 = __nccwpck_require__(6833);
+const constants_1 = __nccwpck_require__(5554);
+const metadata_1 = __nccwpck_require__(1474);
+const logging = __nccwpck_require__(6366);
+const constants_2 = __nccwpck_require__(5554);
+const uri_parser_1 = __nccwpck_require__(3238);
+const load_balancer_child_handler_1 = __nccwpck_require__(6596);
 const TRACER_NAME = 'resolving_load_balancer';
 function trace(text) {
     logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -10112,7 +10112,7 @@ exports.ResolvingLoadBalancer = ResolvingLoadBalancer;
 
 /***/ }),
 
-/***/ 6084:
+/***/ 3626:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10134,11 +10134,11 @@ exports.ResolvingLoadBalancer = ResolvingLoadBalancer;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RetryingCall = exports.MessageBufferTracker = exports.RetryThrottler = void 0;
-const constants_1 = __nccwpck_require__(2208);
-const deadline_1 = __nccwpck_require__(6589);
-const metadata_1 = __nccwpck_require__(9972);
-const logging = __nccwpck_require__(4104);
-const call_number_1 = __nccwpck_require__(7640);
+const constants_1 = __nccwpck_require__(5554);
+const deadline_1 = __nccwpck_require__(7079);
+const metadata_1 = __nccwpck_require__(1474);
+const logging = __nccwpck_require__(6366);
+const call_number_1 = __nccwpck_require__(9533);
 const TRACER_NAME = 'retrying_call';
 class RetryThrottler {
     constructor(maxTokens, tokenRatio, previousRetryThrottler) {
@@ -10886,7 +10886,7 @@ exports.RetryingCall = RetryingCall;
 
 /***/ }),
 
-/***/ 2231:
+/***/ 9901:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10911,8 +10911,8 @@ exports.ServerDuplexStreamImpl = exports.ServerWritableStreamImpl = exports.Serv
 exports.serverErrorToStatus = serverErrorToStatus;
 const events_1 = __nccwpck_require__(4434);
 const stream_1 = __nccwpck_require__(2203);
-const constants_1 = __nccwpck_require__(2208);
-const metadata_1 = __nccwpck_require__(9972);
+const constants_1 = __nccwpck_require__(5554);
+const metadata_1 = __nccwpck_require__(1474);
 function serverErrorToStatus(error, overrideTrailers) {
     var _a;
     const status = {
@@ -11118,7 +11118,7 @@ exports.ServerDuplexStreamImpl = ServerDuplexStreamImpl;
 
 /***/ }),
 
-/***/ 7537:
+/***/ 5799:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11142,7 +11142,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServerCredentials = void 0;
 exports.createCertificateProviderServerCredentials = createCertificateProviderServerCredentials;
 exports.createServerCredentialsWithInterceptors = createServerCredentialsWithInterceptors;
-const tls_helpers_1 = __nccwpck_require__(5468);
+const tls_helpers_1 = __nccwpck_require__(9810);
 class ServerCredentials {
     constructor(serverConstructorOptions, contextOptions) {
         this.serverConstructorOptions = serverConstructorOptions;
@@ -11438,7 +11438,7 @@ function createServerCredentialsWithInterceptors(credentials, interceptors) {
 
 /***/ }),
 
-/***/ 2999:
+/***/ 281:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11462,16 +11462,16 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseServerInterceptingCall = exports.ServerInterceptingCall = exports.ResponderBuilder = exports.ServerListenerBuilder = void 0;
 exports.isInterceptingServerListener = isInterceptingServerListener;
 exports.getServerInterceptingCall = getServerInterceptingCall;
-const metadata_1 = __nccwpck_require__(9972);
-const constants_1 = __nccwpck_require__(2208);
+const metadata_1 = __nccwpck_require__(1474);
+const constants_1 = __nccwpck_require__(5554);
 const http2 = __nccwpck_require__(5675);
-const error_1 = __nccwpck_require__(6667);
+const error_1 = __nccwpck_require__(1709);
 const zlib = __nccwpck_require__(3106);
-const stream_decoder_1 = __nccwpck_require__(8948);
-const logging = __nccwpck_require__(4104);
+const stream_decoder_1 = __nccwpck_require__(2510);
+const logging = __nccwpck_require__(6366);
 const tls_1 = __nccwpck_require__(4756);
-const orca_1 = __nccwpck_require__(3356);
-const environment_1 = __nccwpck_require__(1108);
+const orca_1 = __nccwpck_require__(6953);
+const environment_1 = __nccwpck_require__(7974);
 const TRACER_NAME = 'server_call';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -12282,7 +12282,7 @@ function getServerInterceptingCall(interceptors, stream, headers, callEventTrack
 
 /***/ }),
 
-/***/ 3718:
+/***/ 5596:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -12340,16 +12340,16 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Server = void 0;
 const http2 = __nccwpck_require__(5675);
 const util = __nccwpck_require__(9023);
-const constants_1 = __nccwpck_require__(2208);
-const server_call_1 = __nccwpck_require__(2231);
-const server_credentials_1 = __nccwpck_require__(7537);
-const resolver_1 = __nccwpck_require__(4207);
-const logging = __nccwpck_require__(4104);
-const subchannel_address_1 = __nccwpck_require__(7293);
-const uri_parser_1 = __nccwpck_require__(4299);
-const channelz_1 = __nccwpck_require__(3974);
-const server_interceptors_1 = __nccwpck_require__(2999);
-const environment_1 = __nccwpck_require__(1108);
+const constants_1 = __nccwpck_require__(5554);
+const server_call_1 = __nccwpck_require__(9901);
+const server_credentials_1 = __nccwpck_require__(5799);
+const resolver_1 = __nccwpck_require__(5289);
+const logging = __nccwpck_require__(6366);
+const subchannel_address_1 = __nccwpck_require__(2451);
+const uri_parser_1 = __nccwpck_require__(3238);
+const channelz_1 = __nccwpck_require__(5748);
+const server_interceptors_1 = __nccwpck_require__(281);
+const environment_1 = __nccwpck_require__(7974);
 const UNLIMITED_CONNECTION_AGE_MS = ~(1 << 31);
 const KEEPALIVE_MAX_TIME_MS = ~(1 << 31);
 const KEEPALIVE_TIMEOUT_MS = 20000;
@@ -13939,7 +13939,7 @@ function handleBidiStreaming(call, handler) {
 
 /***/ }),
 
-/***/ 6389:
+/***/ 9255:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13973,7 +13973,7 @@ exports.extractAndSelectServiceConfig = extractAndSelectServiceConfig;
  * runtime */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const os = __nccwpck_require__(857);
-const constants_1 = __nccwpck_require__(2208);
+const constants_1 = __nccwpck_require__(5554);
 /**
  * Recognizes a number with up to 9 digits after the decimal point, followed by
  * an "s", representing a number of seconds.
@@ -14375,7 +14375,7 @@ function extractAndSelectServiceConfig(txtRecord, percentage) {
 
 /***/ }),
 
-/***/ 5866:
+/***/ 1347:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -14397,17 +14397,17 @@ function extractAndSelectServiceConfig(txtRecord, percentage) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SingleSubchannelChannel = void 0;
-const call_number_1 = __nccwpck_require__(7640);
-const channelz_1 = __nccwpck_require__(3974);
-const compression_filter_1 = __nccwpck_require__(4486);
-const connectivity_state_1 = __nccwpck_require__(9882);
-const constants_1 = __nccwpck_require__(2208);
-const control_plane_status_1 = __nccwpck_require__(6058);
-const deadline_1 = __nccwpck_require__(6589);
-const filter_stack_1 = __nccwpck_require__(4606);
-const metadata_1 = __nccwpck_require__(9972);
-const resolver_1 = __nccwpck_require__(4207);
-const uri_parser_1 = __nccwpck_require__(4299);
+const call_number_1 = __nccwpck_require__(9533);
+const channelz_1 = __nccwpck_require__(5748);
+const compression_filter_1 = __nccwpck_require__(2736);
+const connectivity_state_1 = __nccwpck_require__(4964);
+const constants_1 = __nccwpck_require__(5554);
+const control_plane_status_1 = __nccwpck_require__(4344);
+const deadline_1 = __nccwpck_require__(7079);
+const filter_stack_1 = __nccwpck_require__(592);
+const metadata_1 = __nccwpck_require__(1474);
+const resolver_1 = __nccwpck_require__(5289);
+const uri_parser_1 = __nccwpck_require__(3238);
 class SubchannelCallWrapper {
     constructor(subchannel, method, filterStackFactory, options, callNumber) {
         this.subchannel = subchannel;
@@ -14614,7 +14614,7 @@ exports.SingleSubchannelChannel = SingleSubchannelChannel;
 
 /***/ }),
 
-/***/ 7181:
+/***/ 8899:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14688,7 +14688,7 @@ exports.StatusBuilder = StatusBuilder;
 
 /***/ }),
 
-/***/ 8948:
+/***/ 2510:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14794,7 +14794,7 @@ exports.StreamDecoder = StreamDecoder;
 
 /***/ }),
 
-/***/ 7293:
+/***/ 2451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15002,7 +15002,7 @@ exports.EndpointMap = EndpointMap;
 
 /***/ }),
 
-/***/ 1553:
+/***/ 4499:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15026,11 +15026,11 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Http2SubchannelCall = void 0;
 const http2 = __nccwpck_require__(5675);
 const os = __nccwpck_require__(857);
-const constants_1 = __nccwpck_require__(2208);
-const metadata_1 = __nccwpck_require__(9972);
-const stream_decoder_1 = __nccwpck_require__(8948);
-const logging = __nccwpck_require__(4104);
-const constants_2 = __nccwpck_require__(2208);
+const constants_1 = __nccwpck_require__(5554);
+const metadata_1 = __nccwpck_require__(1474);
+const stream_decoder_1 = __nccwpck_require__(2510);
+const logging = __nccwpck_require__(6366);
+const constants_2 = __nccwpck_require__(5554);
 const TRACER_NAME = 'subchannel_call';
 /**
  * Should do approximately the same thing as util.getSystemErrorName but the
@@ -15614,7 +15614,7 @@ exports.Http2SubchannelCall = Http2SubchannelCall;
 
 /***/ }),
 
-/***/ 5458:
+/***/ 7580:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15734,7 +15734,7 @@ exports.BaseSubchannelWrapper = BaseSubchannelWrapper;
 
 /***/ }),
 
-/***/ 8551:
+/***/ 7405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15757,11 +15757,11 @@ exports.BaseSubchannelWrapper = BaseSubchannelWrapper;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SubchannelPool = void 0;
 exports.getSubchannelPool = getSubchannelPool;
-const channel_options_1 = __nccwpck_require__(5577);
-const subchannel_1 = __nccwpck_require__(6768);
-const subchannel_address_1 = __nccwpck_require__(7293);
-const uri_parser_1 = __nccwpck_require__(4299);
-const transport_1 = __nccwpck_require__(2132);
+const channel_options_1 = __nccwpck_require__(7599);
+const subchannel_1 = __nccwpck_require__(8322);
+const subchannel_address_1 = __nccwpck_require__(2451);
+const uri_parser_1 = __nccwpck_require__(3238);
+const transport_1 = __nccwpck_require__(6210);
 // 10 seconds in milliseconds. This value is arbitrary.
 /**
  * The amount of time in between checks for dropping subchannels that have no
@@ -15877,7 +15877,7 @@ function getSubchannelPool(global) {
 
 /***/ }),
 
-/***/ 6768:
+/***/ 8322:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -15899,14 +15899,14 @@ function getSubchannelPool(global) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Subchannel = void 0;
-const connectivity_state_1 = __nccwpck_require__(9882);
-const backoff_timeout_1 = __nccwpck_require__(1539);
-const logging = __nccwpck_require__(4104);
-const constants_1 = __nccwpck_require__(2208);
-const uri_parser_1 = __nccwpck_require__(4299);
-const subchannel_address_1 = __nccwpck_require__(7293);
-const channelz_1 = __nccwpck_require__(3974);
-const single_subchannel_channel_1 = __nccwpck_require__(5866);
+const connectivity_state_1 = __nccwpck_require__(4964);
+const backoff_timeout_1 = __nccwpck_require__(6833);
+const logging = __nccwpck_require__(6366);
+const constants_1 = __nccwpck_require__(5554);
+const uri_parser_1 = __nccwpck_require__(3238);
+const subchannel_address_1 = __nccwpck_require__(2451);
+const channelz_1 = __nccwpck_require__(5748);
+const single_subchannel_channel_1 = __nccwpck_require__(1347);
 const TRACER_NAME = 'subchannel';
 /* setInterval and setTimeout only accept signed 32 bit integers. JS doesn't
  * have a constant for the max signed 32 bit integer, so this is a simple way
@@ -16300,7 +16300,7 @@ exports.Subchannel = Subchannel;
 
 /***/ }),
 
-/***/ 5468:
+/***/ 9810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16340,7 +16340,7 @@ function getDefaultRootsData() {
 
 /***/ }),
 
-/***/ 2132:
+/***/ 6210:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -16364,19 +16364,19 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Http2SubchannelConnector = void 0;
 const http2 = __nccwpck_require__(5675);
 const tls_1 = __nccwpck_require__(4756);
-const channelz_1 = __nccwpck_require__(3974);
-const constants_1 = __nccwpck_require__(2208);
-const http_proxy_1 = __nccwpck_require__(9978);
-const logging = __nccwpck_require__(4104);
-const resolver_1 = __nccwpck_require__(4207);
-const subchannel_address_1 = __nccwpck_require__(7293);
-const uri_parser_1 = __nccwpck_require__(4299);
+const channelz_1 = __nccwpck_require__(5748);
+const constants_1 = __nccwpck_require__(5554);
+const http_proxy_1 = __nccwpck_require__(4868);
+const logging = __nccwpck_require__(6366);
+const resolver_1 = __nccwpck_require__(5289);
+const subchannel_address_1 = __nccwpck_require__(2451);
+const uri_parser_1 = __nccwpck_require__(3238);
 const net = __nccwpck_require__(9278);
-const subchannel_call_1 = __nccwpck_require__(1553);
-const call_number_1 = __nccwpck_require__(7640);
+const subchannel_call_1 = __nccwpck_require__(4499);
+const call_number_1 = __nccwpck_require__(9533);
 const TRACER_NAME = 'transport';
 const FLOW_CONTROL_TRACER_NAME = 'transport_flowctrl';
-const clientVersion = (__nccwpck_require__(3130)/* .version */ .rE);
+const clientVersion = (__nccwpck_require__(5971)/* .version */ .rE);
 const { HTTP2_HEADER_AUTHORITY, HTTP2_HEADER_CONTENT_TYPE, HTTP2_HEADER_METHOD, HTTP2_HEADER_PATH, HTTP2_HEADER_TE, HTTP2_HEADER_USER_AGENT, } = http2.constants;
 const KEEPALIVE_TIMEOUT_MS = 20000;
 const tooManyPingsData = Buffer.from('too_many_pings', 'ascii');
@@ -17037,7 +17037,7 @@ exports.Http2SubchannelConnector = Http2SubchannelConnector;
 
 /***/ }),
 
-/***/ 4299:
+/***/ 3238:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17195,7 +17195,7 @@ function computeServiceUrl(host, methodName) {
 
 /***/ }),
 
-/***/ 122:
+/***/ 5416:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -17219,11 +17219,11 @@ var __webpack_unused_export__;
  */
 __webpack_unused_export__ = ({ value: true });
 __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.Yi = __webpack_unused_export__ = exports.Ib = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
-const camelCase = __nccwpck_require__(2069);
-const Protobuf = __nccwpck_require__(4792);
-const descriptor = __nccwpck_require__(3900);
-const util_1 = __nccwpck_require__(3620);
-const Long = __nccwpck_require__(5646);
+const camelCase = __nccwpck_require__(7715);
+const Protobuf = __nccwpck_require__(7666);
+const descriptor = __nccwpck_require__(1958);
+const util_1 = __nccwpck_require__(4514);
+const Long = __nccwpck_require__(6008);
 __webpack_unused_export__ = Long;
 function isAnyExtension(obj) {
     return ('@type' in obj) && (typeof obj['@type'] === 'string');
@@ -17448,7 +17448,7 @@ __webpack_unused_export__ = loadFileDescriptorSetFromObject;
 
 /***/ }),
 
-/***/ 3620:
+/***/ 4514:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17473,7 +17473,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
 const fs = __nccwpck_require__(9896);
 const path = __nccwpck_require__(6928);
-const Protobuf = __nccwpck_require__(4792);
+const Protobuf = __nccwpck_require__(7666);
 function addIncludePathResolver(root, includePaths) {
     const originalResolvePath = root.resolvePath;
     root.resolvePath = (origin, target) => {
@@ -17529,10 +17529,10 @@ function addCommonProtos() {
     // Protobuf.js exposes: any, duration, empty, field_mask, struct, timestamp,
     // and wrappers. compiler/plugin is excluded in Protobuf.js and here.
     // Using constant strings for compatibility with tools like Webpack
-    const apiDescriptor = __nccwpck_require__(6469);
-    const descriptorDescriptor = __nccwpck_require__(126);
-    const sourceContextDescriptor = __nccwpck_require__(294);
-    const typeDescriptor = __nccwpck_require__(5459);
+    const apiDescriptor = __nccwpck_require__(2302);
+    const descriptorDescriptor = __nccwpck_require__(8635);
+    const sourceContextDescriptor = __nccwpck_require__(3836);
+    const typeDescriptor = __nccwpck_require__(8306);
     Protobuf.common('api', apiDescriptor.nested.google.nested.protobuf.nested);
     Protobuf.common('descriptor', descriptorDescriptor.nested.google.nested.protobuf.nested);
     Protobuf.common('source_context', sourceContextDescriptor.nested.google.nested.protobuf.nested);
@@ -17543,7 +17543,7 @@ exports.addCommonProtos = addCommonProtos;
 
 /***/ }),
 
-/***/ 6609:
+/***/ 6707:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17566,11 +17566,11 @@ exports.addCommonProtos = addCommonProtos;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.loadFileDescriptorSetFromObject = exports.loadFileDescriptorSetFromBuffer = exports.fromJSON = exports.loadSync = exports.load = exports.IdempotencyLevel = exports.isAnyExtension = exports.Long = void 0;
-const camelCase = __nccwpck_require__(2069);
-const Protobuf = __nccwpck_require__(4792);
-const descriptor = __nccwpck_require__(3900);
-const util_1 = __nccwpck_require__(8601);
-const Long = __nccwpck_require__(5646);
+const camelCase = __nccwpck_require__(7715);
+const Protobuf = __nccwpck_require__(7666);
+const descriptor = __nccwpck_require__(1958);
+const util_1 = __nccwpck_require__(123);
+const Long = __nccwpck_require__(6008);
 exports.Long = Long;
 function isAnyExtension(obj) {
     return ('@type' in obj) && (typeof obj['@type'] === 'string');
@@ -17793,7 +17793,7 @@ exports.loadFileDescriptorSetFromObject = loadFileDescriptorSetFromObject;
 
 /***/ }),
 
-/***/ 8601:
+/***/ 123:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -17818,7 +17818,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
 const fs = __nccwpck_require__(9896);
 const path = __nccwpck_require__(6928);
-const Protobuf = __nccwpck_require__(4792);
+const Protobuf = __nccwpck_require__(7666);
 function addIncludePathResolver(root, includePaths) {
     const originalResolvePath = root.resolvePath;
     root.resolvePath = (origin, target) => {
@@ -17874,10 +17874,10 @@ function addCommonProtos() {
     // Protobuf.js exposes: any, duration, empty, field_mask, struct, timestamp,
     // and wrappers. compiler/plugin is excluded in Protobuf.js and here.
     // Using constant strings for compatibility with tools like Webpack
-    const apiDescriptor = __nccwpck_require__(6469);
-    const descriptorDescriptor = __nccwpck_require__(126);
-    const sourceContextDescriptor = __nccwpck_require__(294);
-    const typeDescriptor = __nccwpck_require__(5459);
+    const apiDescriptor = __nccwpck_require__(2302);
+    const descriptorDescriptor = __nccwpck_require__(8635);
+    const sourceContextDescriptor = __nccwpck_require__(3836);
+    const typeDescriptor = __nccwpck_require__(8306);
     Protobuf.common('api', apiDescriptor.nested.google.nested.protobuf.nested);
     Protobuf.common('descriptor', descriptorDescriptor.nested.google.nested.protobuf.nested);
     Protobuf.common('source_context', sourceContextDescriptor.nested.google.nested.protobuf.nested);
@@ -17888,7 +17888,7 @@ exports.addCommonProtos = addCommonProtos;
 
 /***/ }),
 
-/***/ 777:
+/***/ 9155:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18690,7 +18690,7 @@ exports.OrderedMap = OrderedMap;
 
 /***/ }),
 
-/***/ 8814:
+/***/ 7520:
 /***/ ((module) => {
 
 
@@ -18749,7 +18749,7 @@ function asPromise(fn, ctx/*, varargs */) {
 
 /***/ }),
 
-/***/ 8086:
+/***/ 8840:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18895,7 +18895,7 @@ base64.test = function test(string) {
 
 /***/ }),
 
-/***/ 2722:
+/***/ 5140:
 /***/ ((module) => {
 
 
@@ -19014,7 +19014,7 @@ function safeFunctionName(name) {
 
 /***/ }),
 
-/***/ 1531:
+/***/ 2709:
 /***/ ((module) => {
 
 
@@ -19107,14 +19107,14 @@ EventEmitter.prototype.emit = function emit(evt) {
 
 /***/ }),
 
-/***/ 2951:
+/***/ 2513:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = fetch;
 
-var asPromise = __nccwpck_require__(8814),
-    fs        = __nccwpck_require__(609);
+var asPromise = __nccwpck_require__(7520),
+    fs        = __nccwpck_require__(1107);
 
 /**
  * Node-style callback as used by {@link util.fetch}.
@@ -19226,7 +19226,7 @@ fetch.xhr = function fetch_xhr(filename, options, callback) {
 
 /***/ }),
 
-/***/ 609:
+/***/ 1107:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19244,7 +19244,7 @@ module.exports = fs;
 
 /***/ }),
 
-/***/ 5605:
+/***/ 2351:
 /***/ ((module) => {
 
 
@@ -19586,7 +19586,7 @@ function readUintBE(buf, pos) {
 
 /***/ }),
 
-/***/ 4794:
+/***/ 6856:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19658,7 +19658,7 @@ path.resolve = function resolve(originPath, includePath, alreadyNormalized) {
 
 /***/ }),
 
-/***/ 6015:
+/***/ 1965:
 /***/ ((module) => {
 
 
@@ -19713,7 +19713,7 @@ function pool(alloc, slice, size) {
 
 /***/ }),
 
-/***/ 8798:
+/***/ 3600:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -19835,7 +19835,7 @@ utf8.write = function utf8_write(string, buffer, offset) {
 
 /***/ }),
 
-/***/ 4928:
+/***/ 9334:
 /***/ ((module) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
@@ -19855,16 +19855,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3335:
+/***/ 3873:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
 
-var errors = __nccwpck_require__(4928);
-var types = __nccwpck_require__(62);
+var errors = __nccwpck_require__(9334);
+var types = __nccwpck_require__(6384);
 
-var Reader = __nccwpck_require__(4444);
-var Writer = __nccwpck_require__(9384);
+var Reader = __nccwpck_require__(8742);
+var Writer = __nccwpck_require__(3046);
 
 
 // --- Exports
@@ -19889,16 +19889,16 @@ for (var e in errors) {
 
 /***/ }),
 
-/***/ 4444:
+/***/ 8742:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
 
 var assert = __nccwpck_require__(2613);
-var Buffer = (__nccwpck_require__(227).Buffer);
+var Buffer = (__nccwpck_require__(5237).Buffer);
 
-var ASN1 = __nccwpck_require__(62);
-var errors = __nccwpck_require__(4928);
+var ASN1 = __nccwpck_require__(6384);
+var errors = __nccwpck_require__(9334);
 
 
 // --- Globals
@@ -20158,7 +20158,7 @@ module.exports = Reader;
 
 /***/ }),
 
-/***/ 62:
+/***/ 6384:
 /***/ ((module) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
@@ -20201,15 +20201,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9384:
+/***/ 3046:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
 
 var assert = __nccwpck_require__(2613);
-var Buffer = (__nccwpck_require__(227).Buffer);
-var ASN1 = __nccwpck_require__(62);
-var errors = __nccwpck_require__(4928);
+var Buffer = (__nccwpck_require__(5237).Buffer);
+var ASN1 = __nccwpck_require__(6384);
+var errors = __nccwpck_require__(9334);
 
 
 // --- Globals
@@ -20525,7 +20525,7 @@ module.exports = Writer;
 
 /***/ }),
 
-/***/ 3901:
+/***/ 7115:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright 2011 Mark Cavage <mcavage@gmail.com> All rights reserved.
@@ -20533,7 +20533,7 @@ module.exports = Writer;
 // If you have no idea what ASN.1 or BER is, see this:
 // ftp://ftp.rsa.com/pub/pkcs/ascii/layman.asc
 
-var Ber = __nccwpck_require__(3335);
+var Ber = __nccwpck_require__(3873);
 
 
 
@@ -20552,12 +20552,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2158:
+/***/ 1092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var crypto_hash_sha512 = (__nccwpck_require__(7900).lowlevel).crypto_hash;
+var crypto_hash_sha512 = (__nccwpck_require__(3262).lowlevel).crypto_hash;
 
 /*
  * This file is a 1:1 port from the OpenBSD blowfish.c and bcrypt_pbkdf.c. As a
@@ -21115,7 +21115,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2866:
+/***/ 4216:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21518,14 +21518,14 @@ module.exports = BufferList
 
 /***/ }),
 
-/***/ 9322:
+/***/ 536:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DuplexStream = (__nccwpck_require__(3747).Duplex)
-const inherits = __nccwpck_require__(9054)
-const BufferList = __nccwpck_require__(2866)
+const DuplexStream = (__nccwpck_require__(8509).Duplex)
+const inherits = __nccwpck_require__(4244)
+const BufferList = __nccwpck_require__(4216)
 
 function BufferListStream (callback) {
   if (!(this instanceof BufferListStream)) {
@@ -21609,7 +21609,7 @@ module.exports.BufferList = BufferList
 
 /***/ }),
 
-/***/ 8008:
+/***/ 5758:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21783,19 +21783,19 @@ chownr.sync = chownrSync
 
 /***/ }),
 
-/***/ 6230:
+/***/ 1612:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const binding = __nccwpck_require__(1104);
+const binding = __nccwpck_require__(4463);
 
 module.exports = binding.getCPUInfo;
 
 
 /***/ }),
 
-/***/ 1438:
+/***/ 6796:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /* eslint-env browser */
@@ -22055,7 +22055,7 @@ function localstorage() {
 	}
 }
 
-module.exports = __nccwpck_require__(4993)(exports);
+module.exports = __nccwpck_require__(5427)(exports);
 
 const {formatters} = module.exports;
 
@@ -22074,7 +22074,7 @@ formatters.j = function (v) {
 
 /***/ }),
 
-/***/ 4993:
+/***/ 5427:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -22090,7 +22090,7 @@ function setup(env) {
 	createDebug.disable = disable;
 	createDebug.enable = enable;
 	createDebug.enabled = enabled;
-	createDebug.humanize = __nccwpck_require__(5320);
+	createDebug.humanize = __nccwpck_require__(9778);
 	createDebug.destroy = destroy;
 
 	Object.keys(env).forEach(key => {
@@ -22373,7 +22373,7 @@ module.exports = setup;
 
 /***/ }),
 
-/***/ 3326:
+/***/ 4640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -22382,15 +22382,15 @@ module.exports = setup;
  */
 
 if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
-	module.exports = __nccwpck_require__(1438);
+	module.exports = __nccwpck_require__(6796);
 } else {
-	module.exports = __nccwpck_require__(5076);
+	module.exports = __nccwpck_require__(8286);
 }
 
 
 /***/ }),
 
-/***/ 5076:
+/***/ 8286:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /**
@@ -22424,7 +22424,7 @@ exports.colors = [6, 2, 3, 4, 5, 1];
 try {
 	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
 	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __nccwpck_require__(7464);
+	const supportsColor = __nccwpck_require__(321);
 
 	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
 		exports.colors = [
@@ -22632,7 +22632,7 @@ function init(debug) {
 	}
 }
 
-module.exports = __nccwpck_require__(4993)(exports);
+module.exports = __nccwpck_require__(5427)(exports);
 
 const {formatters} = module.exports;
 
@@ -22660,7 +22660,7 @@ formatters.O = function (v) {
 
 /***/ }),
 
-/***/ 3263:
+/***/ 4961:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 //Based on follow-redirects v0.0.x
@@ -22668,7 +22668,7 @@ formatters.O = function (v) {
 var nativeHttps = __nccwpck_require__(5692),
   nativeHttp = __nccwpck_require__(8611),
   url = __nccwpck_require__(7016),
-  utils = __nccwpck_require__(7470);
+  utils = __nccwpck_require__(8528);
 
 var maxRedirects = module.exports.maxRedirects = 5;
 
@@ -22754,13 +22754,13 @@ for (var protocol in protocols) {
 
 /***/ }),
 
-/***/ 4760:
+/***/ 8018:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = HttpDuplex;
 
 var util = __nccwpck_require__(9023),
-  stream = __nccwpck_require__(3747);
+  stream = __nccwpck_require__(8509);
 
 util.inherits(HttpDuplex, stream.Duplex);
 
@@ -22816,20 +22816,20 @@ HttpDuplex.prototype.destroySoon = function() {
 
 /***/ }),
 
-/***/ 6909:
+/***/ 7575:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var querystring = __nccwpck_require__(3480),
-  http = __nccwpck_require__(3263),
+  http = __nccwpck_require__(4961),
   fs = __nccwpck_require__(9896),
   path = __nccwpck_require__(6928),
   url = __nccwpck_require__(7016),
-  ssh = __nccwpck_require__(9002),
-  HttpDuplex = __nccwpck_require__(4760),
-  debug = __nccwpck_require__(3326)('modem'),
-  utils = __nccwpck_require__(7470),
+  ssh = __nccwpck_require__(9579),
+  HttpDuplex = __nccwpck_require__(8018),
+  debug = __nccwpck_require__(4640)('modem'),
+  utils = __nccwpck_require__(8528),
   util = __nccwpck_require__(9023),
-  splitca = __nccwpck_require__(8967),
+  splitca = __nccwpck_require__(101),
   os = __nccwpck_require__(857),
   isWin = os.type() === 'Windows_NT',
   stream = __nccwpck_require__(2203);
@@ -23400,10 +23400,10 @@ module.exports = Modem;
 
 /***/ }),
 
-/***/ 9002:
+/***/ 9579:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var Client = (__nccwpck_require__(1936).Client),
+var Client = (__nccwpck_require__(7362).Client),
   http = __nccwpck_require__(8611);
 
 module.exports = function (opt) {
@@ -23455,7 +23455,7 @@ module.exports = function (opt) {
 
 /***/ }),
 
-/***/ 7470:
+/***/ 8528:
 /***/ ((module) => {
 
 // https://github.com/HenrikJoreteg/extend-object/blob/v0.1.0/extend-object.js
@@ -23486,10 +23486,10 @@ module.exports.parseJSON = function(s) {
 
 /***/ }),
 
-/***/ 8704:
+/***/ 9422:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var protobuf = __nccwpck_require__(4792);
+var protobuf = __nccwpck_require__(7666);
 var path = __nccwpck_require__(6928);
 
 // Constants
@@ -23735,10 +23735,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2330:
+/***/ 12:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var util = __nccwpck_require__(2140);
+var util = __nccwpck_require__(5170);
 
 /**
  * Represents a config
@@ -23877,12 +23877,12 @@ module.exports = Config;
 
 /***/ }),
 
-/***/ 9241:
+/***/ 6943:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var extend = (__nccwpck_require__(2140).extend),
-  Exec = __nccwpck_require__(7009),
-  util = __nccwpck_require__(2140);
+var extend = (__nccwpck_require__(5170).extend),
+  Exec = __nccwpck_require__(4907),
+  util = __nccwpck_require__(5170);
 
 /**
  * Represents a Container
@@ -24969,24 +24969,24 @@ module.exports = Container;
 
 /***/ }),
 
-/***/ 2176:
+/***/ 9742:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var EventEmitter = (__nccwpck_require__(4434).EventEmitter),
-  Modem = __nccwpck_require__(6909),
-  Container = __nccwpck_require__(9241),
-  Image = __nccwpck_require__(9927),
-  Volume = __nccwpck_require__(7726),
-  Network = __nccwpck_require__(1200),
-  Service = __nccwpck_require__(5905),
-  Plugin = __nccwpck_require__(5143),
-  Secret = __nccwpck_require__(5504),
-  Config = __nccwpck_require__(2330),
-  Task = __nccwpck_require__(9693),
-  Node = __nccwpck_require__(424),
-  Exec = __nccwpck_require__(7009),
-  util = __nccwpck_require__(2140),
-  withSession = __nccwpck_require__(2318),
+  Modem = __nccwpck_require__(7575),
+  Container = __nccwpck_require__(6943),
+  Image = __nccwpck_require__(9749),
+  Volume = __nccwpck_require__(3380),
+  Network = __nccwpck_require__(1726),
+  Service = __nccwpck_require__(4179),
+  Plugin = __nccwpck_require__(7109),
+  Secret = __nccwpck_require__(3354),
+  Config = __nccwpck_require__(12),
+  Task = __nccwpck_require__(7635),
+  Node = __nccwpck_require__(4150),
+  Exec = __nccwpck_require__(4907),
+  util = __nccwpck_require__(5170),
+  withSession = __nccwpck_require__(7852),
   extend = util.extend;
 
 var Docker = function(opts) {
@@ -25329,7 +25329,7 @@ Docker.prototype.buildImage = function(file, opts, callback) {
  * @param {Function} onProgress - Optional callback for each event: (event) => void
  */
 Docker.prototype.followProgress = function(stream, onFinished, onProgress) {
-  var buildkit = __nccwpck_require__(8704);
+  var buildkit = __nccwpck_require__(9422);
   return buildkit.followProgress(stream, onFinished, onProgress);
 };
 
@@ -26879,10 +26879,10 @@ module.exports = Docker;
 
 /***/ }),
 
-/***/ 7009:
+/***/ 4907:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var util = __nccwpck_require__(2140);
+var util = __nccwpck_require__(5170);
 
 /**
  * Represents an Exec
@@ -27025,10 +27025,10 @@ module.exports = Exec;
 
 /***/ }),
 
-/***/ 9927:
+/***/ 9749:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var util = __nccwpck_require__(2140);
+var util = __nccwpck_require__(5170);
 
 /**
  * Represents an image
@@ -27311,10 +27311,10 @@ module.exports = Image;
 
 /***/ }),
 
-/***/ 1200:
+/***/ 1726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var util = __nccwpck_require__(2140);
+var util = __nccwpck_require__(5170);
 
 /**
  * Represents an network
@@ -27489,10 +27489,10 @@ module.exports = Network;
 
 /***/ }),
 
-/***/ 424:
+/***/ 4150:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var util = __nccwpck_require__(2140);
+var util = __nccwpck_require__(5170);
 
 /**
  * Represents an Node
@@ -27631,10 +27631,10 @@ module.exports = Node;
 
 /***/ }),
 
-/***/ 5143:
+/***/ 7109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var util = __nccwpck_require__(2140);
+var util = __nccwpck_require__(5170);
 
 /**
  * Represents a plugin
@@ -28010,10 +28010,10 @@ module.exports = Plugin;
 
 /***/ }),
 
-/***/ 5504:
+/***/ 3354:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var util = __nccwpck_require__(2140);
+var util = __nccwpck_require__(5170);
 
 /**
  * Represents a secret
@@ -28151,10 +28151,10 @@ module.exports = Secret;
 
 /***/ }),
 
-/***/ 5905:
+/***/ 4179:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var util = __nccwpck_require__(2140);
+var util = __nccwpck_require__(5170);
 
 /**
  * Represents an Service
@@ -28341,11 +28341,11 @@ module.exports = Service;
 
 /***/ }),
 
-/***/ 2318:
+/***/ 7852:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var grpc = __nccwpck_require__(3017),
-  protoLoader = __nccwpck_require__(6609),
+var grpc = __nccwpck_require__(5647),
+  protoLoader = __nccwpck_require__(6707),
   path = __nccwpck_require__(6928),
   crypto = __nccwpck_require__(6982);
 
@@ -28411,10 +28411,10 @@ module.exports = withSession;
 
 /***/ }),
 
-/***/ 9693:
+/***/ 7635:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var util = __nccwpck_require__(2140);
+var util = __nccwpck_require__(5170);
 
 /**
  * Represents an Task
@@ -28515,13 +28515,13 @@ module.exports = Task;
 
 /***/ }),
 
-/***/ 2140:
+/***/ 5170:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var DockerIgnore = __nccwpck_require__(2766);
+var DockerIgnore = __nccwpck_require__(4672);
 var fs = __nccwpck_require__(9896);
 var path = __nccwpck_require__(6928);
-var tar = __nccwpck_require__(3485);
+var tar = __nccwpck_require__(4863);
 var zlib = __nccwpck_require__(3106);
 
 // https://github.com/HenrikJoreteg/extend-object/blob/v0.1.0/extend-object.js
@@ -28628,10 +28628,10 @@ module.exports.prepareBuildContext = function(file, next) {
 
 /***/ }),
 
-/***/ 7726:
+/***/ 3380:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var util = __nccwpck_require__(2140);
+var util = __nccwpck_require__(5170);
 
 /**
  * Represents a volume
@@ -28725,10 +28725,10 @@ module.exports = Volume;
 
 /***/ }),
 
-/***/ 6272:
+/***/ 4990:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var once = __nccwpck_require__(8856);
+var once = __nccwpck_require__(4542);
 
 var noop = function() {};
 
@@ -28828,7 +28828,7 @@ module.exports = eos;
 
 /***/ }),
 
-/***/ 8259:
+/***/ 2801:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = (__nccwpck_require__(9896).constants) || __nccwpck_require__(9140)
@@ -28836,7 +28836,7 @@ module.exports = (__nccwpck_require__(9896).constants) || __nccwpck_require__(91
 
 /***/ }),
 
-/***/ 9054:
+/***/ 4244:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 try {
@@ -28846,13 +28846,13 @@ try {
   module.exports = util.inherits;
 } catch (e) {
   /* istanbul ignore next */
-  module.exports = __nccwpck_require__(7709);
+  module.exports = __nccwpck_require__(1103);
 }
 
 
 /***/ }),
 
-/***/ 7709:
+/***/ 1103:
 /***/ ((module) => {
 
 if (typeof Object.create === 'function') {
@@ -28886,7 +28886,7 @@ if (typeof Object.create === 'function') {
 
 /***/ }),
 
-/***/ 2069:
+/***/ 7715:
 /***/ ((module) => {
 
 /**
@@ -29492,7 +29492,7 @@ module.exports = camelCase;
 
 /***/ }),
 
-/***/ 4944:
+/***/ 2342:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var path = __nccwpck_require__(6928);
@@ -29597,7 +29597,7 @@ mkdirP.sync = function sync (p, opts, made) {
 
 /***/ }),
 
-/***/ 5320:
+/***/ 9778:
 /***/ ((module) => {
 
 /**
@@ -29766,10 +29766,10 @@ function plural(ms, msAbs, n, name) {
 
 /***/ }),
 
-/***/ 8856:
+/***/ 4542:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var wrappy = __nccwpck_require__(2904)
+var wrappy = __nccwpck_require__(8142)
 module.exports = wrappy(once)
 module.exports.strict = wrappy(onceStrict)
 
@@ -29815,12 +29815,12 @@ function onceStrict (fn) {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 1958:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
-var $protobuf = __nccwpck_require__(4792);
-module.exports = exports = $protobuf.descriptor = $protobuf.Root.fromJSON(__nccwpck_require__(126)).lookup(".google.protobuf");
+var $protobuf = __nccwpck_require__(7666);
+module.exports = exports = $protobuf.descriptor = $protobuf.Root.fromJSON(__nccwpck_require__(8635)).lookup(".google.protobuf");
 
 var Namespace = $protobuf.Namespace,
     Root      = $protobuf.Root,
@@ -31008,18 +31008,18 @@ function editionToDescriptor(edition, fileDescriptor) {
 
 /***/ }),
 
-/***/ 4792:
+/***/ 7666:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // full library entry point.
 
 
-module.exports = __nccwpck_require__(1057);
+module.exports = __nccwpck_require__(2363);
 
 
 /***/ }),
 
-/***/ 1416:
+/***/ 7202:
 /***/ ((module) => {
 
 
@@ -31425,7 +31425,7 @@ common.get = function get(file) {
 
 /***/ }),
 
-/***/ 6261:
+/***/ 9947:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -31435,8 +31435,8 @@ common.get = function get(file) {
  */
 var converter = exports;
 
-var Enum = __nccwpck_require__(1976),
-    util = __nccwpck_require__(8809);
+var Enum = __nccwpck_require__(8550),
+    util = __nccwpck_require__(899);
 
 /**
  * Generates a partial value fromObject conveter.
@@ -31750,15 +31750,15 @@ converter.toObject = function toObject(mtype) {
 
 /***/ }),
 
-/***/ 8181:
+/***/ 4119:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = decoder;
 
-var Enum    = __nccwpck_require__(1976),
-    types   = __nccwpck_require__(7536),
-    util    = __nccwpck_require__(8809);
+var Enum    = __nccwpck_require__(8550),
+    types   = __nccwpck_require__(2986),
+    util    = __nccwpck_require__(899);
 
 function missing(field) {
     return "missing required '" + field.name + "'";
@@ -31921,15 +31921,15 @@ function decoder(mtype) {
 
 /***/ }),
 
-/***/ 6646:
+/***/ 2335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = encoder;
 
-var Enum     = __nccwpck_require__(1976),
-    types    = __nccwpck_require__(7536),
-    util     = __nccwpck_require__(8809);
+var Enum     = __nccwpck_require__(8550),
+    types    = __nccwpck_require__(2986),
+    util     = __nccwpck_require__(899);
 
 /**
  * Generates a partial message type encoder.
@@ -32031,18 +32031,18 @@ function encoder(mtype) {
 
 /***/ }),
 
-/***/ 1976:
+/***/ 8550:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = Enum;
 
 // extends ReflectionObject
-var ReflectionObject = __nccwpck_require__(3162);
+var ReflectionObject = __nccwpck_require__(4324);
 ((Enum.prototype = Object.create(ReflectionObject.prototype)).constructor = Enum).className = "Enum";
 
-var Namespace = __nccwpck_require__(4570),
-    util = __nccwpck_require__(8809);
+var Namespace = __nccwpck_require__(9980),
+    util = __nccwpck_require__(899);
 
 /**
  * Constructs a new enum instance.
@@ -32264,19 +32264,19 @@ Enum.prototype.isReservedName = function isReservedName(name) {
 
 /***/ }),
 
-/***/ 5017:
+/***/ 4915:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = Field;
 
 // extends ReflectionObject
-var ReflectionObject = __nccwpck_require__(3162);
+var ReflectionObject = __nccwpck_require__(4324);
 ((Field.prototype = Object.create(ReflectionObject.prototype)).constructor = Field).className = "Field";
 
-var Enum  = __nccwpck_require__(1976),
-    types = __nccwpck_require__(7536),
-    util  = __nccwpck_require__(8809);
+var Enum  = __nccwpck_require__(8550),
+    types = __nccwpck_require__(2986),
+    util  = __nccwpck_require__(899);
 
 var Type; // cyclic
 
@@ -32724,11 +32724,11 @@ Field._configure = function configure(Type_) {
 
 /***/ }),
 
-/***/ 2352:
+/***/ 9798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var protobuf = module.exports = __nccwpck_require__(355);
+var protobuf = module.exports = __nccwpck_require__(5937);
 
 protobuf.build = "light";
 
@@ -32801,30 +32801,30 @@ function loadSync(filename, root) {
 protobuf.loadSync = loadSync;
 
 // Serialization
-protobuf.encoder          = __nccwpck_require__(6646);
-protobuf.decoder          = __nccwpck_require__(8181);
-protobuf.verifier         = __nccwpck_require__(2727);
-protobuf.converter        = __nccwpck_require__(6261);
+protobuf.encoder          = __nccwpck_require__(2335);
+protobuf.decoder          = __nccwpck_require__(4119);
+protobuf.verifier         = __nccwpck_require__(9281);
+protobuf.converter        = __nccwpck_require__(9947);
 
 // Reflection
-protobuf.ReflectionObject = __nccwpck_require__(3162);
-protobuf.Namespace        = __nccwpck_require__(4570);
-protobuf.Root             = __nccwpck_require__(361);
-protobuf.Enum             = __nccwpck_require__(1976);
-protobuf.Type             = __nccwpck_require__(1317);
-protobuf.Field            = __nccwpck_require__(5017);
-protobuf.OneOf            = __nccwpck_require__(7664);
-protobuf.MapField         = __nccwpck_require__(6199);
-protobuf.Service          = __nccwpck_require__(3970);
-protobuf.Method           = __nccwpck_require__(4228);
+protobuf.ReflectionObject = __nccwpck_require__(4324);
+protobuf.Namespace        = __nccwpck_require__(9980);
+protobuf.Root             = __nccwpck_require__(5959);
+protobuf.Enum             = __nccwpck_require__(8550);
+protobuf.Type             = __nccwpck_require__(5567);
+protobuf.Field            = __nccwpck_require__(4915);
+protobuf.OneOf            = __nccwpck_require__(3774);
+protobuf.MapField         = __nccwpck_require__(4997);
+protobuf.Service          = __nccwpck_require__(5952);
+protobuf.Method           = __nccwpck_require__(3770);
 
 // Runtime
-protobuf.Message          = __nccwpck_require__(9706);
-protobuf.wrappers         = __nccwpck_require__(6213);
+protobuf.Message          = __nccwpck_require__(1684);
+protobuf.wrappers         = __nccwpck_require__(1567);
 
 // Utility
-protobuf.types            = __nccwpck_require__(7536);
-protobuf.util             = __nccwpck_require__(8809);
+protobuf.types            = __nccwpck_require__(2986);
+protobuf.util             = __nccwpck_require__(899);
 
 // Set up possibly cyclic reflection dependencies
 protobuf.ReflectionObject._configure(protobuf.Root);
@@ -32835,7 +32835,7 @@ protobuf.Field._configure(protobuf.Type);
 
 /***/ }),
 
-/***/ 355:
+/***/ 5937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -32850,15 +32850,15 @@ var protobuf = exports;
 protobuf.build = "minimal";
 
 // Serialization
-protobuf.Writer       = __nccwpck_require__(3526);
-protobuf.BufferWriter = __nccwpck_require__(8167);
-protobuf.Reader       = __nccwpck_require__(4742);
-protobuf.BufferReader = __nccwpck_require__(9623);
+protobuf.Writer       = __nccwpck_require__(1060);
+protobuf.BufferWriter = __nccwpck_require__(4693);
+protobuf.Reader       = __nccwpck_require__(728);
+protobuf.BufferReader = __nccwpck_require__(7817);
 
 // Utility
-protobuf.util         = __nccwpck_require__(6057);
-protobuf.rpc          = __nccwpck_require__(1338);
-protobuf.roots        = __nccwpck_require__(3852);
+protobuf.util         = __nccwpck_require__(7915);
+protobuf.rpc          = __nccwpck_require__(7544);
+protobuf.roots        = __nccwpck_require__(6514);
 protobuf.configure    = configure;
 
 /* istanbul ignore next */
@@ -32878,18 +32878,18 @@ configure();
 
 /***/ }),
 
-/***/ 1057:
+/***/ 2363:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var protobuf = module.exports = __nccwpck_require__(2352);
+var protobuf = module.exports = __nccwpck_require__(9798);
 
 protobuf.build = "full";
 
 // Parser
-protobuf.tokenize         = __nccwpck_require__(7860);
-protobuf.parse            = __nccwpck_require__(5206);
-protobuf.common           = __nccwpck_require__(1416);
+protobuf.tokenize         = __nccwpck_require__(4974);
+protobuf.parse            = __nccwpck_require__(6020);
+protobuf.common           = __nccwpck_require__(7202);
 
 // Configure parser
 protobuf.Root._configure(protobuf.Type, protobuf.parse, protobuf.common);
@@ -32897,18 +32897,18 @@ protobuf.Root._configure(protobuf.Type, protobuf.parse, protobuf.common);
 
 /***/ }),
 
-/***/ 6199:
+/***/ 4997:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = MapField;
 
 // extends Field
-var Field = __nccwpck_require__(5017);
+var Field = __nccwpck_require__(4915);
 ((MapField.prototype = Object.create(Field.prototype)).constructor = MapField).className = "MapField";
 
-var types   = __nccwpck_require__(7536),
-    util    = __nccwpck_require__(8809);
+var types   = __nccwpck_require__(2986),
+    util    = __nccwpck_require__(899);
 
 /**
  * Constructs a new map field instance.
@@ -33030,13 +33030,13 @@ MapField.d = function decorateMapField(fieldId, fieldKeyType, fieldValueType) {
 
 /***/ }),
 
-/***/ 9706:
+/***/ 1684:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = Message;
 
-var util = __nccwpck_require__(6057);
+var util = __nccwpck_require__(7915);
 
 /**
  * Constructs a new message instance.
@@ -33180,17 +33180,17 @@ Message.prototype.toJSON = function toJSON() {
 
 /***/ }),
 
-/***/ 4228:
+/***/ 3770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = Method;
 
 // extends ReflectionObject
-var ReflectionObject = __nccwpck_require__(3162);
+var ReflectionObject = __nccwpck_require__(4324);
 ((Method.prototype = Object.create(ReflectionObject.prototype)).constructor = Method).className = "Method";
 
-var util = __nccwpck_require__(8809);
+var util = __nccwpck_require__(899);
 
 /**
  * Constructs a new service method instance.
@@ -33347,19 +33347,19 @@ Method.prototype.resolve = function resolve() {
 
 /***/ }),
 
-/***/ 4570:
+/***/ 9980:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = Namespace;
 
 // extends ReflectionObject
-var ReflectionObject = __nccwpck_require__(3162);
+var ReflectionObject = __nccwpck_require__(4324);
 ((Namespace.prototype = Object.create(ReflectionObject.prototype)).constructor = Namespace).className = "Namespace";
 
-var Field    = __nccwpck_require__(5017),
-    util     = __nccwpck_require__(8809),
-    OneOf    = __nccwpck_require__(7664);
+var Field    = __nccwpck_require__(4915),
+    util     = __nccwpck_require__(899),
+    OneOf    = __nccwpck_require__(3774);
 
 var Type,    // cyclic
     Service,
@@ -33912,7 +33912,7 @@ Namespace._configure = function(Type_, Service_, Enum_) {
 
 /***/ }),
 
-/***/ 3162:
+/***/ 4324:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33920,8 +33920,8 @@ module.exports = ReflectionObject;
 
 ReflectionObject.className = "ReflectionObject";
 
-const OneOf = __nccwpck_require__(7664);
-var util = __nccwpck_require__(8809);
+const OneOf = __nccwpck_require__(3774);
+var util = __nccwpck_require__(899);
 
 var Root; // cyclic
 
@@ -34301,18 +34301,18 @@ ReflectionObject._configure = function(Root_) {
 
 /***/ }),
 
-/***/ 7664:
+/***/ 3774:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = OneOf;
 
 // extends ReflectionObject
-var ReflectionObject = __nccwpck_require__(3162);
+var ReflectionObject = __nccwpck_require__(4324);
 ((OneOf.prototype = Object.create(ReflectionObject.prototype)).constructor = OneOf).className = "OneOf";
 
-var Field = __nccwpck_require__(5017),
-    util  = __nccwpck_require__(8809);
+var Field = __nccwpck_require__(4915),
+    util  = __nccwpck_require__(899);
 
 /**
  * Constructs a new oneof instance.
@@ -34530,7 +34530,7 @@ OneOf.d = function decorateOneOf() {
 
 /***/ }),
 
-/***/ 5206:
+/***/ 6020:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -34539,18 +34539,18 @@ module.exports = parse;
 parse.filename = null;
 parse.defaults = { keepCase: false };
 
-var tokenize  = __nccwpck_require__(7860),
-    Root      = __nccwpck_require__(361),
-    Type      = __nccwpck_require__(1317),
-    Field     = __nccwpck_require__(5017),
-    MapField  = __nccwpck_require__(6199),
-    OneOf     = __nccwpck_require__(7664),
-    Enum      = __nccwpck_require__(1976),
-    Service   = __nccwpck_require__(3970),
-    Method    = __nccwpck_require__(4228),
-    ReflectionObject = __nccwpck_require__(3162),
-    types     = __nccwpck_require__(7536),
-    util      = __nccwpck_require__(8809);
+var tokenize  = __nccwpck_require__(4974),
+    Root      = __nccwpck_require__(5959),
+    Type      = __nccwpck_require__(5567),
+    Field     = __nccwpck_require__(4915),
+    MapField  = __nccwpck_require__(4997),
+    OneOf     = __nccwpck_require__(3774),
+    Enum      = __nccwpck_require__(8550),
+    Service   = __nccwpck_require__(5952),
+    Method    = __nccwpck_require__(3770),
+    ReflectionObject = __nccwpck_require__(4324),
+    types     = __nccwpck_require__(2986),
+    util      = __nccwpck_require__(899);
 
 var base10Re    = /^[1-9][0-9]*$/,
     base10NegRe = /^-?[1-9][0-9]*$/,
@@ -35529,13 +35529,13 @@ function parse(source, root, options) {
 
 /***/ }),
 
-/***/ 4742:
+/***/ 728:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = Reader;
 
-var util      = __nccwpck_require__(6057);
+var util      = __nccwpck_require__(7915);
 
 var BufferReader; // cyclic
 
@@ -35982,17 +35982,17 @@ Reader._configure = function(BufferReader_) {
 
 /***/ }),
 
-/***/ 9623:
+/***/ 7817:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = BufferReader;
 
 // extends Reader
-var Reader = __nccwpck_require__(4742);
+var Reader = __nccwpck_require__(728);
 (BufferReader.prototype = Object.create(Reader.prototype)).constructor = BufferReader;
 
-var util = __nccwpck_require__(6057);
+var util = __nccwpck_require__(7915);
 
 /**
  * Constructs a new buffer reader instance.
@@ -36040,20 +36040,20 @@ BufferReader._configure();
 
 /***/ }),
 
-/***/ 361:
+/***/ 5959:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = Root;
 
 // extends Namespace
-var Namespace = __nccwpck_require__(4570);
+var Namespace = __nccwpck_require__(9980);
 ((Root.prototype = Object.create(Namespace.prototype)).constructor = Root).className = "Root";
 
-var Field   = __nccwpck_require__(5017),
-    Enum    = __nccwpck_require__(1976),
-    OneOf   = __nccwpck_require__(7664),
-    util    = __nccwpck_require__(8809);
+var Field   = __nccwpck_require__(4915),
+    Enum    = __nccwpck_require__(8550),
+    OneOf   = __nccwpck_require__(3774),
+    util    = __nccwpck_require__(899);
 
 var Type,   // cyclic
     parse,  // might be excluded
@@ -36459,7 +36459,7 @@ Root._configure = function(Type_, parse_, common_) {
 
 /***/ }),
 
-/***/ 3852:
+/***/ 6514:
 /***/ ((module) => {
 
 
@@ -36484,7 +36484,7 @@ module.exports = Object.create(null);
 
 /***/ }),
 
-/***/ 1338:
+/***/ 7544:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -36522,18 +36522,18 @@ var rpc = exports;
  * @returns {undefined}
  */
 
-rpc.Service = __nccwpck_require__(5290);
+rpc.Service = __nccwpck_require__(3156);
 
 
 /***/ }),
 
-/***/ 5290:
+/***/ 3156:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = Service;
 
-var util = __nccwpck_require__(6057);
+var util = __nccwpck_require__(7915);
 
 // Extends EventEmitter
 (Service.prototype = Object.create(util.EventEmitter.prototype)).constructor = Service;
@@ -36676,19 +36676,19 @@ Service.prototype.end = function end(endedByRPC) {
 
 /***/ }),
 
-/***/ 3970:
+/***/ 5952:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = Service;
 
 // extends Namespace
-var Namespace = __nccwpck_require__(4570);
+var Namespace = __nccwpck_require__(9980);
 ((Service.prototype = Object.create(Namespace.prototype)).constructor = Service).className = "Service";
 
-var Method = __nccwpck_require__(4228),
-    util   = __nccwpck_require__(8809),
-    rpc    = __nccwpck_require__(1338);
+var Method = __nccwpck_require__(3770),
+    util   = __nccwpck_require__(899),
+    rpc    = __nccwpck_require__(7544);
 
 /**
  * Constructs a new service instance.
@@ -36876,7 +36876,7 @@ Service.prototype.create = function create(rpcImpl, requestDelimited, responseDe
 
 /***/ }),
 
-/***/ 7860:
+/***/ 4974:
 /***/ ((module) => {
 
 
@@ -37299,30 +37299,30 @@ function tokenize(source, alternateCommentMode) {
 
 /***/ }),
 
-/***/ 1317:
+/***/ 5567:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = Type;
 
 // extends Namespace
-var Namespace = __nccwpck_require__(4570);
+var Namespace = __nccwpck_require__(9980);
 ((Type.prototype = Object.create(Namespace.prototype)).constructor = Type).className = "Type";
 
-var Enum      = __nccwpck_require__(1976),
-    OneOf     = __nccwpck_require__(7664),
-    Field     = __nccwpck_require__(5017),
-    MapField  = __nccwpck_require__(6199),
-    Service   = __nccwpck_require__(3970),
-    Message   = __nccwpck_require__(9706),
-    Reader    = __nccwpck_require__(4742),
-    Writer    = __nccwpck_require__(3526),
-    util      = __nccwpck_require__(8809),
-    encoder   = __nccwpck_require__(6646),
-    decoder   = __nccwpck_require__(8181),
-    verifier  = __nccwpck_require__(2727),
-    converter = __nccwpck_require__(6261),
-    wrappers  = __nccwpck_require__(6213);
+var Enum      = __nccwpck_require__(8550),
+    OneOf     = __nccwpck_require__(3774),
+    Field     = __nccwpck_require__(4915),
+    MapField  = __nccwpck_require__(4997),
+    Service   = __nccwpck_require__(5952),
+    Message   = __nccwpck_require__(1684),
+    Reader    = __nccwpck_require__(728),
+    Writer    = __nccwpck_require__(1060),
+    util      = __nccwpck_require__(899),
+    encoder   = __nccwpck_require__(2335),
+    decoder   = __nccwpck_require__(4119),
+    verifier  = __nccwpck_require__(9281),
+    converter = __nccwpck_require__(9947),
+    wrappers  = __nccwpck_require__(1567);
 
 /**
  * Constructs a new reflected message type instance.
@@ -37938,7 +37938,7 @@ Type.d = function decorateType(typeName) {
 
 /***/ }),
 
-/***/ 7536:
+/***/ 2986:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -37949,7 +37949,7 @@ Type.d = function decorateType(typeName) {
  */
 var types = exports;
 
-var util = __nccwpck_require__(8809);
+var util = __nccwpck_require__(899);
 
 var s = [
     "double",   // 0
@@ -38141,7 +38141,7 @@ types.packed = bake([
 
 /***/ }),
 
-/***/ 8809:
+/***/ 899:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -38150,17 +38150,17 @@ types.packed = bake([
  * Various utility functions.
  * @namespace
  */
-var util = module.exports = __nccwpck_require__(6057);
+var util = module.exports = __nccwpck_require__(7915);
 
-var roots = __nccwpck_require__(3852);
+var roots = __nccwpck_require__(6514);
 
 var Type, // cyclic
     Enum;
 
-util.codegen = __nccwpck_require__(2722);
-util.fetch   = __nccwpck_require__(2951);
-util.path    = __nccwpck_require__(4794);
-util.patterns = __nccwpck_require__(711);
+util.codegen = __nccwpck_require__(5140);
+util.fetch   = __nccwpck_require__(2513);
+util.path    = __nccwpck_require__(6856);
+util.patterns = __nccwpck_require__(2437);
 
 var reservedRe = util.patterns.reservedRe;
 
@@ -38168,7 +38168,7 @@ var reservedRe = util.patterns.reservedRe;
  * Node's fs module if available.
  * @type {Object.<string,*>}
  */
-util.fs = __nccwpck_require__(6083);
+util.fs = __nccwpck_require__(7061);
 
 /**
  * Checks a recursion depth.
@@ -38292,7 +38292,7 @@ util.decorateType = function decorateType(ctor, typeName) {
 
     /* istanbul ignore next */
     if (!Type)
-        Type = __nccwpck_require__(1317);
+        Type = __nccwpck_require__(5567);
 
     var type = new Type(typeName || ctor.name);
     util.decorateRoot.add(type);
@@ -38317,7 +38317,7 @@ util.decorateEnum = function decorateEnum(object) {
 
     /* istanbul ignore next */
     if (!Enum)
-        Enum = __nccwpck_require__(1976);
+        Enum = __nccwpck_require__(8550);
 
     var enm = new Enum("Enum" + decorateEnumIndex++, object);
     util.decorateRoot.add(enm);
@@ -38371,14 +38371,14 @@ util.setProperty = function setProperty(dst, path, value, ifNotSet) {
  */
 Object.defineProperty(util, "decorateRoot", {
     get: function() {
-        return roots["decorated"] || (roots["decorated"] = new (__nccwpck_require__(361))());
+        return roots["decorated"] || (roots["decorated"] = new (__nccwpck_require__(5959))());
     }
 });
 
 
 /***/ }),
 
-/***/ 6083:
+/***/ 7061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -38396,13 +38396,13 @@ module.exports = fs;
 
 /***/ }),
 
-/***/ 2562:
+/***/ 7264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = LongBits;
 
-var util = __nccwpck_require__(6057);
+var util = __nccwpck_require__(7915);
 
 /**
  * Constructs new long bits.
@@ -38603,32 +38603,32 @@ LongBits.prototype.length = function length() {
 
 /***/ }),
 
-/***/ 6057:
+/***/ 7915:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
 var util = exports;
 
 // used to return a Promise where callback is omitted
-util.asPromise = __nccwpck_require__(8814);
+util.asPromise = __nccwpck_require__(7520);
 
 // converts to / from base64 encoded strings
-util.base64 = __nccwpck_require__(8086);
+util.base64 = __nccwpck_require__(8840);
 
 // base class of rpc.Service
-util.EventEmitter = __nccwpck_require__(1531);
+util.EventEmitter = __nccwpck_require__(2709);
 
 // float handling accross browsers
-util.float = __nccwpck_require__(5605);
+util.float = __nccwpck_require__(2351);
 
 // converts to / from utf8 encoded strings
-util.utf8 = __nccwpck_require__(8798);
+util.utf8 = __nccwpck_require__(3600);
 
 // provides a node-like buffer pool in the browser
-util.pool = __nccwpck_require__(6015);
+util.pool = __nccwpck_require__(1965);
 
 // utility to work with the low and high bits of a 64 bit value
-util.LongBits = __nccwpck_require__(2562);
+util.LongBits = __nccwpck_require__(7264);
 
 /**
  * Tests if the specified key can affect object prototypes.
@@ -38798,7 +38798,7 @@ util.Long = /* istanbul ignore next */ util.global.dcodeIO && /* istanbul ignore
          || /* istanbul ignore next */ util.global.Long
          || (function() {
                 try {
-                    var Long = __nccwpck_require__(5646);
+                    var Long = __nccwpck_require__(6008);
                     return Long && Long.isLong ? Long : null;
                 } catch (e) {
                     /* istanbul ignore next */
@@ -39101,7 +39101,7 @@ util._configure = function() {
 
 /***/ }),
 
-/***/ 711:
+/***/ 2437:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -39115,14 +39115,14 @@ patterns.reservedRe  = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|fal
 
 /***/ }),
 
-/***/ 2727:
+/***/ 9281:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = verifier;
 
-var Enum      = __nccwpck_require__(1976),
-    util      = __nccwpck_require__(8809);
+var Enum      = __nccwpck_require__(8550),
+    util      = __nccwpck_require__(899);
 
 function invalid(field, expected) {
     return field.name + ": " + expected + (field.repeated && expected !== "array" ? "[]" : field.map && expected !== "object" ? "{k:"+field.keyType+"}" : "") + " expected";
@@ -39302,7 +39302,7 @@ function verifier(mtype) {
 
 /***/ }),
 
-/***/ 6213:
+/***/ 1567:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -39314,8 +39314,8 @@ function verifier(mtype) {
  */
 var wrappers = exports;
 
-var Message = __nccwpck_require__(9706),
-    util    = __nccwpck_require__(6057);
+var Message = __nccwpck_require__(1684),
+    util    = __nccwpck_require__(7915);
 
 /**
  * From object converter part of an {@link IWrapper}.
@@ -39420,13 +39420,13 @@ wrappers[".google.protobuf.Any"] = {
 
 /***/ }),
 
-/***/ 3526:
+/***/ 1060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = Writer;
 
-var util      = __nccwpck_require__(6057);
+var util      = __nccwpck_require__(7915);
 
 var BufferWriter; // cyclic
 
@@ -39894,17 +39894,17 @@ Writer._configure = function(BufferWriter_) {
 
 /***/ }),
 
-/***/ 8167:
+/***/ 4693:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 module.exports = BufferWriter;
 
 // extends Writer
-var Writer = __nccwpck_require__(3526);
+var Writer = __nccwpck_require__(1060);
 (BufferWriter.prototype = Object.create(Writer.prototype)).constructor = BufferWriter;
 
-var util = __nccwpck_require__(6057);
+var util = __nccwpck_require__(7915);
 
 /**
  * Constructs a new buffer writer instance.
@@ -39986,11 +39986,11 @@ BufferWriter._configure();
 
 /***/ }),
 
-/***/ 4186:
+/***/ 9376:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var once = __nccwpck_require__(8856)
-var eos = __nccwpck_require__(6272)
+var once = __nccwpck_require__(4542)
+var eos = __nccwpck_require__(4990)
 var fs
 
 try {
@@ -40079,7 +40079,7 @@ module.exports = pump
 
 /***/ }),
 
-/***/ 3308:
+/***/ 4522:
 /***/ ((module) => {
 
 
@@ -40202,7 +40202,7 @@ module.exports.F = codes;
 
 /***/ }),
 
-/***/ 8879:
+/***/ 6929:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -40242,9 +40242,9 @@ var objectKeys = Object.keys || function (obj) {
 /*</replacement>*/
 
 module.exports = Duplex;
-var Readable = __nccwpck_require__(525);
-var Writable = __nccwpck_require__(109);
-__nccwpck_require__(9054)(Duplex, Readable);
+var Readable = __nccwpck_require__(8087);
+var Writable = __nccwpck_require__(7003);
+__nccwpck_require__(4244)(Duplex, Readable);
 {
   // Allow the keys array to be GC'ed.
   var keys = objectKeys(Writable.prototype);
@@ -40334,7 +40334,7 @@ Object.defineProperty(Duplex.prototype, 'destroyed', {
 
 /***/ }),
 
-/***/ 1075:
+/***/ 2597:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -40365,8 +40365,8 @@ Object.defineProperty(Duplex.prototype, 'destroyed', {
 
 
 module.exports = PassThrough;
-var Transform = __nccwpck_require__(9377);
-__nccwpck_require__(9054)(PassThrough, Transform);
+var Transform = __nccwpck_require__(8727);
+__nccwpck_require__(4244)(PassThrough, Transform);
 function PassThrough(options) {
   if (!(this instanceof PassThrough)) return new PassThrough(options);
   Transform.call(this, options);
@@ -40377,7 +40377,7 @@ PassThrough.prototype._transform = function (chunk, encoding, cb) {
 
 /***/ }),
 
-/***/ 525:
+/***/ 8087:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -40419,7 +40419,7 @@ var EElistenerCount = function EElistenerCount(emitter, type) {
 /*</replacement>*/
 
 /*<replacement>*/
-var Stream = __nccwpck_require__(8819);
+var Stream = __nccwpck_require__(6745);
 /*</replacement>*/
 
 var Buffer = (__nccwpck_require__(181).Buffer);
@@ -40441,11 +40441,11 @@ if (debugUtil && debugUtil.debuglog) {
 }
 /*</replacement>*/
 
-var BufferList = __nccwpck_require__(7800);
-var destroyImpl = __nccwpck_require__(1697);
-var _require = __nccwpck_require__(7306),
+var BufferList = __nccwpck_require__(6386);
+var destroyImpl = __nccwpck_require__(3919);
+var _require = __nccwpck_require__(2640),
   getHighWaterMark = _require.getHighWaterMark;
-var _require$codes = (__nccwpck_require__(3308)/* .codes */ .F),
+var _require$codes = (__nccwpck_require__(4522)/* .codes */ .F),
   ERR_INVALID_ARG_TYPE = _require$codes.ERR_INVALID_ARG_TYPE,
   ERR_STREAM_PUSH_AFTER_EOF = _require$codes.ERR_STREAM_PUSH_AFTER_EOF,
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
@@ -40455,7 +40455,7 @@ var _require$codes = (__nccwpck_require__(3308)/* .codes */ .F),
 var StringDecoder;
 var createReadableStreamAsyncIterator;
 var from;
-__nccwpck_require__(9054)(Readable, Stream);
+__nccwpck_require__(4244)(Readable, Stream);
 var errorOrDestroy = destroyImpl.errorOrDestroy;
 var kProxyEvents = ['error', 'close', 'destroy', 'pause', 'resume'];
 function prependListener(emitter, event, fn) {
@@ -40470,7 +40470,7 @@ function prependListener(emitter, event, fn) {
   if (!emitter._events || !emitter._events[event]) emitter.on(event, fn);else if (Array.isArray(emitter._events[event])) emitter._events[event].unshift(fn);else emitter._events[event] = [fn, emitter._events[event]];
 }
 function ReadableState(options, stream, isDuplex) {
-  Duplex = Duplex || __nccwpck_require__(8879);
+  Duplex = Duplex || __nccwpck_require__(6929);
   options = options || {};
 
   // Duplex streams are both readable and writable, but share
@@ -40537,13 +40537,13 @@ function ReadableState(options, stream, isDuplex) {
   this.decoder = null;
   this.encoding = null;
   if (options.encoding) {
-    if (!StringDecoder) StringDecoder = (__nccwpck_require__(9530)/* .StringDecoder */ .I);
+    if (!StringDecoder) StringDecoder = (__nccwpck_require__(6376)/* .StringDecoder */ .I);
     this.decoder = new StringDecoder(options.encoding);
     this.encoding = options.encoding;
   }
 }
 function Readable(options) {
-  Duplex = Duplex || __nccwpck_require__(8879);
+  Duplex = Duplex || __nccwpck_require__(6929);
   if (!(this instanceof Readable)) return new Readable(options);
 
   // Checking for a Stream.Duplex instance is faster here instead of inside
@@ -40680,7 +40680,7 @@ Readable.prototype.isPaused = function () {
 
 // backwards compatibility.
 Readable.prototype.setEncoding = function (enc) {
-  if (!StringDecoder) StringDecoder = (__nccwpck_require__(9530)/* .StringDecoder */ .I);
+  if (!StringDecoder) StringDecoder = (__nccwpck_require__(6376)/* .StringDecoder */ .I);
   var decoder = new StringDecoder(enc);
   this._readableState.decoder = decoder;
   // If setEncoding(null), decoder.encoding equals utf8
@@ -41299,7 +41299,7 @@ Readable.prototype.wrap = function (stream) {
 if (typeof Symbol === 'function') {
   Readable.prototype[Symbol.asyncIterator] = function () {
     if (createReadableStreamAsyncIterator === undefined) {
-      createReadableStreamAsyncIterator = __nccwpck_require__(4356);
+      createReadableStreamAsyncIterator = __nccwpck_require__(2182);
     }
     return createReadableStreamAsyncIterator(this);
   };
@@ -41396,7 +41396,7 @@ function endReadableNT(state, stream) {
 if (typeof Symbol === 'function') {
   Readable.from = function (iterable, opts) {
     if (from === undefined) {
-      from = __nccwpck_require__(4163);
+      from = __nccwpck_require__(8333);
     }
     return from(Readable, iterable, opts);
   };
@@ -41410,7 +41410,7 @@ function indexOf(xs, x) {
 
 /***/ }),
 
-/***/ 9377:
+/***/ 8727:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -41479,13 +41479,13 @@ function indexOf(xs, x) {
 
 
 module.exports = Transform;
-var _require$codes = (__nccwpck_require__(3308)/* .codes */ .F),
+var _require$codes = (__nccwpck_require__(4522)/* .codes */ .F),
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
   ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK,
   ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING,
   ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
-var Duplex = __nccwpck_require__(8879);
-__nccwpck_require__(9054)(Transform, Duplex);
+var Duplex = __nccwpck_require__(6929);
+__nccwpck_require__(4244)(Transform, Duplex);
 function afterTransform(er, data) {
   var ts = this._transformState;
   ts.transforming = false;
@@ -41606,7 +41606,7 @@ function done(stream, er, data) {
 
 /***/ }),
 
-/***/ 109:
+/***/ 7003:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -41666,12 +41666,12 @@ Writable.WritableState = WritableState;
 
 /*<replacement>*/
 var internalUtil = {
-  deprecate: __nccwpck_require__(3800)
+  deprecate: __nccwpck_require__(8430)
 };
 /*</replacement>*/
 
 /*<replacement>*/
-var Stream = __nccwpck_require__(8819);
+var Stream = __nccwpck_require__(6745);
 /*</replacement>*/
 
 var Buffer = (__nccwpck_require__(181).Buffer);
@@ -41682,10 +41682,10 @@ function _uint8ArrayToBuffer(chunk) {
 function _isUint8Array(obj) {
   return Buffer.isBuffer(obj) || obj instanceof OurUint8Array;
 }
-var destroyImpl = __nccwpck_require__(1697);
-var _require = __nccwpck_require__(7306),
+var destroyImpl = __nccwpck_require__(3919);
+var _require = __nccwpck_require__(2640),
   getHighWaterMark = _require.getHighWaterMark;
-var _require$codes = (__nccwpck_require__(3308)/* .codes */ .F),
+var _require$codes = (__nccwpck_require__(4522)/* .codes */ .F),
   ERR_INVALID_ARG_TYPE = _require$codes.ERR_INVALID_ARG_TYPE,
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
   ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK,
@@ -41695,10 +41695,10 @@ var _require$codes = (__nccwpck_require__(3308)/* .codes */ .F),
   ERR_STREAM_WRITE_AFTER_END = _require$codes.ERR_STREAM_WRITE_AFTER_END,
   ERR_UNKNOWN_ENCODING = _require$codes.ERR_UNKNOWN_ENCODING;
 var errorOrDestroy = destroyImpl.errorOrDestroy;
-__nccwpck_require__(9054)(Writable, Stream);
+__nccwpck_require__(4244)(Writable, Stream);
 function nop() {}
 function WritableState(options, stream, isDuplex) {
-  Duplex = Duplex || __nccwpck_require__(8879);
+  Duplex = Duplex || __nccwpck_require__(6929);
   options = options || {};
 
   // Duplex streams are both readable and writable, but share
@@ -41840,7 +41840,7 @@ if (typeof Symbol === 'function' && Symbol.hasInstance && typeof Function.protot
   };
 }
 function Writable(options) {
-  Duplex = Duplex || __nccwpck_require__(8879);
+  Duplex = Duplex || __nccwpck_require__(6929);
 
   // Writable ctor is applied to Duplexes, too.
   // `realHasInstance` is necessary because using plain `instanceof`
@@ -42253,7 +42253,7 @@ Writable.prototype._destroy = function (err, cb) {
 
 /***/ }),
 
-/***/ 4356:
+/***/ 2182:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -42262,7 +42262,7 @@ var _Object$setPrototypeO;
 function _defineProperty(obj, key, value) { key = _toPropertyKey(key); if (key in obj) { Object.defineProperty(obj, key, { value: value, enumerable: true, configurable: true, writable: true }); } else { obj[key] = value; } return obj; }
 function _toPropertyKey(arg) { var key = _toPrimitive(arg, "string"); return typeof key === "symbol" ? key : String(key); }
 function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint || "default"); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
-var finished = __nccwpck_require__(607);
+var finished = __nccwpck_require__(8373);
 var kLastResolve = Symbol('lastResolve');
 var kLastReject = Symbol('lastReject');
 var kError = Symbol('error');
@@ -42439,7 +42439,7 @@ module.exports = createReadableStreamAsyncIterator;
 
 /***/ }),
 
-/***/ 7800:
+/***/ 6386:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -42628,7 +42628,7 @@ module.exports = /*#__PURE__*/function () {
 
 /***/ }),
 
-/***/ 1697:
+/***/ 3919:
 /***/ ((module) => {
 
 
@@ -42730,7 +42730,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 607:
+/***/ 8373:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/mafintosh/end-of-stream with
@@ -42738,7 +42738,7 @@ module.exports = {
 
 
 
-var ERR_STREAM_PREMATURE_CLOSE = (__nccwpck_require__(3308)/* .codes */ .F).ERR_STREAM_PREMATURE_CLOSE;
+var ERR_STREAM_PREMATURE_CLOSE = (__nccwpck_require__(4522)/* .codes */ .F).ERR_STREAM_PREMATURE_CLOSE;
 function once(callback) {
   var called = false;
   return function () {
@@ -42822,7 +42822,7 @@ module.exports = eos;
 
 /***/ }),
 
-/***/ 4163:
+/***/ 8333:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -42834,7 +42834,7 @@ function _objectSpread(target) { for (var i = 1; i < arguments.length; i++) { va
 function _defineProperty(obj, key, value) { key = _toPropertyKey(key); if (key in obj) { Object.defineProperty(obj, key, { value: value, enumerable: true, configurable: true, writable: true }); } else { obj[key] = value; } return obj; }
 function _toPropertyKey(arg) { var key = _toPrimitive(arg, "string"); return typeof key === "symbol" ? key : String(key); }
 function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint || "default"); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
-var ERR_INVALID_ARG_TYPE = (__nccwpck_require__(3308)/* .codes */ .F).ERR_INVALID_ARG_TYPE;
+var ERR_INVALID_ARG_TYPE = (__nccwpck_require__(4522)/* .codes */ .F).ERR_INVALID_ARG_TYPE;
 function from(Readable, iterable, opts) {
   var iterator;
   if (iterable && typeof iterable.next === 'function') {
@@ -42881,7 +42881,7 @@ module.exports = from;
 
 /***/ }),
 
-/***/ 9389:
+/***/ 1423:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/mafintosh/pump with
@@ -42898,7 +42898,7 @@ function once(callback) {
     callback.apply(void 0, arguments);
   };
 }
-var _require$codes = (__nccwpck_require__(3308)/* .codes */ .F),
+var _require$codes = (__nccwpck_require__(4522)/* .codes */ .F),
   ERR_MISSING_ARGS = _require$codes.ERR_MISSING_ARGS,
   ERR_STREAM_DESTROYED = _require$codes.ERR_STREAM_DESTROYED;
 function noop(err) {
@@ -42914,7 +42914,7 @@ function destroyer(stream, reading, writing, callback) {
   stream.on('close', function () {
     closed = true;
   });
-  if (eos === undefined) eos = __nccwpck_require__(607);
+  if (eos === undefined) eos = __nccwpck_require__(8373);
   eos(stream, {
     readable: reading,
     writable: writing
@@ -42973,12 +42973,12 @@ module.exports = pipeline;
 
 /***/ }),
 
-/***/ 7306:
+/***/ 2640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var ERR_INVALID_OPT_VALUE = (__nccwpck_require__(3308)/* .codes */ .F).ERR_INVALID_OPT_VALUE;
+var ERR_INVALID_OPT_VALUE = (__nccwpck_require__(4522)/* .codes */ .F).ERR_INVALID_OPT_VALUE;
 function highWaterMarkFrom(options, isDuplex, duplexKey) {
   return options.highWaterMark != null ? options.highWaterMark : isDuplex ? options[duplexKey] : null;
 }
@@ -43001,7 +43001,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8819:
+/***/ 6745:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = __nccwpck_require__(2203);
@@ -43009,7 +43009,7 @@ module.exports = __nccwpck_require__(2203);
 
 /***/ }),
 
-/***/ 3747:
+/***/ 8509:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 var Stream = __nccwpck_require__(2203);
@@ -43018,21 +43018,21 @@ if (process.env.READABLE_STREAM === 'disable' && Stream) {
   Object.assign(module.exports, Stream);
   module.exports.Stream = Stream;
 } else {
-  exports = module.exports = __nccwpck_require__(525);
+  exports = module.exports = __nccwpck_require__(8087);
   exports.Stream = Stream || exports;
   exports.Readable = exports;
-  exports.Writable = __nccwpck_require__(109);
-  exports.Duplex = __nccwpck_require__(8879);
-  exports.Transform = __nccwpck_require__(9377);
-  exports.PassThrough = __nccwpck_require__(1075);
-  exports.finished = __nccwpck_require__(607);
-  exports.pipeline = __nccwpck_require__(9389);
+  exports.Writable = __nccwpck_require__(7003);
+  exports.Duplex = __nccwpck_require__(6929);
+  exports.Transform = __nccwpck_require__(8727);
+  exports.PassThrough = __nccwpck_require__(2597);
+  exports.finished = __nccwpck_require__(8373);
+  exports.pipeline = __nccwpck_require__(1423);
 }
 
 
 /***/ }),
 
-/***/ 2626:
+/***/ 7591:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /*! safe-buffer. MIT License. Feross Aboukhadijeh <https://feross.org/opensource> */
@@ -43104,7 +43104,7 @@ SafeBuffer.allocUnsafeSlow = function (size) {
 
 /***/ }),
 
-/***/ 227:
+/***/ 5237:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* eslint-disable node/no-deprecated-api */
@@ -43188,7 +43188,7 @@ module.exports = safer
 
 /***/ }),
 
-/***/ 8967:
+/***/ 101:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var fs = __nccwpck_require__(9896);
@@ -43222,7 +43222,7 @@ module.exports = function (filepath, split, encoding) {
 
 /***/ }),
 
-/***/ 3907:
+/***/ 8277:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -43235,8 +43235,8 @@ const {
 
 const {
   CHANNEL_EXTENDED_DATATYPE: { STDERR },
-} = __nccwpck_require__(8628);
-const { bufferSlice } = __nccwpck_require__(2312);
+} = __nccwpck_require__(7334);
+const { bufferSlice } = __nccwpck_require__(2014);
 
 const PACKET_SIZE = 32 * 1024;
 const MAX_WINDOW = 2 * 1024 * 1024;
@@ -43524,7 +43524,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 313:
+/***/ 455:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -43535,14 +43535,14 @@ const { resolve } = __nccwpck_require__(6928);
 const { readFile } = __nccwpck_require__(9896);
 const { execFile, spawn } = __nccwpck_require__(5317);
 
-const { isParsedKey, parseKey } = __nccwpck_require__(4141);
+const { isParsedKey, parseKey } = __nccwpck_require__(4087);
 
 const {
   makeBufferParser,
   readUInt32BE,
   writeUInt32BE,
   writeUInt32LE,
-} = __nccwpck_require__(2312);
+} = __nccwpck_require__(2014);
 
 function once(cb) {
   let called = false;
@@ -44654,7 +44654,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 681:
+/***/ 1531:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // TODO:
@@ -44689,11 +44689,11 @@ const {
   SUPPORTED_KEX,
   SUPPORTED_MAC,
   SUPPORTED_SERVER_HOST_KEY,
-} = __nccwpck_require__(8628);
-const { init: cryptoInit } = __nccwpck_require__(1640);
-const Protocol = __nccwpck_require__(1409);
-const { parseKey } = __nccwpck_require__(4141);
-const { SFTP } = __nccwpck_require__(4724);
+} = __nccwpck_require__(7334);
+const { init: cryptoInit } = __nccwpck_require__(1722);
+const Protocol = __nccwpck_require__(371);
+const { parseKey } = __nccwpck_require__(4087);
+const { SFTP } = __nccwpck_require__(3546);
 const {
   bufferCopy,
   makeBufferParser,
@@ -44701,23 +44701,23 @@ const {
   readUInt32BE,
   sigSSHToASN1,
   writeUInt32BE,
-} = __nccwpck_require__(2312);
+} = __nccwpck_require__(2014);
 
-const { AgentContext, createAgent, isAgent } = __nccwpck_require__(313);
+const { AgentContext, createAgent, isAgent } = __nccwpck_require__(455);
 const {
   Channel,
   MAX_WINDOW,
   PACKET_SIZE,
   windowAdjust,
   WINDOW_THRESHOLD,
-} = __nccwpck_require__(3907);
+} = __nccwpck_require__(8277);
 const {
   ChannelManager,
   generateAlgorithmList,
   isWritable,
   onChannelOpenFailure,
   onCHANNEL_CLOSE,
-} = __nccwpck_require__(1977);
+} = __nccwpck_require__(9443);
 
 const bufferParser = makeBufferParser();
 const sigParser = makeBufferParser();
@@ -46837,7 +46837,7 @@ module.exports = Client;
 
 /***/ }),
 
-/***/ 3721:
+/***/ 9403:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -46864,7 +46864,7 @@ for (const ctor of [HttpAgent, HttpsAgent]) {
       const dstPort = options.port;
 
       if (Client === undefined)
-        Client = __nccwpck_require__(681);
+        Client = __nccwpck_require__(1531);
 
       const client = new Client();
       let triedForward = false;
@@ -46928,7 +46928,7 @@ function decorateStream(stream, ctor, options) {
 
 /***/ }),
 
-/***/ 1936:
+/***/ 7362:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -46940,33 +46940,33 @@ const {
   CygwinAgent,
   OpenSSHAgent,
   PageantAgent,
-} = __nccwpck_require__(313);
+} = __nccwpck_require__(455);
 const {
   SSHTTPAgent: HTTPAgent,
   SSHTTPSAgent: HTTPSAgent,
-} = __nccwpck_require__(3721);
-const { parseKey } = __nccwpck_require__(4141);
+} = __nccwpck_require__(9403);
+const { parseKey } = __nccwpck_require__(4087);
 const {
   flagsToString,
   OPEN_MODE,
   STATUS_CODE,
   stringToFlags,
-} = __nccwpck_require__(4724);
+} = __nccwpck_require__(3546);
 
 module.exports = {
   AgentProtocol,
   BaseAgent,
   createAgent,
-  Client: __nccwpck_require__(681),
+  Client: __nccwpck_require__(1531),
   CygwinAgent,
   HTTPAgent,
   HTTPSAgent,
   OpenSSHAgent,
   PageantAgent,
-  Server: __nccwpck_require__(1661),
+  Server: __nccwpck_require__(1175),
   utils: {
     parseKey,
-    ...__nccwpck_require__(401),
+    ...__nccwpck_require__(4215),
     sftp: {
       flagsToString,
       OPEN_MODE,
@@ -46979,7 +46979,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 401:
+/***/ 4215:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -46992,10 +46992,10 @@ const {
   randomBytes,
 } = __nccwpck_require__(6982);
 
-const { Ber } = __nccwpck_require__(3901);
-const bcrypt_pbkdf = (__nccwpck_require__(2158).pbkdf);
+const { Ber } = __nccwpck_require__(7115);
+const bcrypt_pbkdf = (__nccwpck_require__(1092).pbkdf);
 
-const { CIPHER_INFO } = __nccwpck_require__(1640);
+const { CIPHER_INFO } = __nccwpck_require__(1722);
 
 const SALT_LEN = 16;
 const DEFAULT_ROUNDS = 16;
@@ -47568,7 +47568,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1409:
+/***/ 371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /*
@@ -47613,7 +47613,7 @@ module.exports = {
 
 const { inspect } = __nccwpck_require__(9023);
 
-const { bindingAvailable, NullCipher, NullDecipher } = __nccwpck_require__(1640);
+const { bindingAvailable, NullCipher, NullDecipher } = __nccwpck_require__(1722);
 const {
   COMPAT_CHECKS,
   DISCONNECT_REASON,
@@ -47621,18 +47621,18 @@ const {
   MESSAGE,
   SIGNALS,
   TERMINAL_MODE,
-} = __nccwpck_require__(8628);
+} = __nccwpck_require__(7334);
 const {
   DEFAULT_KEXINIT_CLIENT,
   DEFAULT_KEXINIT_SERVER,
   KexInit,
   kexinit,
   onKEXPayload,
-} = __nccwpck_require__(8557);
+} = __nccwpck_require__(6739);
 const {
   parseKey,
-} = __nccwpck_require__(4141);
-const MESSAGE_HANDLERS = __nccwpck_require__(5324);
+} = __nccwpck_require__(4087);
+const MESSAGE_HANDLERS = __nccwpck_require__(9214);
 const {
   bufferCopy,
   bufferFill,
@@ -47640,15 +47640,15 @@ const {
   convertSignature,
   sendPacket,
   writeUInt32BE,
-} = __nccwpck_require__(2312);
+} = __nccwpck_require__(2014);
 const {
   PacketReader,
   PacketWriter,
   ZlibPacketReader,
   ZlibPacketWriter,
-} = __nccwpck_require__(5072);
+} = __nccwpck_require__(3702);
 
-const MODULE_VER = (__nccwpck_require__(5413)/* .version */ .rE);
+const MODULE_VER = (__nccwpck_require__(362)/* .version */ .rE);
 
 const VALID_DISCONNECT_REASONS = new Map(
   Object.values(DISCONNECT_REASON).map((n) => [n, 1])
@@ -49711,7 +49711,7 @@ module.exports = Protocol;
 
 /***/ }),
 
-/***/ 4724:
+/***/ 3546:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -49732,7 +49732,7 @@ const {
   bufferSlice,
   makeBufferParser,
   writeUInt32BE,
-} = __nccwpck_require__(2312);
+} = __nccwpck_require__(2014);
 
 const ATTR = {
   SIZE: 0x00000001,
@@ -53312,7 +53312,7 @@ const {
   ERR_INVALID_ARG_TYPE,
   ERR_OUT_OF_RANGE,
   validateNumber
-} = __nccwpck_require__(7032);
+} = __nccwpck_require__(222);
 
 const kMinPoolSpace = 128;
 
@@ -53770,7 +53770,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8628:
+/***/ 7334:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -53779,10 +53779,10 @@ const crypto = __nccwpck_require__(6982);
 
 let cpuInfo;
 try {
-  cpuInfo = __nccwpck_require__(6230)();
+  cpuInfo = __nccwpck_require__(1612)();
 } catch {}
 
-const { bindingAvailable, CIPHER_INFO, MAC_INFO } = __nccwpck_require__(1640);
+const { bindingAvailable, CIPHER_INFO, MAC_INFO } = __nccwpck_require__(1722);
 
 const eddsaSupported = (() => {
   if (typeof crypto.sign === 'function'
@@ -54133,7 +54133,7 @@ module.exports.DISCONNECT_REASON_BY_VALUE =
 
 /***/ }),
 
-/***/ 1640:
+/***/ 1722:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // TODO:
@@ -54148,7 +54148,7 @@ const {
   createCipheriv, createDecipheriv, createHmac, randomFillSync, timingSafeEqual
 } = __nccwpck_require__(6982);
 
-const { readUInt32BE, writeUInt32BE } = __nccwpck_require__(2312);
+const { readUInt32BE, writeUInt32BE } = __nccwpck_require__(2014);
 
 const FastBuffer = Buffer[Symbol.species];
 const MAX_SEQNO = 2 ** 32 - 1;
@@ -54165,7 +54165,7 @@ let AESGCMDecipher;
 let ChaChaPolyDecipher;
 let GenericDecipher;
 try {
-  binding = __nccwpck_require__(1543);
+  binding = __nccwpck_require__(7564);
   ({ AESGCMCipher, ChaChaPolyCipher, GenericCipher,
      AESGCMDecipher, ChaChaPolyDecipher, GenericDecipher } = binding);
 } catch {}
@@ -55719,7 +55719,7 @@ module.exports = {
     // eslint-disable-next-line no-async-promise-executor
     return new Promise(async (resolve, reject) => {
       try {
-        POLY1305_WASM_MODULE = await __nccwpck_require__(8294)();
+        POLY1305_WASM_MODULE = await __nccwpck_require__(8832)();
         POLY1305_RESULT_MALLOC = POLY1305_WASM_MODULE._malloc(16);
         poly1305_auth = POLY1305_WASM_MODULE.cwrap(
           'poly1305_auth',
@@ -55742,7 +55742,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8294:
+/***/ 8832:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -55789,15 +55789,15 @@ else {}
 
 /***/ }),
 
-/***/ 5324:
+/***/ 9214:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const MESSAGE_HANDLERS = new Array(256);
 [
-  (__nccwpck_require__(8557).HANDLERS),
-  __nccwpck_require__(9516),
+  (__nccwpck_require__(6739).HANDLERS),
+  __nccwpck_require__(7870),
 ].forEach((handlers) => {
   // eslint-disable-next-line prefer-const
   for (let [type, handler] of Object.entries(handlers)) {
@@ -55812,7 +55812,7 @@ module.exports = MESSAGE_HANDLERS;
 
 /***/ }),
 
-/***/ 9516:
+/***/ 7870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -55823,18 +55823,18 @@ const {
   doFatalError,
   sigSSHToASN1,
   writeUInt32BE,
-} = __nccwpck_require__(2312);
+} = __nccwpck_require__(2014);
 
 const {
   CHANNEL_OPEN_FAILURE,
   COMPAT,
   MESSAGE,
   TERMINAL_MODE,
-} = __nccwpck_require__(8628);
+} = __nccwpck_require__(7334);
 
 const {
   parseKey,
-} = __nccwpck_require__(4141);
+} = __nccwpck_require__(4087);
 
 const TERMINAL_MODE_BY_VALUE =
   Array.from(Object.entries(TERMINAL_MODE))
@@ -57104,7 +57104,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8557:
+/***/ 6739:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -57120,7 +57120,7 @@ const {
   randomFillSync,
 } = __nccwpck_require__(6982);
 
-const { Ber } = __nccwpck_require__(3901);
+const { Ber } = __nccwpck_require__(7115);
 
 const {
   COMPAT,
@@ -57132,14 +57132,14 @@ const {
   DEFAULT_COMPRESSION,
   DISCONNECT_REASON,
   MESSAGE,
-} = __nccwpck_require__(8628);
+} = __nccwpck_require__(7334);
 const {
   CIPHER_INFO,
   createCipher,
   createDecipher,
   MAC_INFO,
-} = __nccwpck_require__(1640);
-const { parseDERKey } = __nccwpck_require__(4141);
+} = __nccwpck_require__(1722);
+const { parseDERKey } = __nccwpck_require__(4087);
 const {
   bufferFill,
   bufferParser,
@@ -57148,13 +57148,13 @@ const {
   FastBuffer,
   sigSSHToASN1,
   writeUInt32BE,
-} = __nccwpck_require__(2312);
+} = __nccwpck_require__(2014);
 const {
   PacketReader,
   PacketWriter,
   ZlibPacketReader,
   ZlibPacketWriter,
-} = __nccwpck_require__(5072);
+} = __nccwpck_require__(3702);
 
 let MESSAGE_HANDLERS;
 
@@ -58898,7 +58898,7 @@ function onKEXPayload(state, payload) {
       case MESSAGE.UNIMPLEMENTED:
       case MESSAGE.DEBUG:
         if (!MESSAGE_HANDLERS)
-          MESSAGE_HANDLERS = __nccwpck_require__(5324);
+          MESSAGE_HANDLERS = __nccwpck_require__(9214);
         return MESSAGE_HANDLERS[type](this, payload);
     }
   }
@@ -58906,7 +58906,7 @@ function onKEXPayload(state, payload) {
   switch (type) {
     case MESSAGE.DISCONNECT:
       if (!MESSAGE_HANDLERS)
-        MESSAGE_HANDLERS = __nccwpck_require__(5324);
+        MESSAGE_HANDLERS = __nccwpck_require__(9214);
       return MESSAGE_HANDLERS[type](this, payload);
     case MESSAGE.KEXINIT:
       if (!state.firstPacket) {
@@ -59019,7 +59019,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4141:
+/***/ 4087:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // TODO:
@@ -59041,18 +59041,18 @@ const {
 } = __nccwpck_require__(6982);
 const supportedOpenSSLCiphers = getCiphers();
 
-const { Ber } = __nccwpck_require__(3901);
-const bcrypt_pbkdf = (__nccwpck_require__(2158).pbkdf);
+const { Ber } = __nccwpck_require__(7115);
+const bcrypt_pbkdf = (__nccwpck_require__(1092).pbkdf);
 
-const { CIPHER_INFO } = __nccwpck_require__(1640);
-const { eddsaSupported, SUPPORTED_CIPHER } = __nccwpck_require__(8628);
+const { CIPHER_INFO } = __nccwpck_require__(1722);
+const { eddsaSupported, SUPPORTED_CIPHER } = __nccwpck_require__(7334);
 const {
   bufferSlice,
   makeBufferParser,
   readString,
   readUInt32BE,
   writeUInt32BE,
-} = __nccwpck_require__(2312);
+} = __nccwpck_require__(2014);
 
 const SYM_HASH_ALGO = Symbol('Hash Algorithm');
 const SYM_PRIV_PEM = Symbol('Private key PEM');
@@ -60510,7 +60510,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7032:
+/***/ 222:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -60632,12 +60632,12 @@ exports.validateNumber = function validateNumber(value, name) {
 
 /***/ }),
 
-/***/ 2312:
+/***/ 2014:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Ber = (__nccwpck_require__(3901).Ber);
+const Ber = (__nccwpck_require__(7115).Ber);
 
 let DISCONNECT_REASON;
 
@@ -60808,7 +60808,7 @@ module.exports = {
   doFatalError: (protocol, msg, level, reason) => {
     let err;
     if (DISCONNECT_REASON === undefined)
-      ({ DISCONNECT_REASON } = __nccwpck_require__(8628));
+      ({ DISCONNECT_REASON } = __nccwpck_require__(7334));
     if (msg instanceof Error) {
       // doFatalError(protocol, err[, reason])
       err = msg;
@@ -60995,7 +60995,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5072:
+/***/ 3702:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -61257,7 +61257,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1661:
+/***/ 1175:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // TODO:
@@ -61285,13 +61285,13 @@ const {
   SUPPORTED_KEX,
   SUPPORTED_MAC,
   SUPPORTED_SERVER_HOST_KEY,
-} = __nccwpck_require__(8628);
-const { init: cryptoInit } = __nccwpck_require__(1640);
-const { KexInit } = __nccwpck_require__(8557);
-const { parseKey } = __nccwpck_require__(4141);
-const Protocol = __nccwpck_require__(1409);
-const { SFTP } = __nccwpck_require__(4724);
-const { writeUInt32BE } = __nccwpck_require__(2312);
+} = __nccwpck_require__(7334);
+const { init: cryptoInit } = __nccwpck_require__(1722);
+const { KexInit } = __nccwpck_require__(6739);
+const { parseKey } = __nccwpck_require__(4087);
+const Protocol = __nccwpck_require__(371);
+const { SFTP } = __nccwpck_require__(3546);
+const { writeUInt32BE } = __nccwpck_require__(2014);
 
 const {
   Channel,
@@ -61299,7 +61299,7 @@ const {
   PACKET_SIZE,
   windowAdjust,
   WINDOW_THRESHOLD,
-} = __nccwpck_require__(3907);
+} = __nccwpck_require__(8277);
 
 const {
   ChannelManager,
@@ -61307,7 +61307,7 @@ const {
   isWritable,
   onChannelOpenFailure,
   onCHANNEL_CLOSE,
-} = __nccwpck_require__(1977);
+} = __nccwpck_require__(9443);
 
 const MAX_PENDING_AUTHS = 10;
 
@@ -62644,12 +62644,12 @@ module.exports.IncomingClient = Client;
 
 /***/ }),
 
-/***/ 1977:
+/***/ 9443:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { SFTP } = __nccwpck_require__(4724);
+const { SFTP } = __nccwpck_require__(3546);
 
 const MAX_CHANNEL = 2 ** 32 - 1;
 
@@ -62987,7 +62987,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9530:
+/***/ 6376:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 // Copyright Joyent, Inc. and other Node contributors.
@@ -63015,7 +63015,7 @@ module.exports = {
 
 /*<replacement>*/
 
-var Buffer = (__nccwpck_require__(2626).Buffer);
+var Buffer = (__nccwpck_require__(7591).Buffer);
 /*</replacement>*/
 
 var isEncoding = Buffer.isEncoding || function (encoding) {
@@ -63289,13 +63289,13 @@ function simpleEnd(buf) {
 
 /***/ }),
 
-/***/ 3485:
+/***/ 4863:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var chownr = __nccwpck_require__(8008)
-var tar = __nccwpck_require__(5062)
-var pump = __nccwpck_require__(4186)
-var mkdirp = __nccwpck_require__(4944)
+var chownr = __nccwpck_require__(5758)
+var tar = __nccwpck_require__(872)
+var pump = __nccwpck_require__(9376)
+var mkdirp = __nccwpck_require__(2342)
 var fs = __nccwpck_require__(9896)
 var path = __nccwpck_require__(6928)
 var os = __nccwpck_require__(857)
@@ -63688,15 +63688,15 @@ function inCwd (dst, cwd) {
 
 /***/ }),
 
-/***/ 2835:
+/***/ 4065:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var util = __nccwpck_require__(9023)
-var bl = __nccwpck_require__(9322)
-var headers = __nccwpck_require__(9484)
+var bl = __nccwpck_require__(536)
+var headers = __nccwpck_require__(666)
 
-var Writable = (__nccwpck_require__(3747).Writable)
-var PassThrough = (__nccwpck_require__(3747).PassThrough)
+var Writable = (__nccwpck_require__(8509).Writable)
+var PassThrough = (__nccwpck_require__(8509).PassThrough)
 
 var noop = function () {}
 
@@ -63952,7 +63952,7 @@ module.exports = Extract
 
 /***/ }),
 
-/***/ 9484:
+/***/ 666:
 /***/ ((__unused_webpack_module, exports) => {
 
 var alloc = Buffer.alloc
@@ -64254,28 +64254,28 @@ exports.decode = function (buf, filenameEncoding, allowUnknownFormat) {
 
 /***/ }),
 
-/***/ 5062:
+/***/ 872:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-exports.extract = __nccwpck_require__(2835)
-exports.pack = __nccwpck_require__(1901)
+exports.extract = __nccwpck_require__(4065)
+exports.pack = __nccwpck_require__(2391)
 
 
 /***/ }),
 
-/***/ 1901:
+/***/ 2391:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var constants = __nccwpck_require__(8259)
-var eos = __nccwpck_require__(6272)
-var inherits = __nccwpck_require__(9054)
+var constants = __nccwpck_require__(2801)
+var eos = __nccwpck_require__(4990)
+var inherits = __nccwpck_require__(4244)
 var alloc = Buffer.alloc
 
-var Readable = (__nccwpck_require__(3747).Readable)
-var Writable = (__nccwpck_require__(3747).Writable)
+var Readable = (__nccwpck_require__(8509).Readable)
+var Writable = (__nccwpck_require__(8509).Writable)
 var StringDecoder = (__nccwpck_require__(3193).StringDecoder)
 
-var headers = __nccwpck_require__(9484)
+var headers = __nccwpck_require__(666)
 
 var DMODE = parseInt('755', 8)
 var FMODE = parseInt('644', 8)
@@ -64525,15 +64525,15 @@ module.exports = Pack
 
 /***/ }),
 
-/***/ 8258:
+/***/ 776:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(5258);
+/* unused reexport */ __nccwpck_require__(4488);
 
 
 /***/ }),
 
-/***/ 5258:
+/***/ 4488:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -64805,7 +64805,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 7900:
+/***/ 3262:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 (function(nacl) {
@@ -67200,34 +67200,34 @@ nacl.setPRNG = function(fn) {
 
 /***/ }),
 
-/***/ 576:
+/***/ 734:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(5061)
-const Dispatcher = __nccwpck_require__(2243)
-const Pool = __nccwpck_require__(20)
-const BalancedPool = __nccwpck_require__(9989)
-const Agent = __nccwpck_require__(3389)
-const ProxyAgent = __nccwpck_require__(7408)
-const EnvHttpProxyAgent = __nccwpck_require__(2785)
-const RetryAgent = __nccwpck_require__(8610)
-const errors = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
+const Client = __nccwpck_require__(5215)
+const Dispatcher = __nccwpck_require__(6089)
+const Pool = __nccwpck_require__(7454)
+const BalancedPool = __nccwpck_require__(7479)
+const Agent = __nccwpck_require__(3779)
+const ProxyAgent = __nccwpck_require__(4942)
+const EnvHttpProxyAgent = __nccwpck_require__(5579)
+const RetryAgent = __nccwpck_require__(8056)
+const errors = __nccwpck_require__(5793)
+const util = __nccwpck_require__(586)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6135)
-const buildConnector = __nccwpck_require__(1952)
-const MockClient = __nccwpck_require__(6197)
-const MockAgent = __nccwpck_require__(2781)
-const MockPool = __nccwpck_require__(9396)
-const mockErrors = __nccwpck_require__(9037)
-const RetryHandler = __nccwpck_require__(1131)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8085)
-const DecoratorHandler = __nccwpck_require__(5579)
-const RedirectHandler = __nccwpck_require__(9714)
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const api = __nccwpck_require__(8833)
+const buildConnector = __nccwpck_require__(6962)
+const MockClient = __nccwpck_require__(9271)
+const MockAgent = __nccwpck_require__(2107)
+const MockPool = __nccwpck_require__(2646)
+const mockErrors = __nccwpck_require__(1427)
+const RetryHandler = __nccwpck_require__(2406)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(5319)
+const DecoratorHandler = __nccwpck_require__(6037)
+const RedirectHandler = __nccwpck_require__(7424)
+const createRedirectInterceptor = __nccwpck_require__(1946)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -67245,10 +67245,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1530),
-  retry: __nccwpck_require__(7114),
-  dump: __nccwpck_require__(5596),
-  dns: __nccwpck_require__(1643)
+  redirect: __nccwpck_require__(92),
+  retry: __nccwpck_require__(9636),
+  dump: __nccwpck_require__(410),
+  dns: __nccwpck_require__(1893)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -67310,7 +67310,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(3345).fetch)
+const fetchImpl = (__nccwpck_require__(7532).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -67322,39 +67322,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(548).Headers
-/* unused reexport */ __nccwpck_require__(1627).Response
-/* unused reexport */ __nccwpck_require__(268).Request
-/* unused reexport */ __nccwpck_require__(2134).FormData
+/* unused reexport */ __nccwpck_require__(1470).Headers
+/* unused reexport */ __nccwpck_require__(9141).Response
+/* unused reexport */ __nccwpck_require__(5601).Request
+/* unused reexport */ __nccwpck_require__(1112).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8755).FileReader
+/* unused reexport */ __nccwpck_require__(5969).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(5779)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(3109)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(4045)
-const { kConstruct } = __nccwpck_require__(3165)
+const { CacheStorage } = __nccwpck_require__(1627)
+const { kConstruct } = __nccwpck_require__(1519)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6693)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(3775)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(428)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(2318)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5924)
-/* unused reexport */ __nccwpck_require__(5358).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(2494)
+/* unused reexport */ __nccwpck_require__(2920).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -67370,18 +67370,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(8742)
+const { EventSource } = __nccwpck_require__(2328)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 3134:
+/***/ 8608:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(2272)
-const { RequestAbortedError } = __nccwpck_require__(1059)
+const { addAbortListener } = __nccwpck_require__(586)
+const { RequestAbortedError } = __nccwpck_require__(5793)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -67441,16 +67441,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6900:
+/***/ 9086:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(5793)
+const util = __nccwpck_require__(586)
+const { addSignal, removeSignal } = __nccwpck_require__(8608)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -67556,7 +67556,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 9294:
+/***/ 9972:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -67570,10 +67570,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
+} = __nccwpck_require__(5793)
+const util = __nccwpck_require__(586)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { addSignal, removeSignal } = __nccwpck_require__(8608)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -67814,16 +67814,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 5259:
+/***/ 2481:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(2519)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
+const { Readable } = __nccwpck_require__(1433)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(5793)
+const util = __nccwpck_require__(586)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(5225)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -68035,18 +68035,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 792:
+/***/ 7170:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(5793)
+const util = __nccwpck_require__(586)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(5225)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { addSignal, removeSignal } = __nccwpck_require__(8608)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -68262,15 +68262,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1098:
+/***/ 5792:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(5793)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(2272)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const util = __nccwpck_require__(586)
+const { addSignal, removeSignal } = __nccwpck_require__(8608)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -68377,21 +68377,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6135:
+/***/ 8833:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(5259)
-module.exports.stream = __nccwpck_require__(792)
-module.exports.pipeline = __nccwpck_require__(9294)
-module.exports.upgrade = __nccwpck_require__(1098)
-module.exports.connect = __nccwpck_require__(6900)
+module.exports.request = __nccwpck_require__(2481)
+module.exports.stream = __nccwpck_require__(7170)
+module.exports.pipeline = __nccwpck_require__(9972)
+module.exports.upgrade = __nccwpck_require__(5792)
+module.exports.connect = __nccwpck_require__(9086)
 
 
 /***/ }),
 
-/***/ 2519:
+/***/ 1433:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -68400,9 +68400,9 @@ module.exports.connect = __nccwpck_require__(6900)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { ReadableStreamFrom } = __nccwpck_require__(2272)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(5793)
+const util = __nccwpck_require__(586)
+const { ReadableStreamFrom } = __nccwpck_require__(586)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -68783,15 +68783,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7863:
+/***/ 5225:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(5793)
 
-const { chunksDecode } = __nccwpck_require__(2519)
+const { chunksDecode } = __nccwpck_require__(1433)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -68883,16 +68883,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1952:
+/***/ 6962:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(2272)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(1059)
-const timers = __nccwpck_require__(7787)
+const util = __nccwpck_require__(586)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(5793)
+const timers = __nccwpck_require__(1017)
 
 function noop () {}
 
@@ -69130,7 +69130,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 7887:
+/***/ 1045:
 /***/ ((module) => {
 
 
@@ -69255,7 +69255,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5726:
+/***/ 8580:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -69464,7 +69464,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1059:
+/***/ 5793:
 /***/ ((module) => {
 
 
@@ -69896,7 +69896,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2543:
+/***/ 8861:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -69904,7 +69904,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(5793)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -69919,9 +69919,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
+} = __nccwpck_require__(586)
+const { channels } = __nccwpck_require__(8580)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(1045)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -70385,7 +70385,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 1003:
+/***/ 33:
 /***/ ((module) => {
 
 module.exports = {
@@ -70459,7 +70459,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9112:
+/***/ 6510:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -70467,7 +70467,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(7887)
+} = __nccwpck_require__(1045)
 
 class TstNode {
   /** @type {any} */
@@ -70618,13 +70618,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2272:
+/***/ 586:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(1003)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(33)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -70632,9 +70632,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
-const { tree } = __nccwpck_require__(9112)
+const { InvalidArgumentError } = __nccwpck_require__(5793)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(1045)
+const { tree } = __nccwpck_require__(6510)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -71344,18 +71344,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3389:
+/***/ 3779:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
-const DispatcherBase = __nccwpck_require__(8641)
-const Pool = __nccwpck_require__(20)
-const Client = __nccwpck_require__(5061)
-const util = __nccwpck_require__(2272)
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const { InvalidArgumentError } = __nccwpck_require__(5793)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(33)
+const DispatcherBase = __nccwpck_require__(4339)
+const Pool = __nccwpck_require__(7454)
+const Client = __nccwpck_require__(5215)
+const util = __nccwpck_require__(586)
+const createRedirectInterceptor = __nccwpck_require__(1946)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -71484,7 +71484,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 9989:
+/***/ 7479:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -71492,7 +71492,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(5793)
 const {
   PoolBase,
   kClients,
@@ -71500,10 +71500,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(7632)
-const Pool = __nccwpck_require__(20)
-const { kUrl, kInterceptors } = __nccwpck_require__(1003)
-const { parseOrigin } = __nccwpck_require__(2272)
+} = __nccwpck_require__(4830)
+const Pool = __nccwpck_require__(7454)
+const { kUrl, kInterceptors } = __nccwpck_require__(33)
+const { parseOrigin } = __nccwpck_require__(586)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -71700,7 +71700,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 1021:
+/***/ 6443:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -71708,9 +71708,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const timers = __nccwpck_require__(7787)
+const util = __nccwpck_require__(586)
+const { channels } = __nccwpck_require__(8580)
+const timers = __nccwpck_require__(1017)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -71723,7 +71723,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(5793)
 const {
   kUrl,
   kReset,
@@ -71756,9 +71756,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(1003)
+} = __nccwpck_require__(33)
 
-const constants = __nccwpck_require__(3512)
+const constants = __nccwpck_require__(2418)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -71770,11 +71770,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(1630) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(8776) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(4826))
+    mod = await WebAssembly.compile(__nccwpck_require__(3072))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -71782,7 +71782,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(1630))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(8776))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -72697,7 +72697,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(9852).extractBody)
+      extractBody = (__nccwpck_require__(3842).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -73220,7 +73220,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 2820:
+/***/ 1582:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -73228,13 +73228,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(2272)
+const util = __nccwpck_require__(586)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(5793)
 const {
   kUrl,
   kReset,
@@ -73253,7 +73253,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(1003)
+} = __nccwpck_require__(33)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -73659,7 +73659,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(9852).extractBody)
+    extractBody ??= (__nccwpck_require__(3842).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -74019,7 +74019,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 5061:
+/***/ 5215:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -74029,16 +74029,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const Request = __nccwpck_require__(2543)
-const DispatcherBase = __nccwpck_require__(8641)
+const util = __nccwpck_require__(586)
+const { channels } = __nccwpck_require__(8580)
+const Request = __nccwpck_require__(8861)
+const DispatcherBase = __nccwpck_require__(4339)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(1059)
-const buildConnector = __nccwpck_require__(1952)
+} = __nccwpck_require__(5793)
+const buildConnector = __nccwpck_require__(6962)
 const {
   kUrl,
   kServerName,
@@ -74080,9 +74080,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(1003)
-const connectH1 = __nccwpck_require__(1021)
-const connectH2 = __nccwpck_require__(2820)
+} = __nccwpck_require__(33)
+const connectH1 = __nccwpck_require__(6443)
+const connectH2 = __nccwpck_require__(1582)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -74390,7 +74390,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const createRedirectInterceptor = __nccwpck_require__(1946)
 
 function onError (client, err) {
   if (
@@ -74650,19 +74650,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 8641:
+/***/ 4339:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(2243)
+const Dispatcher = __nccwpck_require__(6089)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(1059)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+} = __nccwpck_require__(5793)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(33)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -74865,7 +74865,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 2243:
+/***/ 6089:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -74937,15 +74937,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 2785:
+/***/ 5579:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(8641)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(1003)
-const ProxyAgent = __nccwpck_require__(7408)
-const Agent = __nccwpck_require__(3389)
+const DispatcherBase = __nccwpck_require__(4339)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(33)
+const ProxyAgent = __nccwpck_require__(4942)
+const Agent = __nccwpck_require__(3779)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -75104,7 +75104,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 9220:
+/***/ 158:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -75228,15 +75228,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 7632:
+/***/ 4830:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(8641)
-const FixedQueue = __nccwpck_require__(9220)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(1003)
-const PoolStats = __nccwpck_require__(398)
+const DispatcherBase = __nccwpck_require__(4339)
+const FixedQueue = __nccwpck_require__(158)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(33)
+const PoolStats = __nccwpck_require__(4000)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -75429,10 +75429,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 398:
+/***/ 4000:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(1003)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(33)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -75470,7 +75470,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 20:
+/***/ 7454:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -75481,14 +75481,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(7632)
-const Client = __nccwpck_require__(5061)
+} = __nccwpck_require__(4830)
+const Client = __nccwpck_require__(5215)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { kUrl, kInterceptors } = __nccwpck_require__(1003)
-const buildConnector = __nccwpck_require__(1952)
+} = __nccwpck_require__(5793)
+const util = __nccwpck_require__(586)
+const { kUrl, kInterceptors } = __nccwpck_require__(33)
+const buildConnector = __nccwpck_require__(6962)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -75584,19 +75584,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 7408:
+/***/ 4942:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(33)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(3389)
-const Pool = __nccwpck_require__(20)
-const DispatcherBase = __nccwpck_require__(8641)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(1059)
-const buildConnector = __nccwpck_require__(1952)
-const Client = __nccwpck_require__(5061)
+const Agent = __nccwpck_require__(3779)
+const Pool = __nccwpck_require__(7454)
+const DispatcherBase = __nccwpck_require__(4339)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(5793)
+const buildConnector = __nccwpck_require__(6962)
+const Client = __nccwpck_require__(5215)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -75865,13 +75865,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 8610:
+/***/ 8056:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(2243)
-const RetryHandler = __nccwpck_require__(1131)
+const Dispatcher = __nccwpck_require__(6089)
+const RetryHandler = __nccwpck_require__(2406)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -75907,7 +75907,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 8085:
+/***/ 5319:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -75915,8 +75915,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const Agent = __nccwpck_require__(3389)
+const { InvalidArgumentError } = __nccwpck_require__(5793)
+const Agent = __nccwpck_require__(3779)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -75946,7 +75946,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5579:
+/***/ 6037:
 /***/ ((module) => {
 
 
@@ -75997,15 +75997,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 9714:
+/***/ 7424:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
-const { kBodyUsed } = __nccwpck_require__(1003)
+const util = __nccwpck_require__(586)
+const { kBodyUsed } = __nccwpck_require__(33)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { InvalidArgumentError } = __nccwpck_require__(5793)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -76236,20 +76236,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 1131:
+/***/ 2406:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(1003)
-const { RequestRetryError } = __nccwpck_require__(1059)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(33)
+const { RequestRetryError } = __nccwpck_require__(5793)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(2272)
+} = __nccwpck_require__(586)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -76680,14 +76680,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 1643:
+/***/ 1893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(5579)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(1059)
+const DecoratorHandler = __nccwpck_require__(6037)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(5793)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -77062,14 +77062,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 5596:
+/***/ 410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
-const DecoratorHandler = __nccwpck_require__(5579)
+const util = __nccwpck_require__(586)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(5793)
+const DecoratorHandler = __nccwpck_require__(6037)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -77192,12 +77192,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 2276:
+/***/ 1946:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(9714)
+const RedirectHandler = __nccwpck_require__(7424)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -77220,11 +77220,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1530:
+/***/ 92:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(9714)
+const RedirectHandler = __nccwpck_require__(7424)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -77251,11 +77251,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 9636:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(1131)
+const RetryHandler = __nccwpck_require__(2406)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -77277,13 +77277,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 3512:
+/***/ 2418:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(6972);
+const utils_1 = __nccwpck_require__(3562);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -77561,7 +77561,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 1630:
+/***/ 8776:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -77573,7 +77573,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 4826:
+/***/ 3072:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -77585,7 +77585,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 6972:
+/***/ 3562:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -77606,13 +77606,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 2781:
+/***/ 2107:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(1003)
-const Agent = __nccwpck_require__(3389)
+const { kClients } = __nccwpck_require__(33)
+const Agent = __nccwpck_require__(3779)
 const {
   kAgent,
   kMockAgentSet,
@@ -77623,14 +77623,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1501)
-const MockClient = __nccwpck_require__(6197)
-const MockPool = __nccwpck_require__(9396)
-const { matchValue, buildMockOptions } = __nccwpck_require__(1205)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(1059)
-const Dispatcher = __nccwpck_require__(2243)
-const Pluralizer = __nccwpck_require__(8233)
-const PendingInterceptorsFormatter = __nccwpck_require__(6110)
+} = __nccwpck_require__(7595)
+const MockClient = __nccwpck_require__(9271)
+const MockPool = __nccwpck_require__(2646)
+const { matchValue, buildMockOptions } = __nccwpck_require__(4511)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(5793)
+const Dispatcher = __nccwpck_require__(6089)
+const Pluralizer = __nccwpck_require__(71)
+const PendingInterceptorsFormatter = __nccwpck_require__(2612)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -77773,14 +77773,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 6197:
+/***/ 9271:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(5061)
-const { buildMockDispatch } = __nccwpck_require__(1205)
+const Client = __nccwpck_require__(5215)
+const { buildMockDispatch } = __nccwpck_require__(4511)
 const {
   kDispatches,
   kMockAgent,
@@ -77789,10 +77789,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1501)
-const { MockInterceptor } = __nccwpck_require__(3319)
-const Symbols = __nccwpck_require__(1003)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(7595)
+const { MockInterceptor } = __nccwpck_require__(4705)
+const Symbols = __nccwpck_require__(33)
+const { InvalidArgumentError } = __nccwpck_require__(5793)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -77839,12 +77839,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 9037:
+/***/ 1427:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(1059)
+const { UndiciError } = __nccwpck_require__(5793)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -77874,12 +77874,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3319:
+/***/ 4705:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(1205)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(4511)
 const {
   kDispatches,
   kDispatchKey,
@@ -77887,9 +77887,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1501)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { buildURL } = __nccwpck_require__(2272)
+} = __nccwpck_require__(7595)
+const { InvalidArgumentError } = __nccwpck_require__(5793)
+const { buildURL } = __nccwpck_require__(586)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -78088,14 +78088,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 9396:
+/***/ 2646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(20)
-const { buildMockDispatch } = __nccwpck_require__(1205)
+const Pool = __nccwpck_require__(7454)
+const { buildMockDispatch } = __nccwpck_require__(4511)
 const {
   kDispatches,
   kMockAgent,
@@ -78104,10 +78104,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1501)
-const { MockInterceptor } = __nccwpck_require__(3319)
-const Symbols = __nccwpck_require__(1003)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(7595)
+const { MockInterceptor } = __nccwpck_require__(4705)
+const Symbols = __nccwpck_require__(33)
+const { InvalidArgumentError } = __nccwpck_require__(5793)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -78154,7 +78154,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1501:
+/***/ 7595:
 /***/ ((module) => {
 
 
@@ -78184,20 +78184,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1205:
+/***/ 4511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(9037)
+const { MockNotMatchedError } = __nccwpck_require__(1427)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1501)
-const { buildURL } = __nccwpck_require__(2272)
+} = __nccwpck_require__(7595)
+const { buildURL } = __nccwpck_require__(586)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -78558,7 +78558,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6110:
+/***/ 2612:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -78608,7 +78608,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 8233:
+/***/ 71:
 /***/ ((module) => {
 
 
@@ -78644,7 +78644,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 7787:
+/***/ 1017:
 /***/ ((module) => {
 
 
@@ -79074,20 +79074,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3186:
+/***/ 8036:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(3165)
-const { urlEquals, getFieldValues } = __nccwpck_require__(7406)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(2272)
-const { webidl } = __nccwpck_require__(1861)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(1627)
-const { Request, fromInnerRequest } = __nccwpck_require__(268)
-const { kState } = __nccwpck_require__(907)
-const { fetching } = __nccwpck_require__(3345)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1168)
+const { kConstruct } = __nccwpck_require__(1519)
+const { urlEquals, getFieldValues } = __nccwpck_require__(8060)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(586)
+const { webidl } = __nccwpck_require__(6083)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9141)
+const { Request, fromInnerRequest } = __nccwpck_require__(5601)
+const { kState } = __nccwpck_require__(1693)
+const { fetching } = __nccwpck_require__(7532)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(9774)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -79940,15 +79940,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4045:
+/***/ 1627:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(3165)
-const { Cache } = __nccwpck_require__(3186)
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(1519)
+const { Cache } = __nccwpck_require__(8036)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(586)
 
 class CacheStorage {
   /**
@@ -80099,26 +80099,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3165:
+/***/ 1519:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(1003).kConstruct)
+  kConstruct: (__nccwpck_require__(33).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 7406:
+/***/ 8060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(428)
-const { isValidHeaderName } = __nccwpck_require__(1168)
+const { URLSerializer } = __nccwpck_require__(2318)
+const { isValidHeaderName } = __nccwpck_require__(9774)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -80163,7 +80163,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2044:
+/***/ 9234:
 /***/ ((module) => {
 
 
@@ -80182,15 +80182,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6693:
+/***/ 3775:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(7818)
-const { stringify } = __nccwpck_require__(1061)
-const { webidl } = __nccwpck_require__(1861)
-const { Headers } = __nccwpck_require__(548)
+const { parseSetCookie } = __nccwpck_require__(6024)
+const { stringify } = __nccwpck_require__(1631)
+const { webidl } = __nccwpck_require__(6083)
+const { Headers } = __nccwpck_require__(1470)
 
 /**
  * @typedef {Object} Cookie
@@ -80373,14 +80373,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7818:
+/***/ 6024:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(2044)
-const { isCTLExcludingHtab } = __nccwpck_require__(1061)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(428)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(9234)
+const { isCTLExcludingHtab } = __nccwpck_require__(1631)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(2318)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -80690,7 +80690,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1061:
+/***/ 1631:
 /***/ ((module) => {
 
 
@@ -81049,13 +81049,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3535:
+/***/ 6954:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9003)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9457)
 
 /**
  * @type {number[]} BOM
@@ -81630,23 +81630,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8742:
+/***/ 2328:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(3345)
-const { makeRequest } = __nccwpck_require__(268)
-const { webidl } = __nccwpck_require__(1861)
-const { EventSourceStream } = __nccwpck_require__(3535)
-const { parseMIMEType } = __nccwpck_require__(428)
-const { createFastMessageEvent } = __nccwpck_require__(5924)
-const { isNetworkError } = __nccwpck_require__(1627)
-const { delay } = __nccwpck_require__(9003)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { environmentSettingsObject } = __nccwpck_require__(1168)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
+const { fetching } = __nccwpck_require__(7532)
+const { makeRequest } = __nccwpck_require__(5601)
+const { webidl } = __nccwpck_require__(6083)
+const { EventSourceStream } = __nccwpck_require__(6954)
+const { parseMIMEType } = __nccwpck_require__(2318)
+const { createFastMessageEvent } = __nccwpck_require__(2494)
+const { isNetworkError } = __nccwpck_require__(9141)
+const { delay } = __nccwpck_require__(9457)
+const { kEnumerableProperty } = __nccwpck_require__(586)
+const { environmentSettingsObject } = __nccwpck_require__(9774)
+const { getGlobalDispatcher } = __nccwpck_require__(5319)
 
 let experimentalWarned = false
 
@@ -82120,7 +82120,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9003:
+/***/ 9457:
 /***/ ((module) => {
 
 
@@ -82164,12 +82164,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9852:
+/***/ 3842:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
+const util = __nccwpck_require__(586)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -82179,16 +82179,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(1168)
-const { FormData } = __nccwpck_require__(2134)
-const { kState } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
+} = __nccwpck_require__(9774)
+const { FormData } = __nccwpck_require__(1112)
+const { kState } = __nccwpck_require__(1693)
+const { webidl } = __nccwpck_require__(6083)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(428)
-const { multipartFormDataParser } = __nccwpck_require__(948)
+const { serializeAMimeType } = __nccwpck_require__(2318)
+const { multipartFormDataParser } = __nccwpck_require__(2102)
 let random
 
 try {
@@ -82700,7 +82700,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5055:
+/***/ 6689:
 /***/ ((module) => {
 
 
@@ -82831,7 +82831,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 428:
+/***/ 2318:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -83582,12 +83582,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8701:
+/***/ 1751:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(1003)
+const { kConnected, kSize } = __nccwpck_require__(33)
 
 class CompatWeakRef {
   constructor (value) {
@@ -83635,14 +83635,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 5114:
+/***/ 564:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
+const { kState } = __nccwpck_require__(1693)
+const { webidl } = __nccwpck_require__(6083)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -83768,16 +83768,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 948:
+/***/ 2102:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
-const { utf8DecodeBytes } = __nccwpck_require__(1168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(428)
-const { isFileLike } = __nccwpck_require__(5114)
-const { makeEntry } = __nccwpck_require__(2134)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(586)
+const { utf8DecodeBytes } = __nccwpck_require__(9774)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(2318)
+const { isFileLike } = __nccwpck_require__(564)
+const { makeEntry } = __nccwpck_require__(1112)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -84249,16 +84249,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2134:
+/***/ 1112:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(1168)
-const { kState } = __nccwpck_require__(907)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { FileLike, isFileLike } = __nccwpck_require__(5114)
-const { webidl } = __nccwpck_require__(1861)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(9774)
+const { kState } = __nccwpck_require__(1693)
+const { kEnumerableProperty } = __nccwpck_require__(586)
+const { FileLike, isFileLike } = __nccwpck_require__(564)
+const { webidl } = __nccwpck_require__(6083)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -84508,7 +84508,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 5779:
+/***/ 3109:
 /***/ ((module) => {
 
 
@@ -84555,21 +84555,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 548:
+/***/ 1470:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(1003)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(33)
+const { kEnumerableProperty } = __nccwpck_require__(586)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(1168)
-const { webidl } = __nccwpck_require__(1861)
+} = __nccwpck_require__(9774)
+const { webidl } = __nccwpck_require__(6083)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -85249,7 +85249,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3345:
+/***/ 7532:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -85262,9 +85262,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(1627)
-const { HeadersList } = __nccwpck_require__(548)
-const { Request, cloneRequest } = __nccwpck_require__(268)
+} = __nccwpck_require__(9141)
+const { HeadersList } = __nccwpck_require__(1470)
+const { Request, cloneRequest } = __nccwpck_require__(5601)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -85300,23 +85300,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(1168)
-const { kState, kDispatcher } = __nccwpck_require__(907)
+} = __nccwpck_require__(9774)
+const { kState, kDispatcher } = __nccwpck_require__(1693)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(9852)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(3842)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(5055)
+} = __nccwpck_require__(6689)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(428)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
-const { webidl } = __nccwpck_require__(1861)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(586)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(2318)
+const { getGlobalDispatcher } = __nccwpck_require__(5319)
+const { webidl } = __nccwpck_require__(6083)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -87526,23 +87526,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 268:
+/***/ 5601:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(9852)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(548)
-const { FinalizationRegistry } = __nccwpck_require__(8701)()
-const util = __nccwpck_require__(2272)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(3842)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(1470)
+const { FinalizationRegistry } = __nccwpck_require__(1751)()
+const util = __nccwpck_require__(586)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(1168)
+} = __nccwpck_require__(9774)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -87552,12 +87552,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(5055)
+} = __nccwpck_require__(6689)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
-const { URLSerializer } = __nccwpck_require__(428)
-const { kConstruct } = __nccwpck_require__(1003)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(1693)
+const { webidl } = __nccwpck_require__(6083)
+const { URLSerializer } = __nccwpck_require__(2318)
+const { kConstruct } = __nccwpck_require__(33)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -88570,14 +88570,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 1627:
+/***/ 9141:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(548)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(9852)
-const util = __nccwpck_require__(2272)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(1470)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(3842)
+const util = __nccwpck_require__(586)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -88589,16 +88589,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(1168)
+} = __nccwpck_require__(9774)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(5055)
-const { kState, kHeaders } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
-const { FormData } = __nccwpck_require__(2134)
-const { URLSerializer } = __nccwpck_require__(428)
-const { kConstruct } = __nccwpck_require__(1003)
+} = __nccwpck_require__(6689)
+const { kState, kHeaders } = __nccwpck_require__(1693)
+const { webidl } = __nccwpck_require__(6083)
+const { FormData } = __nccwpck_require__(1112)
+const { URLSerializer } = __nccwpck_require__(2318)
+const { kConstruct } = __nccwpck_require__(33)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -89187,7 +89187,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 907:
+/***/ 1693:
 /***/ ((module) => {
 
 
@@ -89203,21 +89203,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1168:
+/***/ 9774:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5055)
-const { getGlobalOrigin } = __nccwpck_require__(5779)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(428)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(6689)
+const { getGlobalOrigin } = __nccwpck_require__(3109)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(2318)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(2272)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(586)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(1861)
+const { webidl } = __nccwpck_require__(6083)
 
 let supportedHashes = []
 
@@ -90842,14 +90842,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1861:
+/***/ 6083:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(2272)
+const { toUSVString } = __nccwpck_require__(586)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -91544,7 +91544,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1727:
+/***/ 1181:
 /***/ ((module) => {
 
 
@@ -91841,7 +91841,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8755:
+/***/ 5969:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -91850,16 +91850,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(234)
+} = __nccwpck_require__(8420)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(9521)
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+} = __nccwpck_require__(3191)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(586)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -92192,12 +92192,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7309:
+/***/ 5163:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
+const { webidl } = __nccwpck_require__(6083)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -92277,7 +92277,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9521:
+/***/ 3191:
 /***/ ((module) => {
 
 
@@ -92294,7 +92294,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 234:
+/***/ 8420:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -92305,10 +92305,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(9521)
-const { ProgressEvent } = __nccwpck_require__(7309)
-const { getEncoding } = __nccwpck_require__(1727)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(428)
+} = __nccwpck_require__(3191)
+const { ProgressEvent } = __nccwpck_require__(5163)
+const { getEncoding } = __nccwpck_require__(1181)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(2318)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -92692,27 +92692,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3969:
+/***/ 4347:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6976)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(7450)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(4896)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3105)
-const { channels } = __nccwpck_require__(5726)
-const { CloseEvent } = __nccwpck_require__(5924)
-const { makeRequest } = __nccwpck_require__(268)
-const { fetching } = __nccwpck_require__(3345)
-const { Headers, getHeadersList } = __nccwpck_require__(548)
-const { getDecodeSplit } = __nccwpck_require__(1168)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
+} = __nccwpck_require__(1242)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(4391)
+const { channels } = __nccwpck_require__(8580)
+const { CloseEvent } = __nccwpck_require__(2494)
+const { makeRequest } = __nccwpck_require__(5601)
+const { fetching } = __nccwpck_require__(7532)
+const { Headers, getHeadersList } = __nccwpck_require__(1470)
+const { getDecodeSplit } = __nccwpck_require__(9774)
+const { WebsocketFrameSend } = __nccwpck_require__(6674)
 
 /** @type {import('crypto')} */
 let crypto
@@ -93070,7 +93070,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6976:
+/***/ 7450:
 /***/ ((module) => {
 
 
@@ -93143,14 +93143,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5924:
+/***/ 2494:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { kConstruct } = __nccwpck_require__(1003)
+const { webidl } = __nccwpck_require__(6083)
+const { kEnumerableProperty } = __nccwpck_require__(586)
+const { kConstruct } = __nccwpck_require__(33)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -93479,12 +93479,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9104:
+/***/ 6674:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(6976)
+const { maxUnsigned16Bit } = __nccwpck_require__(7450)
 
 const BUFFER_SIZE = 16386
 
@@ -93582,14 +93582,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8029:
+/***/ 767:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(3105)
-const { MessageSizeExceededError } = __nccwpck_require__(1059)
+const { isValidClientWindowBits } = __nccwpck_require__(4391)
+const { MessageSizeExceededError } = __nccwpck_require__(5793)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -93694,16 +93694,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 276:
+/***/ 3922:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6976)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(4896)
-const { channels } = __nccwpck_require__(5726)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(7450)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1242)
+const { channels } = __nccwpck_require__(8580)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -93713,11 +93713,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(3105)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { closeWebSocketConnection } = __nccwpck_require__(3969)
-const { PerMessageDeflate } = __nccwpck_require__(8029)
-const { MessageSizeExceededError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(4391)
+const { WebsocketFrameSend } = __nccwpck_require__(6674)
+const { closeWebSocketConnection } = __nccwpck_require__(4347)
+const { PerMessageDeflate } = __nccwpck_require__(767)
+const { MessageSizeExceededError } = __nccwpck_require__(5793)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -94228,14 +94228,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5388:
+/***/ 5094:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { opcodes, sendHints } = __nccwpck_require__(6976)
-const FixedQueue = __nccwpck_require__(9220)
+const { WebsocketFrameSend } = __nccwpck_require__(6674)
+const { opcodes, sendHints } = __nccwpck_require__(7450)
+const FixedQueue = __nccwpck_require__(158)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -94339,7 +94339,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 4896:
+/***/ 1242:
 /***/ ((module) => {
 
 
@@ -94358,16 +94358,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3105:
+/***/ 4391:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(4896)
-const { states, opcodes } = __nccwpck_require__(6976)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5924)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1242)
+const { states, opcodes } = __nccwpck_require__(7450)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(2494)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(428)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(2318)
 
 /* globals Blob */
 
@@ -94687,15 +94687,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5358:
+/***/ 2920:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
-const { URLSerializer } = __nccwpck_require__(428)
-const { environmentSettingsObject } = __nccwpck_require__(1168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6976)
+const { webidl } = __nccwpck_require__(6083)
+const { URLSerializer } = __nccwpck_require__(2318)
+const { environmentSettingsObject } = __nccwpck_require__(9774)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(7450)
 const {
   kWebSocketURL,
   kReadyState,
@@ -94704,21 +94704,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(4896)
+} = __nccwpck_require__(1242)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(3105)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3969)
-const { ByteParser } = __nccwpck_require__(276)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(2272)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
+} = __nccwpck_require__(4391)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(4347)
+const { ByteParser } = __nccwpck_require__(3922)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(586)
+const { getGlobalDispatcher } = __nccwpck_require__(5319)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5924)
-const { SendQueue } = __nccwpck_require__(5388)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(2494)
+const { SendQueue } = __nccwpck_require__(5094)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -95289,7 +95289,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3800:
+/***/ 8430:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -95302,7 +95302,7 @@ module.exports = __nccwpck_require__(9023).deprecate;
 
 /***/ }),
 
-/***/ 2904:
+/***/ 8142:
 /***/ ((module) => {
 
 // Returns a wrapper function that returns a wrapped callback
@@ -95342,7 +95342,7 @@ function wrappy (fn, cb) {
 
 /***/ }),
 
-/***/ 7454:
+/***/ 8204:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -95402,7 +95402,55 @@ function describeError(error) {
 
 /***/ }),
 
-/***/ 6621:
+/***/ 4531:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ repoPath)
+/* harmony export */ });
+/* unused harmony export benchVersion */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/** Files the package ships (templates/, examples/, package.json), found from the sources or the dist/ bundle. */
+
+
+/**
+ * This module (src/repo-path.ts) and the Action bundle (dist/index.js) both sit one folder below the
+ * package root. Non-literal URLs on purpose: a bundler turns `new URL("literal", import.meta.url)`
+ * into an asset module whose id depends on the build machine's paths, and the bundle runs from the
+ * Action's checkout, which has these files anyway.
+ */
+const ROOTS = ["../", "../../"];
+/** Absolute path of `rel` (relative to the package root). */
+function repoPath(rel) {
+    for (const root of ROOTS) {
+        const path = (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(new URL(root + rel, import.meta.url));
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+            return path;
+    }
+    return (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(new URL(ROOTS[0] + rel, import.meta.url));
+}
+let cachedVersion;
+/** bench-action's version from package.json ("0.0.0" when it cannot be read). */
+function benchVersion() {
+    if (cachedVersion === undefined) {
+        try {
+            const pkg = JSON.parse(readFileSync(repoPath("package.json"), "utf8"));
+            cachedVersion = typeof pkg.version === "string" ? pkg.version : "0.0.0";
+        }
+        catch {
+            cachedVersion = "0.0.0";
+        }
+    }
+    return cachedVersion;
+}
+
+
+/***/ }),
+
+/***/ 7431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -95442,7 +95490,7 @@ function withVenv(env, venvDir) {
 
 /***/ }),
 
-/***/ 9942:
+/***/ 2996:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -95455,16 +95503,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ../../work/main/src/errors.ts
-var errors = __nccwpck_require__(7454);
-// EXTERNAL MODULE: ../../work/main/src/runners/log-sink.ts
-var log_sink = __nccwpck_require__(6975);
-// EXTERNAL MODULE: ../../work/main/src/runners/docker/engine.ts
-var engine = __nccwpck_require__(9130);
-// EXTERNAL MODULE: ../../work/main/src/runners/docker/cleanup.ts
-var cleanup = __nccwpck_require__(4066);
-// EXTERNAL MODULE: ../../work/main/src/runners/docker/container-config.ts
-var container_config = __nccwpck_require__(9276);
+// EXTERNAL MODULE: ../src/errors.ts
+var errors = __nccwpck_require__(8204);
+// EXTERNAL MODULE: ../src/runners/log-sink.ts
+var log_sink = __nccwpck_require__(8045);
+// EXTERNAL MODULE: ../src/runners/docker/engine.ts
+var engine = __nccwpck_require__(528);
+// EXTERNAL MODULE: ../src/runners/docker/cleanup.ts
+var cleanup = __nccwpck_require__(552);
+// EXTERNAL MODULE: ../src/runners/docker/container-config.ts
+var container_config = __nccwpck_require__(1062);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -95473,7 +95521,7 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __nccwpck_require__(8474);
-;// CONCATENATED MODULE: ../../work/main/src/runners/docker/build-image.ts
+;// CONCATENATED MODULE: ../src/runners/docker/build-image.ts
 /** One `docker build` through dockerode, its output streamed to a log file. */
 
 
@@ -95529,7 +95577,7 @@ async function buildImage(docker, request) {
     }
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/runners/docker/requirements-image.ts
+;// CONCATENATED MODULE: ../src/runners/docker/requirements-image.ts
 /** The derived image for a scenario's requirements.txt: what it hashes and how it is built. */
 
 
@@ -95564,7 +95612,9 @@ function requirementsDockerfile(baseId, base) {
     ].join("\n");
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/runners/docker/images.ts
+// EXTERNAL MODULE: ../src/repo-path.ts
+var repo_path = __nccwpck_require__(4531);
+;// CONCATENATED MODULE: ../src/runners/docker/images.ts
 /** Which image a run uses, building the default and the requirements images once each. */
 
 
@@ -95574,8 +95624,9 @@ function requirementsDockerfile(baseId, base) {
 
 
 
+
 /** templates/Dockerfile: FROM the locally built bench-action/python:bookworm (scripts/docker-setup.sh). */
-const DEFAULT_DOCKERFILE = new URL(/* asset import */ __nccwpck_require__(5751), __nccwpck_require__.b).pathname;
+const DEFAULT_DOCKERFILE = (0,repo_path/* repoPath */.q)("templates/Dockerfile");
 /** Built from Debian packages by scripts/docker-setup.sh where nothing can be pulled. */
 const LOCAL_BASE_IMAGE = "bench-action/python:bookworm";
 /** Pulled by the engine when no local base exists (GitHub-hosted runners). */
@@ -95662,7 +95713,7 @@ class ImageCache {
     }
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/runners/docker/demux.ts
+;// CONCATENATED MODULE: ../src/runners/docker/demux.ts
 /** Docker's multiplexed attach stream (8-byte frame headers) → payload bytes, with backpressure. */
 /**
  * Reads `stream` frame by frame and awaits `write` for every payload slice, so a slow sink pauses
@@ -95692,7 +95743,7 @@ async function pumpDemuxed(stream, write) {
     }
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/runners/docker-runner.ts
+;// CONCATENATED MODULE: ../src/runners/docker-runner.ts
 /** Runs each task in a fresh container: run folder at /workspace, killed on timeout, always removed. */
 
 
@@ -95821,14 +95872,14 @@ async function drain(pump, ms) {
 
 /***/ }),
 
-/***/ 4066:
+/***/ 552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   q: () => (/* binding */ cleanContainers),
 /* harmony export */   s: () => (/* binding */ statusCode)
 /* harmony export */ });
-/* harmony import */ var _container_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9276);
+/* harmony import */ var _container_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1062);
 
 /**
  * Kills and removes every container labelled `bench-action.run-id` (only those of `runId` when
@@ -95859,7 +95910,7 @@ function statusCode(error) {
 
 /***/ }),
 
-/***/ 9276:
+/***/ 1062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -95867,7 +95918,7 @@ function statusCode(error) {
 /* harmony export */   U2: () => (/* binding */ containerConfig)
 /* harmony export */ });
 /* unused harmony exports LABEL_SCENARIO, LABEL_TASK, WORKSPACE, DOCKER_SOCKET, parseMemory, parseMount */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7454);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8204);
 
 const LABEL_RUN_ID = "bench-action.run-id";
 const LABEL_SCENARIO = "bench-action.scenario";
@@ -95923,7 +95974,7 @@ function containerConfig(task, image, settings) {
 
 /***/ }),
 
-/***/ 9130:
+/***/ 528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -95931,9 +95982,9 @@ function containerConfig(task, image, settings) {
 /* harmony export */   Z8: () => (/* binding */ connectDocker)
 /* harmony export */ });
 /* unused harmony export engineAddress */
-/* harmony import */ var dockerode__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2176);
+/* harmony import */ var dockerode__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9742);
 /* harmony import */ var dockerode__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(dockerode__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7454);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8204);
 /** Connecting to the Docker engine and checking that it answers. */
 
 
@@ -95973,7 +96024,7 @@ async function checkEngine(docker, timeoutMs = 10_000) {
 
 /***/ }),
 
-/***/ 6975:
+/***/ 8045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -95984,7 +96035,7 @@ async function checkEngine(docker, timeoutMs = 10_000) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8474);
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_events__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _secrets_mask_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3063);
+/* harmony import */ var _secrets_mask_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9973);
 /** Streams console output to console_log.txt: masked, capped with a marker, never held in memory. */
 
 
@@ -96092,7 +96143,7 @@ async function drained(file) {
 
 /***/ }),
 
-/***/ 9937:
+/***/ 3719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -96104,12 +96155,12 @@ async function drained(file) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7454);
-/* harmony import */ var _secrets_mask_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3063);
-/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6621);
-/* harmony import */ var _log_sink_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6975);
-/* harmony import */ var _process_group_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9158);
-/* harmony import */ var _venv_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6303);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8204);
+/* harmony import */ var _secrets_mask_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9973);
+/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7431);
+/* harmony import */ var _log_sink_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8045);
+/* harmony import */ var _process_group_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(748);
+/* harmony import */ var _venv_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4149);
 /** Runs `sh run.sh` on the host as its own process group. DESIGN §7 (Native). */
 
 
@@ -96230,7 +96281,7 @@ function untilAborted(promise, signal) {
 
 /***/ }),
 
-/***/ 9158:
+/***/ 748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -96239,7 +96290,7 @@ function untilAborted(promise, signal) {
 /* unused harmony export killGroup */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7454);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8204);
 /** Runs one command as its own process group, streaming its output, and kills the whole group. */
 
 
@@ -96341,7 +96392,7 @@ function runInGroup(options) {
 
 /***/ }),
 
-/***/ 6303:
+/***/ 4149:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -96353,9 +96404,9 @@ function runInGroup(options) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7454);
-/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6621);
-/* harmony import */ var _process_group_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9158);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8204);
+/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7431);
+/* harmony import */ var _process_group_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(748);
 /** Python venvs for native runs, built once per requirements content and shared by every run. */
 
 
@@ -96474,7 +96525,7 @@ async function exists(path) {
 
 /***/ }),
 
-/***/ 3063:
+/***/ 9973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -96523,21 +96574,21 @@ function maskValue(value, secrets) {
 
 /***/ }),
 
-/***/ 1104:
+/***/ 4463:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)(__nccwpck_require__.ab + "build/Release/cpufeatures.node")
 
 /***/ }),
 
-/***/ 1543:
+/***/ 7564:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)(__nccwpck_require__.ab + "lib/protocol/crypto/build/Release/sshcrypto.node")
 
 /***/ }),
 
-/***/ 7464:
+/***/ 321:
 /***/ ((module) => {
 
 module.exports = eval("require")("supports-color");
@@ -96545,7 +96596,7 @@ module.exports = eval("require")("supports-color");
 
 /***/ }),
 
-/***/ 9559:
+/***/ 2068:
 /***/ ((module) => {
 
 function webpackEmptyAsyncContext(req) {
@@ -96559,36 +96610,8 @@ function webpackEmptyAsyncContext(req) {
 }
 webpackEmptyAsyncContext.keys = () => ([]);
 webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
-webpackEmptyAsyncContext.id = 9559;
+webpackEmptyAsyncContext.id = 2068;
 module.exports = webpackEmptyAsyncContext;
-
-/***/ }),
-
-/***/ 9522:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-module.exports = __nccwpck_require__.p + "31a885f6ed29e92152af.js?../../examples/";
-
-/***/ }),
-
-/***/ 902:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-module.exports = __nccwpck_require__.p + "2dbc54d58f2894471168.js?../../templates/global/";
-
-/***/ }),
-
-/***/ 803:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-module.exports = __nccwpck_require__.p + "aa16a5e65018307bc869.js?../../templates/init/";
-
-/***/ }),
-
-/***/ 5751:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-module.exports = __nccwpck_require__.p + "84731899afb07b699d9e";
 
 /***/ }),
 
@@ -96928,7 +96951,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 5646:
+/***/ 6008:
 /***/ (function(module, exports) {
 
 // GENERATED FILE. DO NOT EDIT.
@@ -98551,18 +98574,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 5434:
+/***/ 3043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveBlockMap = __nccwpck_require__(6519);
-var resolveBlockSeq = __nccwpck_require__(2662);
-var resolveFlowCollection = __nccwpck_require__(4206);
+var identity = __nccwpck_require__(1737);
+var Scalar = __nccwpck_require__(1543);
+var YAMLMap = __nccwpck_require__(1856);
+var YAMLSeq = __nccwpck_require__(3013);
+var resolveBlockMap = __nccwpck_require__(9573);
+var resolveBlockSeq = __nccwpck_require__(1120);
+var resolveFlowCollection = __nccwpck_require__(8884);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -98648,15 +98671,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 5899:
+/***/ 4153:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(6885);
-var composeNode = __nccwpck_require__(4873);
-var resolveEnd = __nccwpck_require__(644);
-var resolveProps = __nccwpck_require__(2207);
+var Document = __nccwpck_require__(3915);
+var composeNode = __nccwpck_require__(7691);
+var resolveEnd = __nccwpck_require__(2022);
+var resolveProps = __nccwpck_require__(3121);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -98700,17 +98723,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 4873:
+/***/ 7691:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var composeCollection = __nccwpck_require__(5434);
-var composeScalar = __nccwpck_require__(3293);
-var resolveEnd = __nccwpck_require__(644);
-var utilEmptyScalarPosition = __nccwpck_require__(4831);
+var Alias = __nccwpck_require__(7);
+var identity = __nccwpck_require__(1737);
+var composeCollection = __nccwpck_require__(3043);
+var composeScalar = __nccwpck_require__(6547);
+var resolveEnd = __nccwpck_require__(2022);
+var utilEmptyScalarPosition = __nccwpck_require__(3933);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -98819,15 +98842,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 3293:
+/***/ 6547:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var resolveBlockScalar = __nccwpck_require__(809);
-var resolveFlowScalar = __nccwpck_require__(8066);
+var identity = __nccwpck_require__(1737);
+var Scalar = __nccwpck_require__(1543);
+var resolveBlockScalar = __nccwpck_require__(1399);
+var resolveFlowScalar = __nccwpck_require__(2976);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -98914,18 +98937,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 1099:
+/***/ 2814:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(2342);
-var Document = __nccwpck_require__(6885);
-var errors = __nccwpck_require__(3376);
-var identity = __nccwpck_require__(415);
-var composeDoc = __nccwpck_require__(5899);
-var resolveEnd = __nccwpck_require__(644);
+var directives = __nccwpck_require__(2768);
+var Document = __nccwpck_require__(3915);
+var errors = __nccwpck_require__(8450);
+var identity = __nccwpck_require__(1737);
+var composeDoc = __nccwpck_require__(4153);
+var resolveEnd = __nccwpck_require__(2022);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -99145,17 +99168,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 6519:
+/***/ 9573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
-var resolveProps = __nccwpck_require__(2207);
-var utilContainsNewline = __nccwpck_require__(9699);
-var utilFlowIndentCheck = __nccwpck_require__(7723);
-var utilMapIncludes = __nccwpck_require__(8539);
+var Pair = __nccwpck_require__(7567);
+var YAMLMap = __nccwpck_require__(1856);
+var resolveProps = __nccwpck_require__(3121);
+var utilContainsNewline = __nccwpck_require__(7865);
+var utilFlowIndentCheck = __nccwpck_require__(5637);
+var utilMapIncludes = __nccwpck_require__(1117);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -99269,12 +99292,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 809:
+/***/ 1399:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(1543);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -99476,14 +99499,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 2662:
+/***/ 1120:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveProps = __nccwpck_require__(2207);
-var utilFlowIndentCheck = __nccwpck_require__(7723);
+var YAMLSeq = __nccwpck_require__(3013);
+var resolveProps = __nccwpck_require__(3121);
+var utilFlowIndentCheck = __nccwpck_require__(5637);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -99534,7 +99557,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 644:
+/***/ 2022:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -99580,19 +99603,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 4206:
+/***/ 8884:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveEnd = __nccwpck_require__(644);
-var resolveProps = __nccwpck_require__(2207);
-var utilContainsNewline = __nccwpck_require__(9699);
-var utilMapIncludes = __nccwpck_require__(8539);
+var identity = __nccwpck_require__(1737);
+var Pair = __nccwpck_require__(7567);
+var YAMLMap = __nccwpck_require__(1856);
+var YAMLSeq = __nccwpck_require__(3013);
+var resolveEnd = __nccwpck_require__(2022);
+var resolveProps = __nccwpck_require__(3121);
+var utilContainsNewline = __nccwpck_require__(7865);
+var utilMapIncludes = __nccwpck_require__(1117);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -99796,13 +99819,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 8066:
+/***/ 2976:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var resolveEnd = __nccwpck_require__(644);
+var Scalar = __nccwpck_require__(1543);
+var resolveEnd = __nccwpck_require__(2022);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -100031,7 +100054,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 2207:
+/***/ 3121:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -100186,7 +100209,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9699:
+/***/ 7865:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -100229,7 +100252,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 4831:
+/***/ 3933:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -100264,12 +100287,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 7723:
+/***/ 5637:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9699);
+var utilContainsNewline = __nccwpck_require__(7865);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -100288,12 +100311,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 8539:
+/***/ 1117:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(1737);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -100310,22 +100333,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 6885:
+/***/ 3915:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var toJS = __nccwpck_require__(915);
-var Schema = __nccwpck_require__(8296);
-var stringifyDocument = __nccwpck_require__(7653);
-var anchors = __nccwpck_require__(5236);
-var applyReviver = __nccwpck_require__(5797);
-var createNode = __nccwpck_require__(2076);
-var directives = __nccwpck_require__(2342);
+var Alias = __nccwpck_require__(7);
+var Collection = __nccwpck_require__(935);
+var identity = __nccwpck_require__(1737);
+var Pair = __nccwpck_require__(7567);
+var toJS = __nccwpck_require__(445);
+var Schema = __nccwpck_require__(7878);
+var stringifyDocument = __nccwpck_require__(1636);
+var anchors = __nccwpck_require__(9030);
+var applyReviver = __nccwpck_require__(6767);
+var createNode = __nccwpck_require__(1126);
+var directives = __nccwpck_require__(2768);
 
 class Document {
     constructor(value, replacer, options) {
@@ -100654,13 +100677,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 5236:
+/***/ 9030:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(1737);
+var visit = __nccwpck_require__(4190);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -100737,7 +100760,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 5797:
+/***/ 6767:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -100801,14 +100824,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2076:
+/***/ 1126:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
+var Alias = __nccwpck_require__(7);
+var identity = __nccwpck_require__(1737);
+var Scalar = __nccwpck_require__(1543);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -100898,13 +100921,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 2342:
+/***/ 2768:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(1737);
+var visit = __nccwpck_require__(4190);
 
 const escapeChars = {
     '!': '%21',
@@ -101083,7 +101106,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 3376:
+/***/ 8450:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -101152,28 +101175,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 7207:
+/***/ 6637:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(1099);
-var Document = __nccwpck_require__(6885);
-var Schema = __nccwpck_require__(8296);
-var errors = __nccwpck_require__(3376);
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var cst = __nccwpck_require__(5421);
-var lexer = __nccwpck_require__(2081);
-var lineCounter = __nccwpck_require__(4588);
-var parser = __nccwpck_require__(6651);
-var publicApi = __nccwpck_require__(8759);
-var visit = __nccwpck_require__(292);
+var composer = __nccwpck_require__(2814);
+var Document = __nccwpck_require__(3915);
+var Schema = __nccwpck_require__(7878);
+var errors = __nccwpck_require__(8450);
+var Alias = __nccwpck_require__(7);
+var identity = __nccwpck_require__(1737);
+var Pair = __nccwpck_require__(7567);
+var Scalar = __nccwpck_require__(1543);
+var YAMLMap = __nccwpck_require__(1856);
+var YAMLSeq = __nccwpck_require__(3013);
+var cst = __nccwpck_require__(1475);
+var lexer = __nccwpck_require__(7371);
+var lineCounter = __nccwpck_require__(6004);
+var parser = __nccwpck_require__(8238);
+var publicApi = __nccwpck_require__(2282);
+var visit = __nccwpck_require__(4190);
 
 
 
@@ -101210,7 +101233,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 2745:
+/***/ 8195:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -101236,16 +101259,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 7641:
+/***/ 7:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5236);
-var visit = __nccwpck_require__(292);
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
-var toJS = __nccwpck_require__(915);
+var anchors = __nccwpck_require__(9030);
+var visit = __nccwpck_require__(4190);
+var identity = __nccwpck_require__(1737);
+var Node = __nccwpck_require__(9447);
+var toJS = __nccwpck_require__(445);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -101363,14 +101386,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 3469:
+/***/ 935:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
+var createNode = __nccwpck_require__(1126);
+var identity = __nccwpck_require__(1737);
+var Node = __nccwpck_require__(9447);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -101521,14 +101544,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6617:
+/***/ 9447:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(5797);
-var identity = __nccwpck_require__(415);
-var toJS = __nccwpck_require__(915);
+var applyReviver = __nccwpck_require__(6767);
+var identity = __nccwpck_require__(1737);
+var toJS = __nccwpck_require__(445);
 
 class NodeBase {
     constructor(type) {
@@ -101568,15 +101591,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 4245:
+/***/ 7567:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var stringifyPair = __nccwpck_require__(5004);
-var addPairToJSMap = __nccwpck_require__(9256);
-var identity = __nccwpck_require__(415);
+var createNode = __nccwpck_require__(1126);
+var stringifyPair = __nccwpck_require__(8070);
+var addPairToJSMap = __nccwpck_require__(8374);
+var identity = __nccwpck_require__(1737);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -101614,14 +101637,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 2765:
+/***/ 1543:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
-var toJS = __nccwpck_require__(915);
+var identity = __nccwpck_require__(1737);
+var Node = __nccwpck_require__(9447);
+var toJS = __nccwpck_require__(445);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -101648,17 +101671,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 1950:
+/***/ 1856:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(6340);
-var addPairToJSMap = __nccwpck_require__(9256);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
+var stringifyCollection = __nccwpck_require__(486);
+var addPairToJSMap = __nccwpck_require__(8374);
+var Collection = __nccwpck_require__(935);
+var identity = __nccwpck_require__(1737);
+var Pair = __nccwpck_require__(7567);
+var Scalar = __nccwpck_require__(1543);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -101802,17 +101825,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 7495:
+/***/ 3013:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var stringifyCollection = __nccwpck_require__(6340);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var toJS = __nccwpck_require__(915);
+var createNode = __nccwpck_require__(1126);
+var stringifyCollection = __nccwpck_require__(486);
+var Collection = __nccwpck_require__(935);
+var identity = __nccwpck_require__(1737);
+var Scalar = __nccwpck_require__(1543);
+var toJS = __nccwpck_require__(445);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -101924,16 +101947,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 9256:
+/***/ 8374:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(2745);
-var merge = __nccwpck_require__(6220);
-var stringify = __nccwpck_require__(732);
-var identity = __nccwpck_require__(415);
-var toJS = __nccwpck_require__(915);
+var log = __nccwpck_require__(8195);
+var merge = __nccwpck_require__(5970);
+var stringify = __nccwpck_require__(5474);
+var identity = __nccwpck_require__(1737);
+var toJS = __nccwpck_require__(445);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -101996,7 +102019,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 415:
+/***/ 1737:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -102056,12 +102079,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 915:
+/***/ 445:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(1737);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -102102,15 +102125,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 1366:
+/***/ 1588:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(809);
-var resolveFlowScalar = __nccwpck_require__(8066);
-var errors = __nccwpck_require__(3376);
-var stringifyString = __nccwpck_require__(501);
+var resolveBlockScalar = __nccwpck_require__(1399);
+var resolveFlowScalar = __nccwpck_require__(2976);
+var errors = __nccwpck_require__(8450);
+var stringifyString = __nccwpck_require__(4387);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -102327,7 +102350,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 8013:
+/***/ 751:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -102397,7 +102420,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4555:
+/***/ 1:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -102503,14 +102526,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 5421:
+/***/ 1475:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(1366);
-var cstStringify = __nccwpck_require__(8013);
-var cstVisit = __nccwpck_require__(4555);
+var cstScalar = __nccwpck_require__(1588);
+var cstStringify = __nccwpck_require__(751);
+var cstVisit = __nccwpck_require__(1);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -102622,12 +102645,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 2081:
+/***/ 7371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(5421);
+var cst = __nccwpck_require__(1475);
 
 /*
 START -> stream
@@ -103352,7 +103375,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 4588:
+/***/ 6004:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -103400,14 +103423,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 6651:
+/***/ 8238:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(5421);
-var lexer = __nccwpck_require__(2081);
+var cst = __nccwpck_require__(1475);
+var lexer = __nccwpck_require__(7371);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -104387,18 +104410,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 8759:
+/***/ 2282:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(1099);
-var Document = __nccwpck_require__(6885);
-var errors = __nccwpck_require__(3376);
-var log = __nccwpck_require__(2745);
-var identity = __nccwpck_require__(415);
-var lineCounter = __nccwpck_require__(4588);
-var parser = __nccwpck_require__(6651);
+var composer = __nccwpck_require__(2814);
+var Document = __nccwpck_require__(3915);
+var errors = __nccwpck_require__(8450);
+var log = __nccwpck_require__(8195);
+var identity = __nccwpck_require__(1737);
+var lineCounter = __nccwpck_require__(6004);
+var parser = __nccwpck_require__(8238);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -104501,16 +104524,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 8296:
+/***/ 7878:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var map = __nccwpck_require__(7683);
-var seq = __nccwpck_require__(1685);
-var string = __nccwpck_require__(4088);
-var tags = __nccwpck_require__(3578);
+var identity = __nccwpck_require__(1737);
+var map = __nccwpck_require__(773);
+var seq = __nccwpck_require__(1744);
+var string = __nccwpck_require__(2678);
+var tags = __nccwpck_require__(8904);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -104547,13 +104570,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7683:
+/***/ 773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var YAMLMap = __nccwpck_require__(1950);
+var identity = __nccwpck_require__(1737);
+var YAMLMap = __nccwpck_require__(1856);
 
 const map = {
     collection: 'map',
@@ -104573,12 +104596,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 5410:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(1543);
 
 const nullTag = {
     identify: value => value == null,
@@ -104597,13 +104620,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1685:
+/***/ 1744:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var YAMLSeq = __nccwpck_require__(7495);
+var identity = __nccwpck_require__(1737);
+var YAMLSeq = __nccwpck_require__(3013);
 
 const seq = {
     collection: 'seq',
@@ -104623,12 +104646,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 4088:
+/***/ 2678:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(501);
+var stringifyString = __nccwpck_require__(4387);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -104646,12 +104669,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 7247:
+/***/ 8437:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(1543);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -104674,13 +104697,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 7661:
+/***/ 2859:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var stringifyNumber = __nccwpck_require__(2729);
+var Scalar = __nccwpck_require__(1543);
+var stringifyNumber = __nccwpck_require__(2827);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -104728,12 +104751,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9546:
+/***/ 4044:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(2827);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -104777,18 +104800,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 9032:
+/***/ 9565:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(1685);
-var string = __nccwpck_require__(4088);
-var bool = __nccwpck_require__(7247);
-var float = __nccwpck_require__(7661);
-var int = __nccwpck_require__(9546);
+var map = __nccwpck_require__(773);
+var _null = __nccwpck_require__(5410);
+var seq = __nccwpck_require__(1744);
+var string = __nccwpck_require__(2678);
+var bool = __nccwpck_require__(8437);
+var float = __nccwpck_require__(2859);
+var int = __nccwpck_require__(4044);
 
 const schema = [
     map.map,
@@ -104809,14 +104832,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 7519:
+/***/ 9605:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var map = __nccwpck_require__(7683);
-var seq = __nccwpck_require__(1685);
+var Scalar = __nccwpck_require__(1543);
+var map = __nccwpck_require__(773);
+var seq = __nccwpck_require__(1744);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -104880,27 +104903,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3578:
+/***/ 8904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(1685);
-var string = __nccwpck_require__(4088);
-var bool = __nccwpck_require__(7247);
-var float = __nccwpck_require__(7661);
-var int = __nccwpck_require__(9546);
-var schema = __nccwpck_require__(9032);
-var schema$1 = __nccwpck_require__(7519);
-var binary = __nccwpck_require__(4011);
-var merge = __nccwpck_require__(6220);
-var omap = __nccwpck_require__(2775);
-var pairs = __nccwpck_require__(1705);
-var schema$2 = __nccwpck_require__(1921);
-var set = __nccwpck_require__(832);
-var timestamp = __nccwpck_require__(168);
+var map = __nccwpck_require__(773);
+var _null = __nccwpck_require__(5410);
+var seq = __nccwpck_require__(1744);
+var string = __nccwpck_require__(2678);
+var bool = __nccwpck_require__(8437);
+var float = __nccwpck_require__(2859);
+var int = __nccwpck_require__(4044);
+var schema = __nccwpck_require__(9565);
+var schema$1 = __nccwpck_require__(9605);
+var binary = __nccwpck_require__(6737);
+var merge = __nccwpck_require__(5970);
+var omap = __nccwpck_require__(8781);
+var pairs = __nccwpck_require__(9751);
+var schema$2 = __nccwpck_require__(3019);
+var set = __nccwpck_require__(1314);
+var timestamp = __nccwpck_require__(5994);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -104986,14 +105009,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 4011:
+/***/ 6737:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(2765);
-var stringifyString = __nccwpck_require__(501);
+var Scalar = __nccwpck_require__(1543);
+var stringifyString = __nccwpck_require__(4387);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -105063,12 +105086,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 2214:
+/***/ 2348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(1543);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -105099,13 +105122,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 9614:
+/***/ 7292:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var stringifyNumber = __nccwpck_require__(2729);
+var Scalar = __nccwpck_require__(1543);
+var stringifyNumber = __nccwpck_require__(2827);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -105156,12 +105179,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 6257:
+/***/ 7851:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(2827);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -105239,13 +105262,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 6220:
+/***/ 5970:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
+var identity = __nccwpck_require__(1737);
+var Scalar = __nccwpck_require__(1543);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -105317,16 +105340,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 2775:
+/***/ 8781:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var toJS = __nccwpck_require__(915);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var pairs = __nccwpck_require__(1705);
+var identity = __nccwpck_require__(1737);
+var toJS = __nccwpck_require__(445);
+var YAMLMap = __nccwpck_require__(1856);
+var YAMLSeq = __nccwpck_require__(3013);
+var pairs = __nccwpck_require__(9751);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -105401,15 +105424,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 1705:
+/***/ 9751:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
-var YAMLSeq = __nccwpck_require__(7495);
+var identity = __nccwpck_require__(1737);
+var Pair = __nccwpck_require__(7567);
+var Scalar = __nccwpck_require__(1543);
+var YAMLSeq = __nccwpck_require__(3013);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -105490,24 +105513,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 1921:
+/***/ 3019:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(1685);
-var string = __nccwpck_require__(4088);
-var binary = __nccwpck_require__(4011);
-var bool = __nccwpck_require__(2214);
-var float = __nccwpck_require__(9614);
-var int = __nccwpck_require__(6257);
-var merge = __nccwpck_require__(6220);
-var omap = __nccwpck_require__(2775);
-var pairs = __nccwpck_require__(1705);
-var set = __nccwpck_require__(832);
-var timestamp = __nccwpck_require__(168);
+var map = __nccwpck_require__(773);
+var _null = __nccwpck_require__(5410);
+var seq = __nccwpck_require__(1744);
+var string = __nccwpck_require__(2678);
+var binary = __nccwpck_require__(6737);
+var bool = __nccwpck_require__(2348);
+var float = __nccwpck_require__(7292);
+var int = __nccwpck_require__(7851);
+var merge = __nccwpck_require__(5970);
+var omap = __nccwpck_require__(8781);
+var pairs = __nccwpck_require__(9751);
+var set = __nccwpck_require__(1314);
+var timestamp = __nccwpck_require__(5994);
 
 const schema = [
     map.map,
@@ -105538,14 +105561,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 832:
+/***/ 1314:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
+var identity = __nccwpck_require__(1737);
+var Pair = __nccwpck_require__(7567);
+var YAMLMap = __nccwpck_require__(1856);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -105641,12 +105664,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 168:
+/***/ 5994:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(2827);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -105753,7 +105776,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 3699:
+/***/ 9777:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -105911,15 +105934,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 732:
+/***/ 5474:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5236);
-var identity = __nccwpck_require__(415);
-var stringifyComment = __nccwpck_require__(8927);
-var stringifyString = __nccwpck_require__(501);
+var anchors = __nccwpck_require__(9030);
+var identity = __nccwpck_require__(1737);
+var stringifyComment = __nccwpck_require__(2005);
+var stringifyString = __nccwpck_require__(4387);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -106050,14 +106073,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 6340:
+/***/ 486:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(1737);
+var stringify = __nccwpck_require__(5474);
+var stringifyComment = __nccwpck_require__(2005);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -106212,7 +106235,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 8927:
+/***/ 2005:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -106243,14 +106266,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 7653:
+/***/ 1636:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(1737);
+var stringify = __nccwpck_require__(5474);
+var stringifyComment = __nccwpck_require__(2005);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -106337,7 +106360,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 2729:
+/***/ 2827:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -106371,15 +106394,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 5004:
+/***/ 8070:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(1737);
+var Scalar = __nccwpck_require__(1543);
+var stringify = __nccwpck_require__(5474);
+var stringifyComment = __nccwpck_require__(2005);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -106530,13 +106553,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 501:
+/***/ 4387:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var foldFlowLines = __nccwpck_require__(3699);
+var Scalar = __nccwpck_require__(1543);
+var foldFlowLines = __nccwpck_require__(9777);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -106875,12 +106898,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 292:
+/***/ 4190:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(1737);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -107118,42 +107141,42 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 3130:
+/***/ 5971:
 /***/ ((module) => {
 
 module.exports = {"rE":"1.14.7"};
 
 /***/ }),
 
-/***/ 6469:
+/***/ 2302:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protobuf":{"nested":{"Api":{"fields":{"name":{"type":"string","id":1},"methods":{"rule":"repeated","type":"Method","id":2},"options":{"rule":"repeated","type":"Option","id":3},"version":{"type":"string","id":4},"sourceContext":{"type":"SourceContext","id":5},"mixins":{"rule":"repeated","type":"Mixin","id":6},"syntax":{"type":"Syntax","id":7}}},"Method":{"fields":{"name":{"type":"string","id":1},"requestTypeUrl":{"type":"string","id":2},"requestStreaming":{"type":"bool","id":3},"responseTypeUrl":{"type":"string","id":4},"responseStreaming":{"type":"bool","id":5},"options":{"rule":"repeated","type":"Option","id":6},"syntax":{"type":"Syntax","id":7}}},"Mixin":{"fields":{"name":{"type":"string","id":1},"root":{"type":"string","id":2}}},"SourceContext":{"fields":{"fileName":{"type":"string","id":1}}},"Option":{"fields":{"name":{"type":"string","id":1},"value":{"type":"Any","id":2}}},"Syntax":{"values":{"SYNTAX_PROTO2":0,"SYNTAX_PROTO3":1}}}}}}}}');
 
 /***/ }),
 
-/***/ 126:
+/***/ 8635:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protobuf":{"options":{"go_package":"google.golang.org/protobuf/types/descriptorpb","java_package":"com.google.protobuf","java_outer_classname":"DescriptorProtos","csharp_namespace":"Google.Protobuf.Reflection","objc_class_prefix":"GPB","cc_enable_arenas":true,"optimize_for":"SPEED"},"nested":{"FileDescriptorSet":{"edition":"proto2","fields":{"file":{"rule":"repeated","type":"FileDescriptorProto","id":1}},"extensions":[[536000000,536000000]]},"Edition":{"edition":"proto2","values":{"EDITION_UNKNOWN":0,"EDITION_LEGACY":900,"EDITION_PROTO2":998,"EDITION_PROTO3":999,"EDITION_2023":1000,"EDITION_2024":1001,"EDITION_1_TEST_ONLY":1,"EDITION_2_TEST_ONLY":2,"EDITION_99997_TEST_ONLY":99997,"EDITION_99998_TEST_ONLY":99998,"EDITION_99999_TEST_ONLY":99999,"EDITION_MAX":2147483647}},"FileDescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"package":{"type":"string","id":2},"dependency":{"rule":"repeated","type":"string","id":3},"publicDependency":{"rule":"repeated","type":"int32","id":10},"weakDependency":{"rule":"repeated","type":"int32","id":11},"optionDependency":{"rule":"repeated","type":"string","id":15},"messageType":{"rule":"repeated","type":"DescriptorProto","id":4},"enumType":{"rule":"repeated","type":"EnumDescriptorProto","id":5},"service":{"rule":"repeated","type":"ServiceDescriptorProto","id":6},"extension":{"rule":"repeated","type":"FieldDescriptorProto","id":7},"options":{"type":"FileOptions","id":8},"sourceCodeInfo":{"type":"SourceCodeInfo","id":9},"syntax":{"type":"string","id":12},"edition":{"type":"Edition","id":14}}},"DescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"field":{"rule":"repeated","type":"FieldDescriptorProto","id":2},"extension":{"rule":"repeated","type":"FieldDescriptorProto","id":6},"nestedType":{"rule":"repeated","type":"DescriptorProto","id":3},"enumType":{"rule":"repeated","type":"EnumDescriptorProto","id":4},"extensionRange":{"rule":"repeated","type":"ExtensionRange","id":5},"oneofDecl":{"rule":"repeated","type":"OneofDescriptorProto","id":8},"options":{"type":"MessageOptions","id":7},"reservedRange":{"rule":"repeated","type":"ReservedRange","id":9},"reservedName":{"rule":"repeated","type":"string","id":10},"visibility":{"type":"SymbolVisibility","id":11}},"nested":{"ExtensionRange":{"fields":{"start":{"type":"int32","id":1},"end":{"type":"int32","id":2},"options":{"type":"ExtensionRangeOptions","id":3}}},"ReservedRange":{"fields":{"start":{"type":"int32","id":1},"end":{"type":"int32","id":2}}}}},"ExtensionRangeOptions":{"edition":"proto2","fields":{"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999},"declaration":{"rule":"repeated","type":"Declaration","id":2,"options":{"retention":"RETENTION_SOURCE"}},"features":{"type":"FeatureSet","id":50},"verification":{"type":"VerificationState","id":3,"options":{"default":"UNVERIFIED","retention":"RETENTION_SOURCE"}}},"extensions":[[1000,536870911]],"nested":{"Declaration":{"fields":{"number":{"type":"int32","id":1},"fullName":{"type":"string","id":2},"type":{"type":"string","id":3},"reserved":{"type":"bool","id":5},"repeated":{"type":"bool","id":6}},"reserved":[[4,4]]},"VerificationState":{"values":{"DECLARATION":0,"UNVERIFIED":1}}}},"FieldDescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"number":{"type":"int32","id":3},"label":{"type":"Label","id":4},"type":{"type":"Type","id":5},"typeName":{"type":"string","id":6},"extendee":{"type":"string","id":2},"defaultValue":{"type":"string","id":7},"oneofIndex":{"type":"int32","id":9},"jsonName":{"type":"string","id":10},"options":{"type":"FieldOptions","id":8},"proto3Optional":{"type":"bool","id":17}},"nested":{"Type":{"values":{"TYPE_DOUBLE":1,"TYPE_FLOAT":2,"TYPE_INT64":3,"TYPE_UINT64":4,"TYPE_INT32":5,"TYPE_FIXED64":6,"TYPE_FIXED32":7,"TYPE_BOOL":8,"TYPE_STRING":9,"TYPE_GROUP":10,"TYPE_MESSAGE":11,"TYPE_BYTES":12,"TYPE_UINT32":13,"TYPE_ENUM":14,"TYPE_SFIXED32":15,"TYPE_SFIXED64":16,"TYPE_SINT32":17,"TYPE_SINT64":18}},"Label":{"values":{"LABEL_OPTIONAL":1,"LABEL_REPEATED":3,"LABEL_REQUIRED":2}}}},"OneofDescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"options":{"type":"OneofOptions","id":2}}},"EnumDescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"value":{"rule":"repeated","type":"EnumValueDescriptorProto","id":2},"options":{"type":"EnumOptions","id":3},"reservedRange":{"rule":"repeated","type":"EnumReservedRange","id":4},"reservedName":{"rule":"repeated","type":"string","id":5},"visibility":{"type":"SymbolVisibility","id":6}},"nested":{"EnumReservedRange":{"fields":{"start":{"type":"int32","id":1},"end":{"type":"int32","id":2}}}}},"EnumValueDescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"number":{"type":"int32","id":2},"options":{"type":"EnumValueOptions","id":3}}},"ServiceDescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"method":{"rule":"repeated","type":"MethodDescriptorProto","id":2},"options":{"type":"ServiceOptions","id":3}}},"MethodDescriptorProto":{"edition":"proto2","fields":{"name":{"type":"string","id":1},"inputType":{"type":"string","id":2},"outputType":{"type":"string","id":3},"options":{"type":"MethodOptions","id":4},"clientStreaming":{"type":"bool","id":5},"serverStreaming":{"type":"bool","id":6}}},"FileOptions":{"edition":"proto2","fields":{"javaPackage":{"type":"string","id":1},"javaOuterClassname":{"type":"string","id":8},"javaMultipleFiles":{"type":"bool","id":10},"javaGenerateEqualsAndHash":{"type":"bool","id":20,"options":{"deprecated":true}},"javaStringCheckUtf8":{"type":"bool","id":27},"optimizeFor":{"type":"OptimizeMode","id":9,"options":{"default":"SPEED"}},"goPackage":{"type":"string","id":11},"ccGenericServices":{"type":"bool","id":16},"javaGenericServices":{"type":"bool","id":17},"pyGenericServices":{"type":"bool","id":18},"deprecated":{"type":"bool","id":23},"ccEnableArenas":{"type":"bool","id":31,"options":{"default":true}},"objcClassPrefix":{"type":"string","id":36},"csharpNamespace":{"type":"string","id":37},"swiftPrefix":{"type":"string","id":39},"phpClassPrefix":{"type":"string","id":40},"phpNamespace":{"type":"string","id":41},"phpMetadataNamespace":{"type":"string","id":44},"rubyPackage":{"type":"string","id":45},"features":{"type":"FeatureSet","id":50},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]],"reserved":[[42,42],[38,38],"php_generic_services"],"nested":{"OptimizeMode":{"values":{"SPEED":1,"CODE_SIZE":2,"LITE_RUNTIME":3}}}},"MessageOptions":{"edition":"proto2","fields":{"messageSetWireFormat":{"type":"bool","id":1},"noStandardDescriptorAccessor":{"type":"bool","id":2},"deprecated":{"type":"bool","id":3},"mapEntry":{"type":"bool","id":7},"deprecatedLegacyJsonFieldConflicts":{"type":"bool","id":11,"options":{"deprecated":true}},"features":{"type":"FeatureSet","id":12},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]],"reserved":[[4,4],[5,5],[6,6],[8,8],[9,9]]},"FieldOptions":{"edition":"proto2","fields":{"ctype":{"type":"CType","id":1,"options":{"default":"STRING"}},"packed":{"type":"bool","id":2},"jstype":{"type":"JSType","id":6,"options":{"default":"JS_NORMAL"}},"lazy":{"type":"bool","id":5},"unverifiedLazy":{"type":"bool","id":15},"deprecated":{"type":"bool","id":3},"weak":{"type":"bool","id":10,"options":{"deprecated":true}},"debugRedact":{"type":"bool","id":16},"retention":{"type":"OptionRetention","id":17},"targets":{"rule":"repeated","type":"OptionTargetType","id":19},"editionDefaults":{"rule":"repeated","type":"EditionDefault","id":20},"features":{"type":"FeatureSet","id":21},"featureSupport":{"type":"FeatureSupport","id":22},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]],"reserved":[[4,4],[18,18]],"nested":{"CType":{"values":{"STRING":0,"CORD":1,"STRING_PIECE":2}},"JSType":{"values":{"JS_NORMAL":0,"JS_STRING":1,"JS_NUMBER":2}},"OptionRetention":{"values":{"RETENTION_UNKNOWN":0,"RETENTION_RUNTIME":1,"RETENTION_SOURCE":2}},"OptionTargetType":{"values":{"TARGET_TYPE_UNKNOWN":0,"TARGET_TYPE_FILE":1,"TARGET_TYPE_EXTENSION_RANGE":2,"TARGET_TYPE_MESSAGE":3,"TARGET_TYPE_FIELD":4,"TARGET_TYPE_ONEOF":5,"TARGET_TYPE_ENUM":6,"TARGET_TYPE_ENUM_ENTRY":7,"TARGET_TYPE_SERVICE":8,"TARGET_TYPE_METHOD":9}},"EditionDefault":{"fields":{"edition":{"type":"Edition","id":3},"value":{"type":"string","id":2}}},"FeatureSupport":{"fields":{"editionIntroduced":{"type":"Edition","id":1},"editionDeprecated":{"type":"Edition","id":2},"deprecationWarning":{"type":"string","id":3},"editionRemoved":{"type":"Edition","id":4}}}}},"OneofOptions":{"edition":"proto2","fields":{"features":{"type":"FeatureSet","id":1},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]]},"EnumOptions":{"edition":"proto2","fields":{"allowAlias":{"type":"bool","id":2},"deprecated":{"type":"bool","id":3},"deprecatedLegacyJsonFieldConflicts":{"type":"bool","id":6,"options":{"deprecated":true}},"features":{"type":"FeatureSet","id":7},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]],"reserved":[[5,5]]},"EnumValueOptions":{"edition":"proto2","fields":{"deprecated":{"type":"bool","id":1},"features":{"type":"FeatureSet","id":2},"debugRedact":{"type":"bool","id":3},"featureSupport":{"type":"FieldOptions.FeatureSupport","id":4},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]]},"ServiceOptions":{"edition":"proto2","fields":{"features":{"type":"FeatureSet","id":34},"deprecated":{"type":"bool","id":33},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]]},"MethodOptions":{"edition":"proto2","fields":{"deprecated":{"type":"bool","id":33},"idempotencyLevel":{"type":"IdempotencyLevel","id":34,"options":{"default":"IDEMPOTENCY_UNKNOWN"}},"features":{"type":"FeatureSet","id":35},"uninterpretedOption":{"rule":"repeated","type":"UninterpretedOption","id":999}},"extensions":[[1000,536870911]],"nested":{"IdempotencyLevel":{"values":{"IDEMPOTENCY_UNKNOWN":0,"NO_SIDE_EFFECTS":1,"IDEMPOTENT":2}}}},"UninterpretedOption":{"edition":"proto2","fields":{"name":{"rule":"repeated","type":"NamePart","id":2},"identifierValue":{"type":"string","id":3},"positiveIntValue":{"type":"uint64","id":4},"negativeIntValue":{"type":"int64","id":5},"doubleValue":{"type":"double","id":6},"stringValue":{"type":"bytes","id":7},"aggregateValue":{"type":"string","id":8}},"nested":{"NamePart":{"fields":{"namePart":{"rule":"required","type":"string","id":1},"isExtension":{"rule":"required","type":"bool","id":2}}}}},"FeatureSet":{"edition":"proto2","fields":{"fieldPresence":{"type":"FieldPresence","id":1,"options":{"retention":"RETENTION_RUNTIME","targets":"TARGET_TYPE_FILE","feature_support.edition_introduced":"EDITION_2023","edition_defaults.edition":"EDITION_2023","edition_defaults.value":"EXPLICIT"}},"enumType":{"type":"EnumType","id":2,"options":{"retention":"RETENTION_RUNTIME","targets":"TARGET_TYPE_FILE","feature_support.edition_introduced":"EDITION_2023","edition_defaults.edition":"EDITION_PROTO3","edition_defaults.value":"OPEN"}},"repeatedFieldEncoding":{"type":"RepeatedFieldEncoding","id":3,"options":{"retention":"RETENTION_RUNTIME","targets":"TARGET_TYPE_FILE","feature_support.edition_introduced":"EDITION_2023","edition_defaults.edition":"EDITION_PROTO3","edition_defaults.value":"PACKED"}},"utf8Validation":{"type":"Utf8Validation","id":4,"options":{"retention":"RETENTION_RUNTIME","targets":"TARGET_TYPE_FILE","feature_support.edition_introduced":"EDITION_2023","edition_defaults.edition":"EDITION_PROTO3","edition_defaults.value":"VERIFY"}},"messageEncoding":{"type":"MessageEncoding","id":5,"options":{"retention":"RETENTION_RUNTIME","targets":"TARGET_TYPE_FILE","feature_support.edition_introduced":"EDITION_2023","edition_defaults.edition":"EDITION_LEGACY","edition_defaults.value":"LENGTH_PREFIXED"}},"jsonFormat":{"type":"JsonFormat","id":6,"options":{"retention":"RETENTION_RUNTIME","targets":"TARGET_TYPE_FILE","feature_support.edition_introduced":"EDITION_2023","edition_defaults.edition":"EDITION_PROTO3","edition_defaults.value":"ALLOW"}},"enforceNamingStyle":{"type":"EnforceNamingStyle","id":7,"options":{"retention":"RETENTION_SOURCE","targets":"TARGET_TYPE_METHOD","feature_support.edition_introduced":"EDITION_2024","edition_defaults.edition":"EDITION_2024","edition_defaults.value":"STYLE2024"}},"defaultSymbolVisibility":{"type":"VisibilityFeature.DefaultSymbolVisibility","id":8,"options":{"retention":"RETENTION_SOURCE","targets":"TARGET_TYPE_FILE","feature_support.edition_introduced":"EDITION_2024","edition_defaults.edition":"EDITION_2024","edition_defaults.value":"EXPORT_TOP_LEVEL"}}},"extensions":[[1000,9994],[9995,9999],[10000,10000]],"reserved":[[999,999]],"nested":{"FieldPresence":{"values":{"FIELD_PRESENCE_UNKNOWN":0,"EXPLICIT":1,"IMPLICIT":2,"LEGACY_REQUIRED":3}},"EnumType":{"values":{"ENUM_TYPE_UNKNOWN":0,"OPEN":1,"CLOSED":2}},"RepeatedFieldEncoding":{"values":{"REPEATED_FIELD_ENCODING_UNKNOWN":0,"PACKED":1,"EXPANDED":2}},"Utf8Validation":{"values":{"UTF8_VALIDATION_UNKNOWN":0,"VERIFY":2,"NONE":3}},"MessageEncoding":{"values":{"MESSAGE_ENCODING_UNKNOWN":0,"LENGTH_PREFIXED":1,"DELIMITED":2}},"JsonFormat":{"values":{"JSON_FORMAT_UNKNOWN":0,"ALLOW":1,"LEGACY_BEST_EFFORT":2}},"EnforceNamingStyle":{"values":{"ENFORCE_NAMING_STYLE_UNKNOWN":0,"STYLE2024":1,"STYLE_LEGACY":2}},"VisibilityFeature":{"fields":{},"reserved":[[1,536870911]],"nested":{"DefaultSymbolVisibility":{"values":{"DEFAULT_SYMBOL_VISIBILITY_UNKNOWN":0,"EXPORT_ALL":1,"EXPORT_TOP_LEVEL":2,"LOCAL_ALL":3,"STRICT":4}}}}}},"FeatureSetDefaults":{"edition":"proto2","fields":{"defaults":{"rule":"repeated","type":"FeatureSetEditionDefault","id":1},"minimumEdition":{"type":"Edition","id":4},"maximumEdition":{"type":"Edition","id":5}},"nested":{"FeatureSetEditionDefault":{"fields":{"edition":{"type":"Edition","id":3},"overridableFeatures":{"type":"FeatureSet","id":4},"fixedFeatures":{"type":"FeatureSet","id":5}},"reserved":[[1,1],[2,2],"features"]}}},"SourceCodeInfo":{"edition":"proto2","fields":{"location":{"rule":"repeated","type":"Location","id":1}},"extensions":[[536000000,536000000]],"nested":{"Location":{"fields":{"path":{"rule":"repeated","type":"int32","id":1,"options":{"packed":true}},"span":{"rule":"repeated","type":"int32","id":2,"options":{"packed":true}},"leadingComments":{"type":"string","id":3},"trailingComments":{"type":"string","id":4},"leadingDetachedComments":{"rule":"repeated","type":"string","id":6}}}}},"GeneratedCodeInfo":{"edition":"proto2","fields":{"annotation":{"rule":"repeated","type":"Annotation","id":1}},"nested":{"Annotation":{"fields":{"path":{"rule":"repeated","type":"int32","id":1,"options":{"packed":true}},"sourceFile":{"type":"string","id":2},"begin":{"type":"int32","id":3},"end":{"type":"int32","id":4},"semantic":{"type":"Semantic","id":5}},"nested":{"Semantic":{"values":{"NONE":0,"SET":1,"ALIAS":2}}}}}},"SymbolVisibility":{"edition":"proto2","values":{"VISIBILITY_UNSET":0,"VISIBILITY_LOCAL":1,"VISIBILITY_EXPORT":2}}}}}}}}');
 
 /***/ }),
 
-/***/ 294:
+/***/ 3836:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protobuf":{"nested":{"SourceContext":{"fields":{"fileName":{"type":"string","id":1}}}}}}}}}');
 
 /***/ }),
 
-/***/ 5459:
+/***/ 8306:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protobuf":{"nested":{"Type":{"fields":{"name":{"type":"string","id":1},"fields":{"rule":"repeated","type":"Field","id":2},"oneofs":{"rule":"repeated","type":"string","id":3},"options":{"rule":"repeated","type":"Option","id":4},"sourceContext":{"type":"SourceContext","id":5},"syntax":{"type":"Syntax","id":6}}},"Field":{"fields":{"kind":{"type":"Kind","id":1},"cardinality":{"type":"Cardinality","id":2},"number":{"type":"int32","id":3},"name":{"type":"string","id":4},"typeUrl":{"type":"string","id":6},"oneofIndex":{"type":"int32","id":7},"packed":{"type":"bool","id":8},"options":{"rule":"repeated","type":"Option","id":9},"jsonName":{"type":"string","id":10},"defaultValue":{"type":"string","id":11}},"nested":{"Kind":{"values":{"TYPE_UNKNOWN":0,"TYPE_DOUBLE":1,"TYPE_FLOAT":2,"TYPE_INT64":3,"TYPE_UINT64":4,"TYPE_INT32":5,"TYPE_FIXED64":6,"TYPE_FIXED32":7,"TYPE_BOOL":8,"TYPE_STRING":9,"TYPE_GROUP":10,"TYPE_MESSAGE":11,"TYPE_BYTES":12,"TYPE_UINT32":13,"TYPE_ENUM":14,"TYPE_SFIXED32":15,"TYPE_SFIXED64":16,"TYPE_SINT32":17,"TYPE_SINT64":18}},"Cardinality":{"values":{"CARDINALITY_UNKNOWN":0,"CARDINALITY_OPTIONAL":1,"CARDINALITY_REQUIRED":2,"CARDINALITY_REPEATED":3}}}},"Enum":{"fields":{"name":{"type":"string","id":1},"enumvalue":{"rule":"repeated","type":"EnumValue","id":2},"options":{"rule":"repeated","type":"Option","id":3},"sourceContext":{"type":"SourceContext","id":4},"syntax":{"type":"Syntax","id":5}}},"EnumValue":{"fields":{"name":{"type":"string","id":1},"number":{"type":"int32","id":2},"options":{"rule":"repeated","type":"Option","id":3}}},"Option":{"fields":{"name":{"type":"string","id":1},"value":{"type":"Any","id":2}}},"Syntax":{"values":{"SYNTAX_PROTO2":0,"SYNTAX_PROTO3":1}},"Any":{"fields":{"type_url":{"type":"string","id":1},"value":{"type":"bytes","id":2}}},"SourceContext":{"fields":{"fileName":{"type":"string","id":1}}}}}}}}}');
 
 /***/ }),
 
-/***/ 5413:
+/***/ 362:
 /***/ ((module) => {
 
 module.exports = {"rE":"1.17.0"};
@@ -107191,9 +107214,6 @@ module.exports = {"rE":"1.17.0"};
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -107269,41 +107289,6 @@ module.exports = {"rE":"1.17.0"};
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/publicPath */
-/******/ (() => {
-/******/ 	var scriptUrl;
-/******/ 	if (typeof import.meta.url === "string") scriptUrl = import.meta.url
-/******/ 	// When supporting browsers where an automatic publicPath is not supported you must specify an output.publicPath manually via configuration
-/******/ 	// or pass an empty string ("") and set the __webpack_public_path__ variable from your code to use your own logic.
-/******/ 	if (!scriptUrl) throw new Error("Automatic publicPath is not supported in this browser");
-/******/ 	scriptUrl = scriptUrl.replace(/#.*$/, "").replace(/\?.*$/, "").replace(/\/[^\/]+$/, "/");
-/******/ 	__nccwpck_require__.p = scriptUrl;
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	__nccwpck_require__.b = new URL("./", import.meta.url);
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	// no install chunk
-/******/ 	
-/******/ 	// no chunk on demand loading
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
-/******/ })();
-/******/ 
 /************************************************************************/
 var __webpack_exports__ = {};
 
@@ -107313,7 +107298,7 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ../../work/main/action/cjs-globals.ts
+;// CONCATENATED MODULE: ../action/cjs-globals.ts
 // ssh2 (via dockerode) reads __dirname/__filename/require at load time; an ESM bundle has none.
 // Imported first by the entries so they exist before any bundled CommonJS module runs.
 
@@ -107329,7 +107314,7 @@ globals["require"] ??= (0,external_node_module_namespaceObject.createRequire)(im
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -107365,7 +107350,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -107461,7 +107446,7 @@ function escapeProperty(s) {
 var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -107502,7 +107487,7 @@ var external_path_ = __nccwpck_require__(6928);
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -107593,11 +107578,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../../work/main/node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(8258);
-// EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
-var undici = __nccwpck_require__(576);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(776);
+// EXTERNAL MODULE: ../node_modules/undici/index.js
+var undici = __nccwpck_require__(734);
+;// CONCATENATED MODULE: ../node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -108294,7 +108279,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -108370,7 +108355,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -108444,7 +108429,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -108725,7 +108710,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -108767,7 +108752,7 @@ var external_events_ = __nccwpck_require__(4434);
 var external_child_process_ = __nccwpck_require__(5317);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -108947,7 +108932,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -109221,7 +109206,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -109809,7 +109794,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -109889,7 +109874,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -109954,7 +109939,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -110272,11 +110257,11 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ../../work/main/src/errors.ts
-var errors = __nccwpck_require__(7454);
-// EXTERNAL MODULE: ../../work/main/src/runners/log-sink.ts
-var log_sink = __nccwpck_require__(6975);
-;// CONCATENATED MODULE: ../../work/main/src/scenario/scenario-schema.ts
+// EXTERNAL MODULE: ../src/errors.ts
+var errors = __nccwpck_require__(8204);
+// EXTERNAL MODULE: ../src/runners/log-sink.ts
+var log_sink = __nccwpck_require__(8045);
+;// CONCATENATED MODULE: ../src/scenario/scenario-schema.ts
 /**
  * JSON Schema (draft-07, checked by ajv) for one line of a scenario JSONL file. DESIGN §3.
  * Kept as a TS module rather than a .json file so Node, Deno and bundlers load it the same way.
@@ -110343,7 +110328,7 @@ const scenario_schema_SCENARIO_SCHEMA = {
     },
 };
 
-;// CONCATENATED MODULE: ../../work/main/src/scenario/schema-check.ts
+;// CONCATENATED MODULE: ../src/scenario/schema-check.ts
 /** Runs the scenario JSON Schema with ajv and turns its errors into `<json path>: <message>` issues. */
 
 
@@ -110371,48 +110356,20 @@ function toIssue(error) {
     return { pointer: error.instancePath === "" ? "/" : error.instancePath, message };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ../../work/main/src/scenario/global-template.ts
+// EXTERNAL MODULE: ../src/repo-path.ts
+var repo_path = __nccwpck_require__(4531);
+;// CONCATENATED MODULE: ../src/scenario/global-template.ts
 /** Where the shipped global template lives, and the version written into run.sh / timestamp.txt. */
 
 
-/**
- * Checked in order: this module in `src/scenario/` (Node, Deno) and a bundle in `dist/` (the
- * Action). Kept in an array so bundlers leave the relative URLs alone.
- */
-const ROOT_CANDIDATES = ["../../", "../"];
-function fromRoot(rel) {
-    for (const root of ROOT_CANDIDATES) {
-        const path = (0,external_node_url_.fileURLToPath)(new URL(root + rel, import.meta.url));
-        if ((0,external_node_fs_.existsSync)(path))
-            return path;
-    }
-    return undefined;
-}
-/** The repo's `templates/global/` folder, resolved from this module (works in Node and Deno). */
-const global_template_DEFAULT_GLOBAL_TEMPLATE = fromRoot("templates/global/") ?? (0,external_node_url_.fileURLToPath)(new URL(/* asset import */ __nccwpck_require__(902), __nccwpck_require__.b));
+/** The package's `templates/global/` folder (works in Node, Deno and the Action bundle). */
+const global_template_DEFAULT_GLOBAL_TEMPLATE = (0,repo_path/* repoPath */.q)("templates/global/");
 /** agbench skips these when copying its global includes. */
 function global_template_isIgnoredGlobalName(name) {
     return name.endsWith(".example");
 }
-let cachedVersion;
-/** bench-action's version from package.json ("0.0.0" when it cannot be read). */
-function global_template_benchVersion() {
-    if (cachedVersion === undefined) {
-        try {
-            const path = fromRoot("package.json");
-            const pkg = path === undefined ? {} : JSON.parse(readFileSync(path, "utf8"));
-            cachedVersion = typeof pkg.version === "string" ? pkg.version : "0.0.0";
-        }
-        catch {
-            cachedVersion = "0.0.0";
-        }
-    }
-    return cachedVersion;
-}
 
-;// CONCATENATED MODULE: ../../work/main/src/scenario/template-walk.ts
+;// CONCATENATED MODULE: ../src/scenario/template-walk.ts
 /**
  * Lists a template folder as the expansion will copy it: sorted, symlinks followed (their content is
  * copied, as Python's copytree does) but only when they stay inside the template and do not loop.
@@ -110482,7 +110439,7 @@ function isInside(root, path) {
     return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/scenario/template-plan.ts
+;// CONCATENATED MODULE: ../src/scenario/template-plan.ts
 /**
  * Turns a scenario's template (and the global template) into an ordered list of copy steps, with
  * agbench's placement rules (DESIGN §4). The loader validates with it, expansion executes it and the
@@ -110593,7 +110550,7 @@ function addNode(plan, kinds, kind, to, from, pointer) {
     kinds.set(to, kind);
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/scenario/check-scenario.ts
+;// CONCATENATED MODULE: ../src/scenario/check-scenario.ts
 
 
 
@@ -110660,7 +110617,7 @@ async function check_scenario_checkScenario(value, ctx) {
     return { ok: true, instance, unknownKeys: Object.keys(extra).filter((key) => !EXTRA_SCENARIO_KEYS.includes(key)) };
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/scenario/read-sources.ts
+;// CONCATENATED MODULE: ../src/scenario/read-sources.ts
 /** Resolves scenario inputs (files, folders of `*.jsonl`, "-" for stdin) to named texts. DESIGN §3. */
 
 
@@ -110725,7 +110682,7 @@ async function readStdin(stdin) {
     return Buffer.concat(chunks).toString("utf8");
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/scenario/load-scenarios.ts
+;// CONCATENATED MODULE: ../src/scenario/load-scenarios.ts
 /**
  * Loads agbench scenario JSONL (DESIGN §3) from files, folders or stdin, validating everything
  * before anything is written: one ConfigError lists every issue as `file:line: <json path>: <message>`.
@@ -110811,7 +110768,7 @@ function isObject(value) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ../../work/main/src/scenario/expand-scenario.ts
+;// CONCATENATED MODULE: ../src/scenario/expand-scenario.ts
 /**
  * Expands one scenario into a run folder (DESIGN §4), in agbench's order: (1) global template,
  * (2) the template, (3) substitutions, (4) config.yaml, (5) run.sh. Atomic: everything is written
@@ -110914,7 +110871,7 @@ async function copyConfig(from, to) {
     }
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/scenario/scenario-hash.ts
+;// CONCATENATED MODULE: ../src/scenario/scenario-hash.ts
 /**
  * A fingerprint of everything that decides what a run folder holds before it runs: the normalised
  * scenario, the bytes of every copied file (under its relative name, in plan order), the config
@@ -110957,7 +110914,7 @@ async function scenarioHash(scenario, options = {}) {
     return hash.digest("hex");
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/results/write-json-atomic.ts
+;// CONCATENATED MODULE: ../src/results/write-json-atomic.ts
 /** Atomic JSON writes: write a temp file beside the target, then rename over it. */
 
 
@@ -110974,7 +110931,7 @@ async function write_json_atomic_writeJsonAtomic(path, value) {
     }
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/results/result-file.ts
+;// CONCATENATED MODULE: ../src/results/result-file.ts
 /** result.json: written last and atomically; its presence (terminal, current hash) makes a run done. DESIGN §5. */
 
 
@@ -111022,19 +110979,14 @@ async function result_file_isDone(runDir, scenarioHash) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ../../work/main/src/results/manifest.ts
+;// CONCATENATED MODULE: ../src/results/manifest.ts
 /** Results/run.json: what was run, how, where. Env values are never written (keys only). DESIGN §5. */
 
 
 
 
-
 const MANIFEST_FILE = "run.json";
-/** bench-action's version from package.json. */
-function manifest_benchVersion() {
-    const pkg = JSON.parse(readFileSync(/* unused asset import */ undefined, "utf8"));
-    return pkg.version;
-}
+
 function manifest_hostInfo() {
     return { platform: platform(), arch: arch(), node: process.version };
 }
@@ -111043,20 +110995,20 @@ async function manifest_writeManifest(resultsDir, manifest, secrets) {
     await writeJsonAtomic(join(resultsDir, MANIFEST_FILE), maskValue(manifest, secrets));
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/runners/create-runner.ts
+;// CONCATENATED MODULE: ../src/runners/create-runner.ts
 /** The default runner for a set of options: native, or Docker (loaded only when used, so native never loads dockerode). */
 
 async function create_runner_createRunner(options = {}) {
     if (options.runtime === "native") {
-        const { NativeRunner } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9937));
+        const { NativeRunner } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3719));
         const resultsDir = resolve(options.cwd ?? process.cwd(), options.resultsDir ?? "Results");
         return new NativeRunner({ cacheDir: options.cacheDir ?? resolve(dirname(resultsDir), ".bench-cache") });
     }
-    const { DockerRunner } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9942));
+    const { DockerRunner } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2996));
     return new DockerRunner({ defaultImage: options.dockerImage, settings: options.docker });
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/run/plan.ts
+;// CONCATENATED MODULE: ../src/run/plan.ts
 /** Which (task, repetition) units an invocation runs: filter, seeded subsample, shard, repeat. */
 
 
@@ -111132,7 +111084,9 @@ function plan_planUnits(tasks, repeat = 1) {
     return tasks.flatMap((scenario) => Array.from({ length: repeat }, (_, rep) => ({ scenario, rep })));
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/run/run-setup.ts
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../src/run/run-setup.ts
 /** agbench defaults: ENV.yaml and config.yaml from the working folder when not given. DESIGN §7. */
 
 
@@ -111175,7 +111129,7 @@ async function readRequirements(path) {
     }
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/score/custom-scorer.ts
+;// CONCATENATED MODULE: ../src/score/custom-scorer.ts
 var __rewriteRelativeImportExtension = (undefined && undefined.__rewriteRelativeImportExtension) || function (path, preserveJsx) {
     if (typeof path === "string" && /^\.\.?\//.test(path)) {
         return path.replace(/\.(tsx)$|((?:\.d)?)((?:\.[^./]+?)?)\.([cm]?)ts$/i, function (m, tsx, d, ext, cm) {
@@ -111194,7 +111148,7 @@ function loadScorer(path) {
     const full = resolve(path);
     let pending = loaded.get(full);
     if (!pending) {
-        pending = __nccwpck_require__(9559)(__rewriteRelativeImportExtension(pathToFileURL(full).href, true)).then((mod) => {
+        pending = __nccwpck_require__(2068)(__rewriteRelativeImportExtension(pathToFileURL(full).href, true)).then((mod) => {
             const fn = typeof mod.score === "function" ? mod.score : mod.default?.score;
             if (typeof fn !== "function")
                 throw new ConfigError("scorer", [`${path} does not export a function "score(runDir)"`]);
@@ -111222,7 +111176,7 @@ async function custom_scorer_runCustomScorer(path, runDir) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ../../work/main/src/score/custom-tabulate.ts
+;// CONCATENATED MODULE: ../src/score/custom-tabulate.ts
 /**
  * Step 2b: agbench's `custom_tabulate.py`. Found as agbench users place it: the current folder, its
  * `Scripts/`, then each folder from the run folder upwards (and its `Scripts/`). Run with python3: the
@@ -111302,7 +111256,7 @@ function custom_tabulate_runCustomTabulate(script, runDir, python = "python3", t
     });
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/score/grounds.ts
+;// CONCATENATED MODULE: ../src/score/grounds.ts
 /**
  * Step 3: agbenchmark-style grounds from the scenario's `score`. The run passes when
  * (a) some file in `files` (default console_log.txt; `.ext` = every file with that extension in the run
@@ -111405,7 +111359,7 @@ function checkCommand(runDir, command, timeoutS) {
     });
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/score/score-run.ts
+;// CONCATENATED MODULE: ../src/score/score-run.ts
 /**
  * Scoring in DESIGN §6 order; the first step that applies decides.
  * (1) score.json  (2) custom scorer / custom_tabulate.py  (3) grounds  (4) sentinel + exit code.
@@ -111514,7 +111468,7 @@ async function logHasSentinel(path) {
     return isSentinel();
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/run/token-command.ts
+;// CONCATENATED MODULE: ../src/run/token-command.ts
 /** `--token-command CMD`: a shell command whose trimmed stdout becomes an env var, refreshed before each run. DESIGN §7. */
 
 const token_command_DEFAULT_TOKEN_ENV = "BENCH_TOKEN";
@@ -111551,7 +111505,7 @@ function token_command_fetchToken(token, cwd, env, timeoutMs = TOKEN_TIMEOUT_MS)
     });
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/run/run-unit.ts
+;// CONCATENATED MODULE: ../src/run/run-unit.ts
 /** One (task, repetition): expand → run → score, with retries; result.json is written last. */
 
 
@@ -111661,7 +111615,7 @@ async function run_unit_runUnit(scenario, rep, runDir, hash, ctx) {
     return masked;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/history/history-file.ts
+;// CONCATENATED MODULE: ../src/history/history-file.ts
 /**
  * Per results root, agbenchmark-compatible history: `regression_tests.json` (tests that passed at
  * least 3 times in a row and have not failed since) and `success_rate.json` (last 10 outcomes per test).
@@ -111713,7 +111667,7 @@ async function history_file_writeHistory(resultsRoot, history) {
     await writeJson(join(resultsRoot, REGRESSION_FILE), history.regression);
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/history/update-history.ts
+;// CONCATENATED MODULE: ../src/history/update-history.ts
 
 /** Trailing run of `true` in a list of outcomes. */
 function passStreak(outcomes) {
@@ -111763,7 +111717,7 @@ async function update_history_updateHistory(resultsRoot, results) {
     return next;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/select/dependency-graph.ts
+;// CONCATENATED MODULE: ../src/select/dependency-graph.ts
 /**
  * Dependencies between tasks: names resolve to a task id in the same scenario file first, then in
  * any file, or "scenario/id" explicitly. The graph must be a DAG; every problem is reported at once.
@@ -111859,7 +111813,7 @@ function findCycle(graph) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/select/dependency-gate.ts
+;// CONCATENATED MODULE: ../src/select/dependency-gate.ts
 
 
 /** `dependencies: false` (from `--no-dep`/`--test`) gives a gate that always says run. */
@@ -111913,7 +111867,7 @@ function dependency_gate_createDependencyGate(ordered, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/select/same-task.ts
+;// CONCATENATED MODULE: ../src/select/same-task.ts
 /**
  * `same_task` suites (agbenchmark suite.json): the agent runs once, on the suite's shared task, and
  * every member's grounds are scored against that one run folder, giving one RunResult per member.
@@ -111977,7 +111931,7 @@ async function same_task_scoreSameTaskMembers(leader, leaderRunDir, members, sco
     return out;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/select/gated-unit.ts
+;// CONCATENATED MODULE: ../src/select/gated-unit.ts
 /**
  * The per-unit hook runScenarios calls around each (task, rep): wait for dependencies (skip with a
  * reason naming the one that did not pass), and give `same_task` followers the leader's run scored
@@ -112044,7 +111998,7 @@ async function gated_unit_runGatedUnit(ctx, task, rep, run) {
     }
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/history/run-mode.ts
+;// CONCATENATED MODULE: ../src/history/run-mode.ts
 /** agbenchmark's run modes: which tasks a run picks from the history. */
 
 const RUN_MODES = (/* unused pure expression or super */ null && (["maintain", "improve", "explore"]));
@@ -112070,7 +112024,7 @@ function run_mode_modeExclusion(mode, id, history) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/select/select-scenarios.ts
+;// CONCATENATED MODULE: ../src/select/select-scenarios.ts
 /**
  * Which tasks run and in what order (agbenchmark parity): categories, --test, run modes, cutoff,
  * and a topological order over dependencies (cycles and unknown names are ConfigErrors).
@@ -112132,7 +112086,7 @@ function select_scenarios_selectScenarios(scenarios, options = {}) {
     return { ordered: ordered.map((task) => applyCutoff(task, options)), excluded, dependencies: useDeps };
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/select/run-hooks.ts
+;// CONCATENATED MODULE: ../src/select/run-hooks.ts
 /**
  * What runScenarios calls for agbenchmark behaviour: selection before planning, the dependency gate
  * (with same_task followers) around each unit, and the history update at the end.
@@ -112160,7 +112114,7 @@ function run_hooks_gateForRun(units, dependencies, done, runDirOf, hashOf, runne
     return gatedUnitContext(tasks, gate, (scenario, rep) => runDirOf({ scenario, rep }), (scenario) => hashOf({ scenario, rep: 0 }), runnerName);
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/run/manifest-writer.ts
+;// CONCATENATED MODULE: ../src/run/manifest-writer.ts
 /** Builds and rewrites Results/run.json for one invocation (at the start and at the end). */
 
 /** Options worth recording: plain values only; no env values (their keys are envKeys), no callbacks, no signal, no host env. */
@@ -112197,7 +112151,7 @@ class manifest_writer_ManifestWriter {
     }
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/run/run-scenarios.ts
+;// CONCATENATED MODULE: ../src/run/run-scenarios.ts
 /** runScenarios: load → plan → resume check → bounded pool of (task, rep) units → result.json + run.json. */
 
 
@@ -112327,19 +112281,19 @@ async function runScenariosWith(deps, input, options = {}) {
     return final;
 }
 
-// EXTERNAL MODULE: ../../work/main/src/runners/native-runner.ts
-var native_runner = __nccwpck_require__(9937);
-// EXTERNAL MODULE: ../../work/main/src/runners/venv-cache.ts
-var venv_cache = __nccwpck_require__(6303);
-// EXTERNAL MODULE: ../../work/main/src/runners/docker-runner.ts + 4 modules
-var docker_runner = __nccwpck_require__(9942);
-// EXTERNAL MODULE: ../../work/main/src/runners/docker/cleanup.ts
-var cleanup = __nccwpck_require__(4066);
-// EXTERNAL MODULE: ../../work/main/src/runners/docker/engine.ts
-var engine = __nccwpck_require__(9130);
-// EXTERNAL MODULE: ../../work/main/src/runners/docker/container-config.ts
-var container_config = __nccwpck_require__(9276);
-;// CONCATENATED MODULE: ../../work/main/src/score/rescore.ts
+// EXTERNAL MODULE: ../src/runners/native-runner.ts
+var native_runner = __nccwpck_require__(3719);
+// EXTERNAL MODULE: ../src/runners/venv-cache.ts
+var venv_cache = __nccwpck_require__(4149);
+// EXTERNAL MODULE: ../src/runners/docker-runner.ts + 4 modules
+var docker_runner = __nccwpck_require__(2996);
+// EXTERNAL MODULE: ../src/runners/docker/cleanup.ts
+var cleanup = __nccwpck_require__(552);
+// EXTERNAL MODULE: ../src/runners/docker/engine.ts
+var engine = __nccwpck_require__(528);
+// EXTERNAL MODULE: ../src/runners/docker/container-config.ts
+var container_config = __nccwpck_require__(1062);
+;// CONCATENATED MODULE: ../src/score/rescore.ts
 /**
  * Re-score existing Results without re-running: every run folder with a result.json gets scoreRun
  * again (its recorded exit code feeds the default step) and result.json is rewritten atomically.
@@ -112394,7 +112348,7 @@ async function rescore(resultsDir, options = {}) {
     return summary;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/tabulate/build-tabulation.ts
+;// CONCATENATED MODULE: ../src/tabulate/build-tabulation.ts
 
 
 const MISSING = { status: "missing", durationMs: null, score: null };
@@ -112499,7 +112453,7 @@ function compareIds(a, b) {
 var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ../../work/main/src/tabulate/agbench-log.ts
+;// CONCATENATED MODULE: ../src/tabulate/agbench-log.ts
 /**
  * agbench's default scorer for run folders without result.json: a run passed when its console log
  * contains "ALL TESTS PASSED !#!#" anywhere, failed when the log exists without it, and is missing when
@@ -112534,7 +112488,7 @@ async function agbench_log_scoreAgbenchLog(runDir) {
     return { success, durationMs };
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/tabulate/read-results.ts
+;// CONCATENATED MODULE: ../src/tabulate/read-results.ts
 /**
  * Walk Results trees (DESIGN §5) into flat run records. Accepts a Results root (scenario folders
  * below it) or one scenario folder (agbench's `tabulate Results/<scenario>`). Run folders without
@@ -112686,7 +112640,7 @@ function fromResult(run, text) {
     return record;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/tabulate/tabulate.ts
+;// CONCATENATED MODULE: ../src/tabulate/tabulate.ts
 /** tabulate(): Results folders (or saved Tabulation JSON) → a versioned Tabulation. DESIGN §8. */
 
 
@@ -112783,7 +112737,7 @@ function dedupe(records) {
     return byKey.values();
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/tabulate/merge.ts
+;// CONCATENATED MODULE: ../src/tabulate/merge.ts
 /**
  * merge(): several Results trees (e.g. matrix shards) → one Tabulation. Fails with a ConfigError when
  * a run appears in two trees, or when a tree's run.json says which tasks it planned
@@ -112856,7 +112810,7 @@ function missingIn(dir, manifest, records) {
     return { issues, records: missing };
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/report/render-text.ts
+;// CONCATENATED MODULE: ../src/report/render-text.ts
 
 const WORD = {
     passed: "True", failed: "False", error: "Error", timeout: "Timeout", skipped: "Skipped", missing: "",
@@ -112896,7 +112850,7 @@ function countsLine(c) {
     return `${c.passed} passed, ${c.failed} failed, ${c.error} error, ${c.timeout} timeout, ${c.skipped} skipped, ${c.missing} missing, ${c.total} total`;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/report/render-markdown.ts
+;// CONCATENATED MODULE: ../src/report/render-markdown.ts
 /**
  * Markdown for job summaries and PR comments: a compact suite table first, then one collapsible
  * `<details>` per suite with the per-task trials. `maxBytes` (default 60 000, under GitHub's 65 536
@@ -112978,7 +112932,7 @@ function render_markdown_truncateBytes(text, maxBytes) {
     return cut + marker;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/report/agbenchmark-regression.ts
+;// CONCATENATED MODULE: ../src/report/agbenchmark-regression.ts
 /** The task ids agbenchmark's report.json marks `is_regression`: those in each results root's regression_tests.json. */
 
 /** Union over `roots`; a root without (or with an unreadable) regression_tests.json adds nothing. */
@@ -112992,7 +112946,7 @@ async function regressionIds(roots) {
     return ids;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/compare/render-comparison.ts
+;// CONCATENATED MODULE: ../src/compare/render-comparison.ts
 /** Comparison renderers: Markdown (headline first, details collapsible, size budget) and plain text. */
 
 const BADGE = {
@@ -113062,9 +113016,9 @@ function renderComparisonText(c) {
     return `${lines.join("\n")}\n`;
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(7207);
-;// CONCATENATED MODULE: ../../work/main/src/config/env-file.ts
+// EXTERNAL MODULE: ../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(6637);
+;// CONCATENATED MODULE: ../src/config/env-file.ts
 /**
  * ENV.yaml (and agbench's deprecated ENV.json): variables passed to every run, with `${VAR}` taken
  * from the host environment. Every value is a secret: messages name keys and variables, never values.
@@ -113161,7 +113115,7 @@ function toEnvString(value) {
     return String(value);
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/import/agbenchmark/read-challenges.ts
+;// CONCATENATED MODULE: ../src/import/agbenchmark/read-challenges.ts
 /**
  * Reads an agbenchmark challenges tree: every `data.json` (name, category, task, dependencies, cutoff,
  * ground, info) and the `suite.json` of the folder above it, if any. Every problem is reported at once.
@@ -113259,7 +113213,7 @@ async function read_challenges_readChallenges(root) {
     return challenges;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/import/agbenchmark/import-agbenchmark.ts
+;// CONCATENATED MODULE: ../src/import/agbenchmark/import-agbenchmark.ts
 /**
  * `bench import agbenchmark`: challenge folders → one scenario JSONL (`<out>/agbenchmark.jsonl`) and a
  * template folder per challenge (`<out>/Templates/<name>/`: agent.sh, .bench/task, workspace/ from
@@ -113353,7 +113307,7 @@ async function importAgbenchmark(challengesDir, outDir, options) {
     return { jsonl, count: challenges.length, warnings };
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/config/agentbench/load-instance.ts
+;// CONCATENATED MODULE: ../src/config/agentbench/load-instance.ts
 /**
  * AgentBench-style YAML instances `{ module, parameters }`: `from: <file>` inherits a file and
  * deep-merges the other keys over it; a plain string naming a .yaml file stands for that file.
@@ -113451,7 +113405,7 @@ async function load_instance_loadInstance(value, ctx) {
     return instance;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/config/agentbench/expand-assignments.ts
+;// CONCATENATED MODULE: ../src/config/agentbench/expand-assignments.ts
 /**
  * AgentBench assignment files: `default` + `assignments` (each entry inherits `default`), where
  * `agent` and `task` may be lists (the cartesian product is taken). Each (agent, task) pair becomes
@@ -113550,7 +113504,7 @@ function toRun(agent, task, merged, fallback, ctx, at) {
     };
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/config/agentbench/run-assignments.ts
+;// CONCATENATED MODULE: ../src/config/agentbench/run-assignments.ts
 /**
  * `bench run --assignment file.yaml`: run every (agent, task) pair of an AgentBench assignment file
  * with runScenarios, one after the other. Each pair's agent config is written to
@@ -113578,7 +113532,7 @@ async function runAssignments(file, options = {}, run = runScenarios) {
     return out;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/config/agentbench/prompters.ts
+;// CONCATENATED MODULE: ../src/config/agentbench/prompters.ts
 /**
  * AgentBench's HTTP-agent prompters: turn a message history into the part of the request body the
  * server expects. `role_content_dict` gives a chat message list; `prompt_string` one prompt string.
@@ -113608,7 +113562,7 @@ function prompters_createPrompter(config) {
     throw new ConfigError("agentbench config", [`prompter.name: unknown prompter ${JSON.stringify(spec.name)} (expected role_content_dict or prompt_string)`]);
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/config/agentbench/http-agent.ts
+;// CONCATENATED MODULE: ../src/config/agentbench/http-agent.ts
 /**
  * AgentBench's HTTPAgent as an OpenAI-compatible client: POST `url` with `headers` and `body` plus
  * the prompter's fields; the reply is read with `return_format` ("{response[choices][0][message][content]}")
@@ -113661,7 +113615,7 @@ function createHttpAgent(params, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/report/html-escape.ts
+;// CONCATENATED MODULE: ../src/report/html-escape.ts
 /** Escaping and small formatting helpers for the HTML report (every text goes through `esc`). */
 const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 /** Escape text for HTML element content and quoted attribute values. */
@@ -113684,7 +113638,7 @@ function html_escape_fmtPp(points) {
     return `${sign}${Math.abs(points).toFixed(1)} pp`;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/report/html-compare.ts
+;// CONCATENATED MODULE: ../src/report/html-compare.ts
 
 function changes(title, list, kind) {
     if (list.length === 0)
@@ -113708,7 +113662,7 @@ function html_compare_comparisonSection(c) {
         `<p class="rules">${esc(c.rules)}</p></section>`;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/report/html-heatmap.ts
+;// CONCATENATED MODULE: ../src/report/html-heatmap.ts
 
 
 function cellTitle(id, rep, cell) {
@@ -113750,7 +113704,7 @@ function html_heatmap_flakyList(suites) {
     return items.length ? `<ul class="flaky">${items.join("")}</ul>` : `<p class="muted">No flaky tasks.</p>`;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/report/html-suites.ts
+;// CONCATENATED MODULE: ../src/report/html-suites.ts
 
 const LABEL_W = 220;
 const BAR_W = 520;
@@ -113799,7 +113753,7 @@ function html_suites_suiteTable(tabulation) {
     return `<table class="suites"><thead><tr>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/report/html-report.ts
+;// CONCATENATED MODULE: ../src/report/html-report.ts
 /** renderHtmlReport: one self-contained HTML page (inline CSS and SVG; no scripts, fonts or network). */
 
 
@@ -113828,13 +113782,13 @@ function renderHtmlReport(tabulation, options = {}) {
         `<title>${esc(title)}</title><style>${HTML_STYLE}</style></head>\n<body>\n${body}\n</body></html>\n`;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/clone/shipped-benchmarks.ts
+;// CONCATENATED MODULE: ../src/clone/shipped-benchmarks.ts
 /** The benchmarks shipped in `examples/`: folders holding `Tasks/` and a README.md. */
 
 
 
 /** Where the shipped benchmarks live (the package's `examples/` folder). */
-const shipped_benchmarks_EXAMPLES_DIR = (0,external_node_url_.fileURLToPath)(new URL(/* asset import */ __nccwpck_require__(9522), __nccwpck_require__.b));
+const shipped_benchmarks_EXAMPLES_DIR = (0,repo_path/* repoPath */.q)("examples/");
 async function isDir(path) {
     return stat(path).then((s) => s.isDirectory(), () => false);
 }
@@ -113854,7 +113808,7 @@ async function shipped_benchmarks_listBenchmarks(examplesDir = shipped_benchmark
     return out;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/clone/copy-tree.ts
+;// CONCATENATED MODULE: ../src/clone/copy-tree.ts
 /** Recursive copy of a folder with a skip list; returns the copied files (relative, "/"-separated, sorted). */
 
 
@@ -113890,7 +113844,7 @@ async function copy_tree_copyFiles(src, dest, files) {
     }
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/clone/clone-benchmark.ts
+;// CONCATENATED MODULE: ../src/clone/clone-benchmark.ts
 /** cloneBenchmark: copy a shipped benchmark into a folder (offline; Results/ and caches are left out). */
 
 
@@ -113911,13 +113865,13 @@ async function cloneBenchmark(name, dest, options = {}) {
     return files;
 }
 
-;// CONCATENATED MODULE: ../../work/main/src/clone/init-project.ts
+;// CONCATENATED MODULE: ../src/clone/init-project.ts
 /** initProject: scaffold a benchmark project from templates/init/ without overwriting anything unless forced. */
 
 
 
 /** The scaffold copied by `bench init`. */
-const INIT_TEMPLATE_DIR = (0,external_node_url_.fileURLToPath)(new URL(/* asset import */ __nccwpck_require__(803), __nccwpck_require__.b));
+const INIT_TEMPLATE_DIR = (0,repo_path/* repoPath */.q)("templates/init/");
 /** Write the scaffold into `dest`; returns the files written (relative paths). */
 async function initProject(dest, options = {}) {
     const src = options.templateDir ?? INIT_TEMPLATE_DIR;
@@ -113934,7 +113888,7 @@ async function initProject(dest, options = {}) {
     return files;
 }
 
-;// CONCATENATED MODULE: ../../work/main/sdk/index.ts
+;// CONCATENATED MODULE: ../sdk/index.ts
 /**
  * bench-action: run agent benchmark scenarios (agbench-compatible JSONL + templates) in isolated
  * run folders, score them truthfully, tabulate and compare base with head.
@@ -114040,7 +113994,7 @@ async function initProject(dest, options = {}) {
 /** `bench init` scaffold (templates/init/): refuses to overwrite existing files unless `force`. */
 
 
-;// CONCATENATED MODULE: ../../work/main/action/post.ts
+;// CONCATENATED MODULE: ../action/post.ts
 
 
 

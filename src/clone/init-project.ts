@@ -1,10 +1,10 @@
 /** initProject: scaffold a benchmark project from templates/init/ without overwriting anything unless forced. */
-import { fileURLToPath } from "node:url";
 import { ConfigError } from "../errors.ts";
 import { copyFiles, existing, listTree } from "./copy-tree.ts";
+import { repoPath } from "../repo-path.ts";
 
 /** The scaffold copied by `bench init`. */
-export const INIT_TEMPLATE_DIR: string = fileURLToPath(new URL("../../templates/init/", import.meta.url));
+export const INIT_TEMPLATE_DIR: string = repoPath("templates/init/");
 
 export interface InitOptions {
   /** Replace files that already exist (default false: any existing file is an error, nothing is written). */

@@ -1,10 +1,10 @@
 /** The benchmarks shipped in `examples/`: folders holding `Tasks/` and a README.md. */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { repoPath } from "../repo-path.ts";
 
 /** Where the shipped benchmarks live (the package's `examples/` folder). */
-export const EXAMPLES_DIR: string = fileURLToPath(new URL("../../examples/", import.meta.url));
+export const EXAMPLES_DIR: string = repoPath("examples/");
 
 export interface ShippedBenchmark {
   name: string;

@@ -1,5 +1,4 @@
 /** Results/run.json: what was run, how, where. Env values are never written (keys only). DESIGN §5. */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { arch, platform } from "node:os";
 import type { RunStatus } from "../types.ts";
@@ -39,11 +38,7 @@ export interface RunManifest {
   images: string[];
 }
 
-/** bench-action's version from package.json. */
-export function benchVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
+export { benchVersion } from "../repo-path.ts";
 
 export function hostInfo(): RunManifest["host"] {
   return { platform: platform(), arch: arch(), node: process.version };

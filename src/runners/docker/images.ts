@@ -8,9 +8,10 @@ import { RunnerError } from "../../errors.ts";
 import { statusCode } from "./cleanup.ts";
 import { buildImage } from "./build-image.ts";
 import { requirementsDockerfile, requirementsFingerprint } from "./requirements-image.ts";
+import { repoPath } from "../../repo-path.ts";
 
 /** templates/Dockerfile: FROM the locally built bench-action/python:bookworm (scripts/docker-setup.sh). */
-export const DEFAULT_DOCKERFILE = new URL("../../../templates/Dockerfile", import.meta.url).pathname;
+export const DEFAULT_DOCKERFILE = repoPath("templates/Dockerfile");
 
 export interface ImageSource {
   /** Used when a task names no image (`--docker-image`); else the default is built. */
