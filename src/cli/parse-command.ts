@@ -1,6 +1,6 @@
 /** Shared argv parsing for commands: node:util parseArgs, with a usage error (exit 2) naming the command. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { EXIT_USAGE, type CliIO } from "./io.ts";
+import { EXIT_OK, EXIT_USAGE, type CliIO } from "./io.ts";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
@@ -11,11 +11,20 @@ export function usageError(io: CliIO, name: string, message: string): number {
   return EXIT_USAGE;
 }
 
-/** Parses `argv` strictly; on a bad flag writes the usage error and returns its exit code instead. */
-export function parseCommand<const O extends Options>(name: string, argv: string[], options: O, io: CliIO): Parsed<O> | number {
+/**
+ * Parses `argv` strictly. Returns an exit code instead when there is nothing more to do: a bad flag
+ * (usage error written, 2) or `--help` (`help` written, 0).
+ */
+export function parseCommand<const O extends Options>(name: string, argv: string[], options: O, io: CliIO, help: string): Parsed<O> | number {
+  let parsed: Parsed<O>;
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     return usageError(io, name, error instanceof Error ? error.message : String(error));
   }
+  if ((parsed.values as Record<string, unknown>)["help"] === true) {
+    io.stdout.write(help);
+    return EXIT_OK;
+  }
+  return parsed;
 }

@@ -30,13 +30,9 @@ export const command: Command = async (argv, io) => {
   const parsed = parseCommand("compare", argv, {
     format: { type: "string", short: "f", default: "text" }, threshold: { type: "string", short: "t" },
     out: { type: "string", short: "o" }, "fail-on-regression": { type: "boolean" }, help: { type: "boolean", short: "h" },
-  }, io);
+  }, io, HELP);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   if (!["md", "json", "text"].includes(values.format)) return usage(io, `unknown --format '${values.format}' (one of md, json, text)`);
   if (positionals.length !== 2) return usage(io, `expected <base> and <head>, got ${positionals.length} argument(s)`);
   const threshold = values.threshold === undefined ? 5 : Number(values.threshold);

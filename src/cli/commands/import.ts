@@ -24,13 +24,9 @@ export const command: Command = async (argv, io) => {
   const parsed = parseCommand("import", argv, {
     out: { type: "string" }, "agent-command": { type: "string" }, mock: { type: "boolean" },
     name: { type: "string" }, help: { type: "boolean", short: "h" },
-  }, io);
+  }, io, HELP);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   const [kind, dir, ...extra] = positionals;
   if (kind !== "agbenchmark" || dir === undefined || extra.length > 0) {
     return usageError(io, "import", "expected 'agbenchmark <challenges dir>'");

@@ -26,13 +26,9 @@ export const command: Command = async (argv, io) => {
   const parsed = parseCommand("merge", argv, {
     out: { type: "string", short: "o" }, format: { type: "string", short: "f", default: "json" },
     "allow-missing": { type: "boolean" }, help: { type: "boolean", short: "h" },
-  }, io);
+  }, io, HELP);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   if (positionals.length === 0) return usage(io, "missing <dirs...>: the Results folders to merge");
   if (values.out === undefined) return usage(io, "missing --out FILE (use --out - for standard output)");
   const format = values.format as Format;

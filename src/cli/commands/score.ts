@@ -27,13 +27,9 @@ export const command: Command = async (argv, io) => {
   const parsed = parseCommand("score", argv, {
     scenarios: { type: "string", multiple: true }, scorer: { type: "string" }, python: { type: "string" }, "no-custom-tabulate": { type: "boolean" },
     help: { type: "boolean", short: "h" },
-  }, io);
+  }, io, HELP);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   if (positionals.length !== 1 || positionals[0] === undefined) return usage(io, "expected exactly one <results> folder");
   const options: RescoreOptions = { cwd: io.cwd };
   if (values.scorer) options.scorer = resolve(io.cwd, values.scorer);

@@ -68,13 +68,9 @@ export const command: Command = async (argv, io) => {
     format: { type: "string", short: "f", default: "text" }, out: { type: "string", short: "o" },
     "min-pass-rate": { type: "string" }, trials: { type: "string" }, "max-bytes": { type: "string" },
     help: { type: "boolean", short: "h" },
-  }, io);
+  }, io, HELP);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) return usage(io, `unknown --format '${values.format}' (one of ${FORMATS.join(", ")})`);
   if (positionals.length === 0) return usage(io, "missing <results>: a Results folder or a tabulation JSON file");
