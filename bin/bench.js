@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Registers tsx so the TypeScript sources run as they are, then hands over to the CLI.
-import { register } from "tsx/esm/api";
-register();
-const { main } = await import("../src/cli/main.ts");
+// `bench`: the compiled CLI when lib/ is current, else the sources through tsx (see cli-entry.js).
+import { loadMain } from "./cli-entry.js";
+
+const main = await loadMain();
 process.exitCode = await main(process.argv.slice(2));

@@ -13,9 +13,8 @@ const args = [
 ];
 let code;
 try {
-  const { register } = await import("tsx/esm/api");
-  register();
-  const { main } = await import("../src/cli/main.ts");
+  const { loadMain } = await import("../bin/cli-entry.js");
+  const main = await loadMain();
   code = await main(args);
 } catch (error) {
   console.error("demo: bench crashed:", error);

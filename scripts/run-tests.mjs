@@ -28,6 +28,10 @@ if (files.length === 0) {
   console.error("no test files found");
   process.exit(1);
 }
+// The CLI tests spawn bin/bench.js, which runs lib/ when it is current: build it first so they test
+// the compiled CLI that users run (a failed build fails the run).
+const build = spawnSync(process.execPath, [join(root, "scripts/build-lib.mjs"), "--if-stale"], { cwd: root, stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
 const args = perf
   ? null
   : ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...files];

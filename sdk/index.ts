@@ -41,7 +41,7 @@ export type { VenvCacheOptions } from "../src/runners/venv-cache.ts";
 /** result.json: atomic write (masked), read (undefined unless terminal), done check against a scenarioHash. */
 export { readResult, writeResult, isDone, RESULT_FILE } from "../src/results/result-file.ts";
 /** Results/run.json manifest. */
-export { MANIFEST_FILE } from "../src/results/manifest.ts";
+export { MANIFEST_FILE, benchVersion } from "../src/results/manifest.ts";
 export type { RunManifest } from "../src/results/manifest.ts";
 /** Plan helpers: the tasks an invocation runs (filter, seeded subsample, shard) and the shard of a task. */
 export { selectTasks, inShard } from "../src/run/plan.ts";

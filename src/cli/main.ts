@@ -1,6 +1,5 @@
 /** `bench` entry: dispatches to one command module per subcommand. */
-import { readFileSync } from "node:fs";
-import { describeError, BenchError } from "../../sdk/index.ts";
+import { benchVersion, describeError, BenchError } from "../../sdk/index.ts";
 import type { CliIO, CommandInfo } from "./io.ts";
 import { EXIT_USAGE } from "./io.ts";
 
@@ -18,11 +17,6 @@ const COMMANDS: Record<string, CommandInfo> = {
   import: { summary: "Import agbenchmark challenge folders as scenario JSONL + templates", load: () => import("./commands/import.ts") },
   // further commands register here
 };
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
 
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
@@ -48,7 +42,7 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
     return name === undefined ? EXIT_USAGE : 0;
   }
   if (name === "-V" || name === "--version") {
-    full.stdout.write(`bench-action ${version()}\n`);
+    full.stdout.write(`bench-action ${benchVersion()}\n`);
     return 0;
   }
   const info = COMMANDS[name];

@@ -1,6 +1,6 @@
 /**
  * Output flood (issue 8): a native scenario prints 1 GB; the `bench run` process's peak RSS (VmHWM,
- * polled from /proc) stays under 150 MB and console_log.txt is capped with the marker.
+ * polled from /proc) stays under 150 MB with the compiled CLI and console_log.txt is capped with the marker.
  * (Docker: test/docker/output.test.ts streams 200 MB through the DockerRunner with RSS bounded.)
  */
 import { describe, it, after } from "node:test";
@@ -51,10 +51,11 @@ describe("floods: 1 GB of output", () => {
     assert.match(tail.toString("utf8"), /bench-action: console output truncated at \d+ bytes; \d+ more bytes dropped/);
   });
 
-  // The issue's 150 MB goal is met only narrowly: ~105 MB of the peak is Node + tsx + the SDK loaded
-  // before any output (measured below), and runs on a busy CI machine have peaked at 151 MB. Kept as a
-  // todo (reported, not failing) until the CLI starts lighter; the two tests after it are hard guards.
-  it("bench run's peak RSS stays under 150 MB", { todo: "peaks of 139–151 MB measured; see docs/reliability.md" }, () => {
+  // bench run is the compiled CLI (lib/, built by the test runner): ~75 MB before any output, where
+  // the sources through tsx start at ~110 MB. Measure the path users run, or the figure means nothing.
+  it("bench run's peak RSS stays under 150 MB (compiled CLI)", async () => {
+    const entry = await import("../../bin/cli-entry.js");
+    assert.equal(entry.compiledIsCurrent(), true, "lib/ is not current: run `npm run build`");
     assert.ok(peakKb > 0 && peakKb < 150 * 1024, `peak RSS ${peakKb} kB`);
   });
 
@@ -71,7 +72,4 @@ describe("floods: 1 GB of output", () => {
     assert.ok(baseline > 0 && peakKb - baseline < 64 * 1024, `baseline ${baseline} kB, flood peak ${peakKb} kB`);
   });
 
-  it("bench run's peak RSS stays under 200 MB with 1 GB of output", () => {
-    assert.ok(peakKb > 0 && peakKb < 200 * 1024, `peak RSS ${peakKb} kB`);
-  });
 });
