@@ -73,7 +73,7 @@ export async function loadEnvFile(path: string, options: EnvFileOptions = {}): P
 function parseEnvText(text: string, isJson: boolean, path: string, source: string): Record<string, unknown> {
   let data: unknown;
   try {
-    data = isJson ? JSON.parse(text) : parse(text, { intAsBigInt: true });
+    data = isJson ? JSON.parse(text) : parse(text, { intAsBigInt: true, logLevel: "error" });
   } catch (error) {
     // Parser messages quote the offending text, which may be a secret: report the position only, no cause.
     const where = error instanceof YAMLParseError ? `:${error.linePos?.[0].line ?? "?"}:${error.linePos?.[0].col ?? "?"}` : "";

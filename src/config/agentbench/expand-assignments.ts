@@ -60,7 +60,7 @@ export async function expandAssignments(file: string, options: { cwd?: string } 
   const ctx: LoadContext = { file: path, path: "", stack: [path], cwd };
   let raw: unknown;
   try {
-    raw = parse(await readFile(path, "utf8")) as unknown;
+    raw = parse(await readFile(path, "utf8"), { logLevel: "error" }) as unknown;
   } catch (error) {
     throw new ConfigError("agentbench config", [`${label(ctx, path)}: ${(error as Error).message}`], { cause: error });
   }

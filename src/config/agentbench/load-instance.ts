@@ -54,7 +54,7 @@ export async function readYamlFile(file: string, ctx: LoadContext, key: string):
   }
   let value: unknown;
   try {
-    value = parse(await readFile(file, "utf8")) as unknown;
+    value = parse(await readFile(file, "utf8"), { logLevel: "error" }) as unknown;
   } catch (error) {
     throw new ConfigError("agentbench config", [`${label(ctx, file)}: ${(error as Error).message}`], { cause: error });
   }
