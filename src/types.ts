@@ -41,6 +41,8 @@ export interface RunResult {
   suite?: string;
   /** Size of console_log.txt when the run finished; resume redoes the run when the log is missing or another size (edited, truncated). */
   logBytes?: number;
+  /** Beyond DESIGN §5: true on an `error` the infrastructure caused (Docker engine gone); resume redoes such runs. */
+  retryable?: boolean;
 }
 
 /** A template entry: a path (copied by its base name) or `[src, dst]`. */

@@ -32,10 +32,15 @@ export async function readResult(runDir: string): Promise<RunResult | undefined>
   }
 }
 
-/** The result when the run is done for this expansion (terminal, same scenarioHash, console_log.txt of the recorded logBytes); otherwise undefined. */
+/**
+ * The result when the run is done for this expansion (terminal, same scenarioHash, console_log.txt
+ * of the recorded logBytes, not a retryable error); otherwise undefined.
+ */
 export async function isDone(runDir: string, scenarioHash: string): Promise<RunResult | undefined> {
   const result = await readResult(runDir);
   if (!result || result.scenarioHash !== scenarioHash) return undefined;
+  // An error the infrastructure caused (engine gone, `retryable`) is redone by a plain resume.
+  if (result.status === "error" && result.retryable === true) return undefined;
   if (result.logBytes === undefined) return result;
   const log = await stat(join(runDir, LOG_FILE)).catch(() => undefined);
   return log?.size === result.logBytes ? result : undefined;

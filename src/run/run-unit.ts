@@ -115,6 +115,7 @@ export async function runUnit(scenario: ScenarioInstance, rep: number, runDir: s
   if (last.score) result.score = last.score;
   if (last.score?.metrics) result.metrics = last.score.metrics;
   if (last.error !== undefined) result.error = last.error;
+  if (last.status === "error" && outcome.retryable === true) result.retryable = true;
   if (scenario.category) result.category = scenario.category;
   if (scenario.difficulty !== undefined) result.difficulty = scenario.difficulty;
   if (scenario.suite !== undefined) result.suite = scenario.suite;

@@ -1,4 +1,8 @@
-/** Runs each task in a fresh container: run folder at /workspace, killed on timeout, always removed. */
+/**
+ * Runs each task in a fresh container: run folder at /workspace, killed on timeout, always removed.
+ * A run the engine broke (connection lost, container stopped from outside) ends `error` + retryable;
+ * after that, each run first waits up to `engineWaitMs` for the engine to answer again.
+ */
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import type Docker from "dockerode";
@@ -6,8 +10,10 @@ import { describeError } from "../errors.ts";
 import type { DockerSettings } from "../types.ts";
 import { LogSink } from "./log-sink.ts";
 import type { Runner, RunnerOutcome, RunTask } from "./runner.ts";
-import { checkEngine, connectDocker } from "./docker/engine.ts";
-import { cleanContainers, statusCode } from "./docker/cleanup.ts";
+import { checkEngine, connectDocker, engineAddress, waitForEngine } from "./docker/engine.ts";
+import { cleanContainers, statusCode, sweepStale } from "./docker/cleanup.ts";
+import { EngineLostError, engineLostReason, isEngineError } from "./docker/engine-errors.ts";
+import { killedBySignal, killSignals } from "./docker/external-stop.ts";
 import { containerConfig } from "./docker/container-config.ts";
 import { DEFAULT_DOCKERFILE, ImageCache } from "./docker/images.ts";
 import { pumpDemuxed } from "./docker/demux.ts";
@@ -24,6 +30,16 @@ export interface DockerRunnerOptions {
   dockerfile?: string;
   /** Called with each container's inspect data after it exited, before removal (tests, audits). */
   onInspect?: (info: Docker.ContainerInspectInfo, task: RunTask) => void;
+  /** Once the engine was seen unreachable, how long each run waits for it to answer again; default 60 000 ms. */
+  engineWaitMs?: number;
+}
+
+export const DEFAULT_ENGINE_WAIT_MS = 60_000;
+
+/** One container's outcome, and whether it got as far as starting (else it is safe to start over). */
+interface Attempt {
+  outcome: RunnerOutcome;
+  started: boolean;
 }
 
 /** After the container exits, how long the attach stream may take to deliver its last bytes. */
@@ -36,11 +52,15 @@ export class DockerRunner implements Runner {
   readonly #settings: DockerSettings;
   readonly #onInspect: DockerRunnerOptions["onInspect"];
   readonly #runIds = new Set<string>();
+  readonly #engineWaitMs: number;
+  /** Set when a run saw the engine go away; the next run waits for it first. */
+  #engineLost = false;
 
   constructor(options: DockerRunnerOptions = {}) {
     this.docker = options.docker ?? connectDocker();
     this.#settings = options.settings ?? {};
     this.#onInspect = options.onInspect;
+    this.#engineWaitMs = options.engineWaitMs ?? DEFAULT_ENGINE_WAIT_MS;
     this.images = new ImageCache(this.docker, {
       ...(options.defaultImage === undefined ? {} : { defaultImage: options.defaultImage }),
       dockerfile: options.dockerfile ?? DEFAULT_DOCKERFILE,
@@ -52,6 +72,7 @@ export class DockerRunner implements Runner {
   async prepare(tasks: readonly RunTask[], signal?: AbortSignal): Promise<void> {
     await checkEngine(this.docker);
     for (const task of tasks) this.#runIds.add(task.runId);
+    await sweepStale(this.docker, this.#runIds).catch(() => 0);
     // Build failures surface as each affected run's `error` outcome, not here.
     for (const task of tasks) {
       if (signal?.aborted) return;
@@ -61,12 +82,33 @@ export class DockerRunner implements Runner {
 
   async run(task: RunTask, signal?: AbortSignal): Promise<RunnerOutcome> {
     this.#runIds.add(task.runId);
+    for (let tries = 0; ; tries++) {
+      if (this.#engineLost) {
+        const startedAt = new Date();
+        const back = await waitForEngine(this.docker, this.#engineWaitMs, signal);
+        if (signal?.aborted) return { ...idle(startedAt, task), aborted: true };
+        if (!back) {
+          const error = `Docker engine unreachable for ${Math.round(this.#engineWaitMs / 1000)} s (DOCKER_HOST=${engineAddress(this.docker)})`;
+          return { ...idle(startedAt, task), error, retryable: true };
+        }
+        this.#engineLost = false;
+      }
+      const { outcome, started } = await this.#attempt(task, signal);
+      // The engine went away before the container started: nothing ran, so wait for it and start over once.
+      if (outcome.retryable && !started && tries === 0) continue;
+      return outcome;
+    }
+  }
+
+  async #attempt(task: RunTask, signal?: AbortSignal): Promise<Attempt> {
     const startedAt = new Date();
     const sink = new LogSink(join(task.runDir, "console_log.txt"), { capBytes: task.logCapBytes, secrets: task.secrets });
     const state = { timedOut: false, aborted: signal?.aborted ?? false };
     let image: string | null = task.image ?? null;
     let exitCode: number | null = null;
     let error: string | undefined;
+    let retryable = false;
+    let started = false;
     let container: Docker.Container | undefined;
     let stream: NodeJS.ReadableStream | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -89,12 +131,21 @@ export class DockerRunner implements Runner {
         kill();
       }, task.timeoutMs);
       await container.start();
+      started = true;
       const waited = (await container.wait()) as { StatusCode: number };
       exitCode = state.timedOut || state.aborted ? null : waited.StatusCode;
       await drain(pump, DRAIN_MS);
+      if (exitCode !== null && killedBySignal(exitCode)) {
+        const stop = await this.#stoppedFromOutside(container.id, startedAt, exitCode);
+        if (stop !== undefined) throw new EngineLostError(stop);
+      }
       if (this.#onInspect) this.#onInspect(await container.inspect(), task);
     } catch (caught) {
-      if (!state.aborted) error = describeError(caught);
+      if (!state.aborted && isEngineError(caught)) {
+        this.#engineLost = true;
+        retryable = true;
+        error = caught instanceof EngineLostError ? caught.message : engineLostReason(describeError(caught).replaceAll("\n  caused by: ", ": "));
+      } else if (!state.aborted) error = describeError(caught);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
@@ -102,10 +153,11 @@ export class DockerRunner implements Runner {
       (stream as { destroy?: () => void } | undefined)?.destroy?.();
     }
     const stats = await sink.close();
-    return {
+    const outcome: RunnerOutcome = {
       exitCode,
       timedOut: state.timedOut,
       ...(error === undefined ? {} : { error }),
+      ...(retryable ? { retryable: true } : {}),
       ...(state.aborted ? { aborted: true } : {}),
       startedAt,
       finishedAt: new Date(),
@@ -113,9 +165,29 @@ export class DockerRunner implements Runner {
       logBytes: stats.bytesWritten,
       logTruncated: stats.truncated,
     };
+    return { outcome, started };
   }
 
-  /** Kills and removes every container of the runs this runner saw. */
+  /**
+   * Why a container that died of a kill signal bench did not send died: the engine (or someone)
+   * stopped it. Undefined when nobody did (run.sh itself ended that way: the run is scored).
+   */
+  async #stoppedFromOutside(id: string, since: Date, exitCode: number): Promise<string | undefined> {
+    let signals: string[];
+    try {
+      signals = await killSignals(this.docker, id, since);
+    } catch (error) {
+      if (!isEngineError(error)) return undefined;
+      return engineLostReason(`container ended with exit ${exitCode} and the engine stopped answering`);
+    }
+    if (signals.length === 0) return undefined;
+    return (
+      `Docker engine stopped the container from outside bench (kill signal ${signals.join(", then ")}, exit ${exitCode}): ` +
+      "the engine shut down or restarted, or someone ran docker stop/kill"
+    );
+  }
+
+  /** Kills and removes every container of the runs this runner saw (an engine still down leaves them to the next prepare). */
   async close(): Promise<void> {
     for (const runId of this.#runIds) await cleanContainers(this.docker, { runId }).catch(() => 0);
   }
@@ -128,6 +200,11 @@ export class DockerRunner implements Runner {
       throw new Error(`Creating the container (image '${image}') failed`, { cause: caught });
     }
   }
+}
+
+/** An outcome for a run that never reached the engine. */
+function idle(startedAt: Date, task: RunTask): RunnerOutcome {
+  return { exitCode: null, timedOut: false, startedAt, finishedAt: new Date(), image: task.image ?? null, logBytes: 0, logTruncated: false };
 }
 
 async function drain(pump: Promise<void>, ms: number): Promise<void> {

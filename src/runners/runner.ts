@@ -30,6 +30,8 @@ export interface RunnerOutcome {
   timedOut: boolean;
   /** Set when the runtime broke (spawn failed, image missing, engine gone): status becomes `error`. */
   error?: string;
+  /** With `error`: the infrastructure broke, not the run (engine gone); a resume redoes the run. */
+  retryable?: boolean;
   /** True when stopped by the AbortSignal: nothing terminal may be written for this run. */
   aborted?: boolean;
   startedAt: Date;

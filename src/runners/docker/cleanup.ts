@@ -28,3 +28,22 @@ export function statusCode(error: unknown): number | undefined {
   const code = (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof code === "number" ? code : undefined;
 }
+
+/**
+ * Removes labelled containers of other (earlier) invocations that are not running and have been so
+ * for over `olderThanMs`: those a stopped or restarted engine left behind after their own bench
+ * could not remove them. A concurrent bench's container is running or just ended, so it is kept.
+ */
+export async function sweepStale(docker: Docker, ownRunIds: ReadonlySet<string>, olderThanMs = 60_000): Promise<number> {
+  const containers = await docker.listContainers({ all: true, filters: { label: [LABEL_RUN_ID], status: ["created", "exited", "dead"] } });
+  const cutoff = Date.now() - olderThanMs;
+  let removed = 0;
+  for (const info of containers) {
+    if (ownRunIds.has(info.Labels[LABEL_RUN_ID] ?? "")) continue;
+    const state = await docker.getContainer(info.Id).inspect().then((i) => i.State, () => undefined);
+    const since = state?.Status === "created" ? info.Created * 1000 : Date.parse(state?.FinishedAt ?? "");
+    if (state === undefined || state.Running || !(since < cutoff)) continue;
+    removed += await docker.getContainer(info.Id).remove({ force: true }).then(() => 1, () => 0);
+  }
+  return removed;
+}

@@ -36,3 +36,35 @@ export async function checkEngine(docker: Docker, timeoutMs = 10_000): Promise<v
     clearTimeout(timer);
   }
 }
+
+/** How often waitForEngine pings. */
+export const ENGINE_POLL_MS = 500;
+
+/**
+ * Pings every ENGINE_POLL_MS until the engine answers (true) or `waitMs` passed / `signal` aborted
+ * (false). Each ping is bounded, so an engine that accepts but never answers cannot hang a run.
+ */
+export async function waitForEngine(docker: Docker, waitMs: number, signal?: AbortSignal): Promise<boolean> {
+  const end = Date.now() + waitMs;
+  for (;;) {
+    if (signal?.aborted) return false;
+    const left = end - Date.now();
+    const answered = await checkEngine(docker, Math.max(1, Math.min(2000, left))).then(() => true, () => false);
+    if (answered) return true;
+    const remaining = end - Date.now();
+    if (remaining <= 0 || signal?.aborted) return false;
+    await sleep(Math.min(ENGINE_POLL_MS, remaining), signal);
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type Docker from "dockerode";
 import { RunnerError } from "../../errors.ts";
 import { statusCode } from "./cleanup.ts";
+import { isEngineError } from "./engine-errors.ts";
 import { buildImage } from "./build-image.ts";
 import { requirementsDockerfile, requirementsFingerprint } from "./requirements-image.ts";
 import { repoPath } from "../../repo-path.ts";
@@ -60,8 +61,10 @@ export class ImageCache {
     let promise = this.#pending.get(key);
     if (!promise) {
       promise = make();
-      promise.catch(() => {}); // awaited by every caller; avoid an unhandled rejection meanwhile
       this.#pending.set(key, promise);
+      // Awaited by every caller (no unhandled rejection meanwhile); an engine that went away is not
+      // remembered: the next run asks again once the engine is back.
+      promise.catch((error: unknown) => void (isEngineError(error) && this.#pending.get(key) === promise && this.#pending.delete(key)));
     }
     return promise;
   }
