@@ -89,6 +89,18 @@ describe("bench tabulate / compare / merge / score", () => {
     assert.match(ok.out, /^Task Id,/);
   });
 
+  it("merge -f agbenchmark marks is_regression from every input's regression_tests.json", async () => {
+    const dir = await tempDir("bench-cli-merge-reg-");
+    await writeRun(join(dir, "shard1"), result("s", "a", 0, { status: "passed" }));
+    await writeRun(join(dir, "shard2"), result("s", "b", 0, { status: "passed" }));
+    await writeRun(join(dir, "shard2"), result("s", "c", 0, { status: "failed" }));
+    await writeFile(join(dir, "shard2", "regression_tests.json"), JSON.stringify({ b: { difficulty: "basic", data_path: "s/b" } }));
+    const r = await bench(dir, "merge", "shard1", "shard2", "--out", "-", "-f", "agbenchmark");
+    assert.equal(r.code, 0, r.err);
+    const tests = (JSON.parse(r.out) as { tests: Record<string, { tests: Record<string, { is_regression: boolean }> }> }).tests["s"]?.tests ?? {};
+    assert.deepEqual(Object.fromEntries(Object.entries(tests).map(([id, t]) => [id, t.is_regression])), { a: false, b: true, c: false });
+  });
+
   it("score: re-scores with --scorer and lists changes", async () => {
     const dir = await tempDir("bench-cli-score-");
     await writeRun(dir, result("s", "t", 0, { status: "failed", score: { success: false, source: "default" } }), "42\n");

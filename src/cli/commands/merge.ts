@@ -1,6 +1,6 @@
 /** `bench merge <dirs...> --out FILE`: shards' Results → one tabulation, checked for duplicated or missing runs. */
 import { resolve } from "node:path";
-import { merge } from "../../../sdk/index.ts";
+import { merge, regressionIds } from "../../../sdk/index.ts";
 import type { CliIO, Command } from "../io.ts";
 import { EXIT_OK } from "../io.ts";
 import { FORMATS, emit, render, type Format } from "./tabulate.ts";
@@ -33,7 +33,10 @@ export const command: Command = async (argv, io) => {
   if (values.out === undefined) return usage(io, "missing --out FILE (use --out - for standard output)");
   const format = values.format as Format;
   if (!FORMATS.includes(format)) return usage(io, `unknown --format '${values.format}' (one of ${FORMATS.join(", ")})`);
-  const tabulation = await merge(positionals.map((p) => resolve(io.cwd, p)), { allowMissing: values["allow-missing"] === true });
-  await emit(io, render(tabulation, format), values.out === "-" ? undefined : values.out);
+  const dirs = positionals.map((p) => resolve(io.cwd, p));
+  const tabulation = await merge(dirs, { allowMissing: values["allow-missing"] === true });
+  // agbenchmark's is_regression: a task in any input's regression_tests.json, as `bench tabulate` does.
+  const regression = format === "agbenchmark" ? await regressionIds(dirs) : undefined;
+  await emit(io, render(tabulation, format, undefined, regression), values.out === "-" ? undefined : values.out);
   return EXIT_OK;
 };
