@@ -46,10 +46,23 @@ export async function findBaseline(inputs: ActionInputs, ctx: ActionContext, dep
     await deps.artifacts.download(found[0]!.id, dir);
     return { info: { state: "found", note: `artifact \`${name}\` of this run` }, paths: [dir] };
   }
-  const branch = inputs.baselineBranch ?? ctx.pr?.baseRef ?? ctx.defaultBranch ?? "main";
+  const branch = baselineBranch(inputs, ctx);
   if (ctx.eventName === "push" && ctx.ref === `refs/heads/${branch}`) {
     return { info: { state: "self", note: `this run is on \`${branch}\`: it is the baseline` }, paths: [] };
   }
+  return latestOnBranch(inputs, ctx, deps, branch);
+}
+
+/** The branch `auto` compares with: baseline-branch, else the PR's base, else the default branch. */
+export function baselineBranch(inputs: ActionInputs, ctx: ActionContext): string {
+  return inputs.baselineBranch ?? ctx.pr?.baseRef ?? ctx.defaultBranch ?? "main";
+}
+
+/**
+ * The results artifacts of this workflow's latest successful run on `branch`, downloaded. A failed
+ * lookup is a `failed` state with the reason, never a throw.
+ */
+export async function latestOnBranch(inputs: ActionInputs, ctx: ActionContext, deps: BaselineDeps, branch: string): Promise<BaselineSource> {
   try {
     return await latestRunArtifacts(inputs, ctx, deps, branch);
   } catch (error) {

@@ -20,6 +20,8 @@ export interface ActionInputs {
   mode: "run" | "report";
   baseline: Baseline;
   baselineBranch?: string;
+  /** baseline = seed Results/ with the baseline's regression_tests.json and success_rate.json. */
+  history: "baseline" | "none";
   failOn: FailOn[];
   minPassRate?: number;
   commentMode: "update" | "new" | "off";
@@ -35,7 +37,7 @@ export interface ActionInputs {
 export const INPUT_DEFAULTS: Record<string, string> = {
   scenarios: "Tasks", repeat: "1", parallel: "1", subsample: "", filter: "", "docker-image": "",
   runtime: "docker", "env-file": "", config: "", timeout: "", "results-dir": "Results", shard: "",
-  mode: "run", baseline: "auto", "baseline-branch": "", "fail-on": "regression", "min-pass-rate": "",
+  mode: "run", baseline: "auto", "baseline-branch": "", history: "baseline", "fail-on": "regression", "min-pass-rate": "",
   "comment-mode": "update", "comment-key": "default", "artifact-name": "bench-results",
   "retention-days": "", "upload-artifact": "true", "github-token": "${{ github.token }}",
   "working-directory": ".",
@@ -102,6 +104,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     resultsDir: raw("results-dir"),
     mode: oneOf("mode", ["run", "report"] as const),
     baselineBranch: opt("baseline-branch"),
+    history: oneOf("history", ["baseline", "none"] as const),
     commentMode: oneOf("comment-mode", ["update", "new", "off"] as const),
     retentionDays: int("retention-days", 1),
     uploadArtifact: bool("upload-artifact"),

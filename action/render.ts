@@ -8,6 +8,8 @@ export interface RenderInput {
   head: HeadlineView;
   comparison?: ComparisonView;
   baseline: BaselineInfo;
+  /** What the run job seeded its agbenchmark history from (run mode only). */
+  history?: string;
   /** The SDK's full tabulation Markdown, shown collapsed. */
   details?: string;
   artifact?: { name: string; url?: string };
@@ -32,6 +34,7 @@ function headline(input: RenderInput): string {
       `${head.missing} missing, ${head.skipped} skipped · ${head.flaky.length} flaky`,
     "",
     `Baseline: ${baseline.note}`,
+    ...(input.history === undefined ? [] : ["", `History: ${input.history}`]),
   ].join("\n");
 }
 

@@ -2,9 +2,10 @@ import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { describeError } from "../sdk/index.ts";
-import { findBaseline } from "./baseline.ts";
+import { findBaseline, type BaselineSource } from "./baseline.ts";
 import { compareTabulations, envValues, htmlReport, mergeShards, runBenchmark, tabulateResults, tabulationMarkdown, type Tabulation } from "./bench.ts";
 import { readContext } from "./context.ts";
+import { seedHistory } from "./history-seed.ts";
 import { readInputs } from "./inputs.ts";
 import { postPrComment } from "./pr-comment.ts";
 import { logScenarioGroups, progressLogger } from "./progress.ts";
@@ -20,7 +21,7 @@ export const CONTEXT_FILE = "bench-context.json";
 /** Written at the Results root so its relative log links work inside the downloaded artifact. */
 export const HTML_REPORT_FILE = "report.html";
 
-/** The Action: inputs → run or collect results → artifact → baseline → summary, comment, outputs. */
+/** The Action: inputs → baseline → seed history, run (or collect results) → artifact → compare → summary, comment, outputs. */
 export async function run(core: ActionCore, deps: ActionDeps): Promise<void> {
   try {
     await runAction(core, deps);
@@ -40,12 +41,24 @@ async function runAction(core: ActionCore, deps: ActionDeps): Promise<void> {
   const github = (): GitHubApi => (api ??= deps.github(inputs.githubToken));
   const failures: string[] = [];
 
+  const baselineDeps = { github, artifacts: deps.artifacts, now: deps.now(), tempDir, cwd };
+  // Looked up once: a run job seeds its history from it before running, every job compares with it.
+  const lookUpBaseline = async (): Promise<BaselineSource | undefined> =>
+    inputs.shard ? undefined : findBaseline(inputs, ctx, baselineDeps);
+
   let head: Tabulation;
+  let found: BaselineSource | undefined;
+  let history: string | undefined;
   let prNumber = ctx.pr?.number;
   if (inputs.mode === "run") {
     for (const value of await envValues(inputs, cwd, deps.env)) core.setSecret(value);
     core.saveState("runtime", inputs.runtime);
     core.saveState("results-dir", resultsDir);
+    found = await lookUpBaseline();
+    history = found
+      ? await seedHistory(inputs, ctx, resultsDir, found, { ...baselineDeps, warn: (m) => core.warning(m) })
+      : "not seeded in a shard job";
+    core.info(`History: ${history}`);
     const summary = await runBenchmark(inputs, cwd, progressLogger(core), deps.env);
     logScenarioGroups(core, summary);
     head = await tabulateResults([resultsDir]);
@@ -54,6 +67,7 @@ async function runAction(core: ActionCore, deps: ActionDeps): Promise<void> {
     core.info(`Reporting on ${source.from}`);
     head = source.dirs.length > 1 ? await mergeShards(source.dirs) : await tabulateResults(source.dirs);
     prNumber ??= await recordedPr(source.dirs);
+    found = await lookUpBaseline();
   }
   await mkdir(resultsDir, { recursive: true });
   const tabulationPath = join(resultsDir, TABULATION_FILE);
@@ -81,8 +95,7 @@ async function runAction(core: ActionCore, deps: ActionDeps): Promise<void> {
 
   let baseline: BaselineInfo = { state: "none", note: "not compared in a shard job (the report job compares)" };
   let comparison: ComparisonView | undefined;
-  if (!inputs.shard) {
-    const found = await findBaseline(inputs, ctx, { github, artifacts: deps.artifacts, now: deps.now(), tempDir, cwd });
+  if (found) {
     baseline = found.info;
     if (found.paths.length > 0) {
       try {
@@ -95,7 +108,7 @@ async function runAction(core: ActionCore, deps: ActionDeps): Promise<void> {
 
   const view = headlineOf(head);
   const details = tabulationMarkdown(head, 512 * 1024);
-  const { summary, comment } = render({ head: view, comparison, baseline, details, artifact, title: "bench-action", shard: inputs.shard });
+  const { summary, comment } = render({ head: view, comparison, baseline, history, details, artifact, title: "bench-action", shard: inputs.shard });
   await core.writeSummary(summary);
   const summaryPath = join(resultsDir, "bench-summary.md");
   await writeFile(summaryPath, summary);
