@@ -66,7 +66,10 @@ describe("dist/index.js against fake GitHub + results service", () => {
     const blob = r.requests.filter((q) => q.path.startsWith("/devstoreaccount1/"));
     assert.ok(blob.some((q) => q.method === "PUT" && q.path.includes("comp=block&")), "stages a block");
     assert.ok(blob.some((q) => q.method === "PUT" && q.path.includes("comp=blocklist")), "commits the block list");
-    assert.deepEqual(gh.restRequests().filter((q) => r.requests.includes(q)), [], "no REST call on push to the baseline branch");
+    assert.deepEqual(gh.restRequests().filter((q) => r.requests.includes(q)).map((q) => `${q.method} ${q.path}`), [
+      "GET /repos/octo/bench/actions/workflows/bench.yml/runs?branch=main&status=success&per_page=10",
+    ], "on a push to the baseline branch the only REST call looks for main's last run, to seed the history");
+    assert.match(r.summary, /\n\nHistory: fresh \(no successful run of this workflow on `main` yet\)\n/);
     const [artifact] = gh.artifacts.ofRun(BASE_RUN);
     assert.equal(artifact?.name, "bench-results");
     assert.ok((artifact?.zip.length ?? 0) > 100, "the zip was uploaded");

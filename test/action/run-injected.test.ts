@@ -80,6 +80,33 @@ describe("run() with injected core and clients", () => {
     assert.equal(head.failed(), "bench-action: regressed against the base: Δ -33.3 pts, 1 new failure(s)");
     assert.ok(head.log.includes("group: math: 1/3 runs passed"));
     assert.match(head.summary(), /^## bench-action: 33\.3 % · Δ \*\*−33\.3 pts\*\* vs base · verdict \*\*regressed\*\*\n\n3 tasks · 3 trials: 1 passed, 2 failed/);
-    assert.match(head.summary(), /Baseline: `Base`/);
+    assert.match(head.summary(), /Baseline: `Base`\n\nHistory: 3 tests from the baseline \(0 regression tests\)\n/);
+    assert.ok(head.log.includes("History: 3 tests from the baseline (0 regression tests)"));
+  });
+
+  it("a push to main whose previous run cannot be looked up starts a fresh history and stays green", async () => {
+    const ws = mkdtempSync(join(tmpdir(), "bench-action-run-"));
+    cpSync(FIXTURE, ws, { recursive: true });
+    const event = join(ws, "event.json");
+    writeFileSync(event, JSON.stringify({ repository: { default_branch: "main" } }));
+    const calls: string[] = [];
+    const github: GitHubApi = {
+      ...fakeGitHub(calls),
+      listSuccessfulRuns: async (workflow, branch) => {
+        calls.push(`runs ${workflow} ${branch}`);
+        throw Object.assign(new Error("Resource not accessible by integration"), { status: 403 });
+      },
+    };
+    const env = {
+      GITHUB_WORKSPACE: ws, GITHUB_EVENT_NAME: "push", GITHUB_EVENT_PATH: event, GITHUB_REF: "refs/heads/main", GITHUB_REPOSITORY: "o/r",
+      GITHUB_RUN_ID: "10", RUNNER_TEMP: ws, GITHUB_WORKFLOW_REF: "o/r/.github/workflows/bench.yml@refs/heads/main", BENCH_TEST_AGENT_MODE: "base-agent-x9",
+    };
+    const main = fakeCore({ runtime: "native", "upload-artifact": "false", "github-token": "t0k" });
+    await run(main.core, { env, github: () => github, artifacts: noArtifacts, now: () => new Date() });
+    assert.equal(main.failed(), undefined);
+    assert.deepEqual(calls, ["runs bench.yml main"], "one lookup of main's runs, no comment on a push");
+    const line = "History: fresh (could not be fetched from `main`: Resource not accessible by integration)";
+    assert.ok(main.log.includes(line), main.log.join("\n"));
+    assert.match(main.summary(), /\n\nBaseline: this run is on `main`: it is the baseline\n\nHistory: fresh \(could not be fetched from `main`: Resource not accessible by integration\)\n/);
   });
 });

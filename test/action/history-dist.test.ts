@@ -1,0 +1,145 @@
+/**
+ * dist/index.js carrying agbenchmark history across jobs: main's pushes seed from main's previous
+ * artifact, a PR seeds from its baseline, `history: none` and a corrupt baseline history start fresh.
+ * Same fake GitHub + results service as action-dist.test.ts; exact REST requests asserted.
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FakeGitHub, type RecordedRequest } from "./fake-github.ts";
+import { runDist, type DistRun } from "./run-dist.ts";
+import { zipEntry } from "./zip-entries.ts";
+
+const FIXTURE = new URL("./fixtures/bench/", import.meta.url).pathname;
+const MAIN_1 = 700;
+const MAIN_2 = 701;
+const PR_RUN = 800;
+const PR_NO_HISTORY = 801;
+const PR_CORRUPT = 802;
+const RUNS_OF_MAIN = "GET /repos/octo/bench/actions/workflows/bench.yml/runs?branch=main&status=success&per_page=10";
+const prEvent = {
+  pull_request: { number: 9, base: { ref: "main", repo: { full_name: "octo/bench" } }, head: { ref: "f", repo: { full_name: "octo/bench" } } },
+  repository: { full_name: "octo/bench", default_branch: "main" },
+};
+const pushEvent = { repository: { full_name: "octo/bench", default_branch: "main" } };
+
+describe("dist/index.js carries the agbenchmark history across jobs", () => {
+  let gh: FakeGitHub;
+  let root: string;
+  let n = 0;
+
+  before(async () => {
+    gh = await new FakeGitHub().start();
+    for (const id of [MAIN_1, MAIN_2, PR_RUN, PR_NO_HISTORY, PR_CORRUPT]) gh.backendRuns.set(`run-${id}`, id);
+    root = mkdtempSync(join(tmpdir(), "bench-action-history-"));
+  });
+  after(async () => {
+    await gh.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  async function action(o: { push?: boolean; runId: number; inputs?: Record<string, string>; prepare?: (ws: string) => void }): Promise<DistRun & { workspace: string; rest: string[]; twirp: string[] }> {
+    const workspace = join(root, `ws-${++n}`);
+    cpSync(FIXTURE, workspace, { recursive: true });
+    o.prepare?.(workspace);
+    const before = gh.requests.length;
+    const result = await runDist({
+      dir: join(root, `job-${n}`), apiUrl: gh.url, runId: o.runId,
+      event: o.push ? pushEvent : prEvent, eventName: o.push ? "push" : "pull_request", ref: o.push ? "refs/heads/main" : "refs/pull/9/merge",
+      workspace, inputs: { "github-token": "ghs_faketoken123", runtime: "native", "fail-on": "never", ...o.inputs },
+      extraEnv: { BENCH_TEST_AGENT_MODE: o.push ? "base-agent-x9" : "head-agent-y7" },
+    });
+    const requests: RecordedRequest[] = gh.requests.slice(before);
+    return {
+      ...result, workspace,
+      rest: requests.filter((q) => !q.path.startsWith("/twirp/") && !q.path.startsWith("/devstoreaccount1/")).map((q) => `${q.method} ${q.path}`),
+      twirp: requests.filter((q) => q.path.startsWith("/twirp/")).map((q) => q.path.split("/").pop() ?? ""),
+    };
+  }
+  const history = (workspace: string, file: string): unknown => JSON.parse(readFileSync(join(workspace, "Results", file), "utf8"));
+  const mainRun = (id: number, sha: string, hoursAgo: number) =>
+    gh.runs.push({ id, head_sha: sha.repeat(40 / sha.length), head_branch: "main", created_at: new Date(Date.now() - hoursAgo * 3600_000).toISOString(), workflow: "bench.yml" });
+
+  let mainWorkspace = "";
+
+  it("a push to main seeds from main's previous successful run, so the outcomes accumulate", async () => {
+    const first = await action({ push: true, runId: MAIN_1 });
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    assert.deepEqual(first.rest, [RUNS_OF_MAIN]);
+    assert.match(first.summary, /\n\nHistory: fresh \(no successful run of this workflow on `main` yet\)\n/);
+    assert.deepEqual(history(first.workspace, "success_rate.json"), { steady: [true], fragile: [true], hard: [false] });
+    mainRun(MAIN_1, "aaaa", 2);
+
+    const second = await action({ push: true, runId: MAIN_2 });
+    assert.equal(second.code, 0, second.stdout + second.stderr);
+    const [artifact] = gh.artifacts.ofRun(MAIN_1);
+    assert.deepEqual(second.rest, [
+      RUNS_OF_MAIN,
+      `GET /repos/octo/bench/actions/runs/${MAIN_1}/artifacts?per_page=100`,
+      `GET /repos/octo/bench/actions/artifacts/${artifact?.id}/zip`,
+    ]);
+    assert.deepEqual(second.twirp, ["CreateArtifact", "FinalizeArtifact"], "main's artifact comes through REST; only the upload uses the results service");
+    assert.match(second.summary, /\n\nBaseline: this run is on `main`: it is the baseline\n\nHistory: 3 tests from `main` @ `aaaaaaa` \(0 regression tests\)\n/);
+    assert.ok(second.stdout.includes("History: 3 tests from `main` @ `aaaaaaa` (0 regression tests)"), "logged too");
+    assert.equal(second.outputs["verdict"], "no-baseline");
+    assert.deepEqual(history(second.workspace, "success_rate.json"), { steady: [true, true], fragile: [true, true], hard: [false, false] });
+    assert.deepEqual(history(second.workspace, "regression_tests.json"), {});
+    mainRun(MAIN_2, "bbbb", 1);
+    mainWorkspace = second.workspace;
+  });
+
+  it("a PR seeds from its baseline: steady's third pass in a row makes it a regression test, uploaded with the results", async () => {
+    const r = await action({ runId: PR_RUN });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const [baseArtifact] = gh.artifacts.ofRun(MAIN_2);
+    assert.deepEqual(r.rest, [
+      RUNS_OF_MAIN,
+      `GET /repos/octo/bench/actions/runs/${MAIN_2}/artifacts?per_page=100`,
+      `GET /repos/octo/bench/actions/artifacts/${baseArtifact?.id}/zip`,
+      "GET /repos/octo/bench/issues/9/comments?per_page=100",
+      "POST /repos/octo/bench/issues/9/comments",
+    ], "one baseline lookup serves both the seed and the comparison");
+    assert.match(r.summary, /\n\nHistory: 3 tests from the baseline \(0 regression tests\)\n/);
+    assert.equal(r.outputs["verdict"], "regressed", "the same baseline is compared");
+    const steady = { scenario: "math", streak: 3, "success_%": 100 };
+    assert.deepEqual(history(r.workspace, "regression_tests.json"), { steady });
+    assert.deepEqual(history(r.workspace, "success_rate.json"), { steady: [true, true, true], fragile: [true, true, false], hard: [false, false, false] });
+    const [uploaded] = gh.artifacts.ofRun(PR_RUN);
+    assert.deepEqual(JSON.parse(zipEntry(uploaded?.zip ?? Buffer.alloc(0), "regression_tests.json") ?? "null"), { steady });
+    assert.match(gh.comments.get(9)?.at(-1)?.body ?? "", /\n\nHistory: 3 tests from the baseline \(0 regression tests\)\n/);
+  });
+
+  it("history: none seeds nothing but still compares with the baseline", async () => {
+    const r = await action({ runId: PR_NO_HISTORY, inputs: { history: "none", "comment-mode": "off" } });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const [baseArtifact] = gh.artifacts.ofRun(MAIN_2);
+    assert.deepEqual(r.rest, [
+      RUNS_OF_MAIN,
+      `GET /repos/octo/bench/actions/runs/${MAIN_2}/artifacts?per_page=100`,
+      `GET /repos/octo/bench/actions/artifacts/${baseArtifact?.id}/zip`,
+    ]);
+    assert.match(r.summary, /\n\nHistory: not seeded \(history: none\)\n/);
+    assert.equal(r.outputs["verdict"], "regressed");
+    assert.deepEqual(history(r.workspace, "success_rate.json"), { steady: [true], fragile: [false], hard: [false] });
+    assert.deepEqual(history(r.workspace, "regression_tests.json"), {});
+  });
+
+  it("a corrupt history in the baseline is a warning: the job succeeds with a fresh history and still compares", async () => {
+    const r = await action({
+      runId: PR_CORRUPT, inputs: { baseline: "file:BaseResults", "comment-mode": "off" },
+      prepare: (ws) => {
+        cpSync(join(mainWorkspace, "Results"), join(ws, "BaseResults"), { recursive: true });
+        writeFileSync(join(ws, "BaseResults", "success_rate.json"), '{"steady": [true, tru');
+      },
+    });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.deepEqual(r.rest, [], "a file baseline and no comment: no REST call");
+    assert.match(r.stdout, /::warning::The history of the baseline is unreadable, starting with a fresh history: BaseResults\/success_rate\.json: not valid JSON \(.+\)\n/);
+    assert.match(r.summary, /\n\nHistory: fresh \(the history of the baseline is unreadable\)\n/);
+    assert.equal(r.outputs["verdict"], "regressed");
+    assert.deepEqual(history(r.workspace, "success_rate.json"), { steady: [true], fragile: [false], hard: [false] });
+    assert.ok(existsSync(join(r.workspace, "Results", "regression_tests.json")));
+  });
+});
