@@ -10,13 +10,15 @@ import { describeError } from "../errors.ts";
 import type { DockerSettings } from "../types.ts";
 import { LogSink } from "./log-sink.ts";
 import type { Runner, RunnerOutcome, RunTask } from "./runner.ts";
-import { checkEngine, connectDocker, engineAddress, waitForEngine } from "./docker/engine.ts";
+import { checkEngine, connectDocker } from "./docker/engine.ts";
+import { EngineGate } from "./docker/engine-gate.ts";
 import { cleanContainers, statusCode, sweepStale } from "./docker/cleanup.ts";
 import { EngineLostError, engineLostReason, isEngineError } from "./docker/engine-errors.ts";
-import { killedBySignal, killSignals } from "./docker/external-stop.ts";
+import { killedBySignal, outsideStopReason } from "./docker/external-stop.ts";
 import { containerConfig } from "./docker/container-config.ts";
 import { DEFAULT_DOCKERFILE, ImageCache } from "./docker/images.ts";
 import { pumpDemuxed } from "./docker/demux.ts";
+import { waitExit } from "./docker/wait-exit.ts";
 
 export interface DockerRunnerOptions {
   /** Engine client; default `new Docker()` (honours DOCKER_HOST). */
@@ -36,10 +38,11 @@ export interface DockerRunnerOptions {
 
 export const DEFAULT_ENGINE_WAIT_MS = 60_000;
 
-/** One container's outcome, and whether it got as far as starting (else it is safe to start over). */
+/** One container's outcome, whether it got as far as starting (else it is safe to start over), whether the engine failed (5xx). */
 interface Attempt {
   outcome: RunnerOutcome;
   started: boolean;
+  serverError: boolean;
 }
 
 /** After the container exits, how long the attach stream may take to deliver its last bytes. */
@@ -52,15 +55,13 @@ export class DockerRunner implements Runner {
   readonly #settings: DockerSettings;
   readonly #onInspect: DockerRunnerOptions["onInspect"];
   readonly #runIds = new Set<string>();
-  readonly #engineWaitMs: number;
-  /** Set when a run saw the engine go away; the next run waits for it first. */
-  #engineLost = false;
+  readonly #engine: EngineGate;
 
   constructor(options: DockerRunnerOptions = {}) {
     this.docker = options.docker ?? connectDocker();
     this.#settings = options.settings ?? {};
     this.#onInspect = options.onInspect;
-    this.#engineWaitMs = options.engineWaitMs ?? DEFAULT_ENGINE_WAIT_MS;
+    this.#engine = new EngineGate(this.docker, options.engineWaitMs ?? DEFAULT_ENGINE_WAIT_MS);
     this.images = new ImageCache(this.docker, {
       ...(options.defaultImage === undefined ? {} : { defaultImage: options.defaultImage }),
       dockerfile: options.dockerfile ?? DEFAULT_DOCKERFILE,
@@ -83,19 +84,17 @@ export class DockerRunner implements Runner {
   async run(task: RunTask, signal?: AbortSignal): Promise<RunnerOutcome> {
     this.#runIds.add(task.runId);
     for (let tries = 0; ; tries++) {
-      if (this.#engineLost) {
-        const startedAt = new Date();
-        const back = await waitForEngine(this.docker, this.#engineWaitMs, signal);
-        if (signal?.aborted) return { ...idle(startedAt, task), aborted: true };
-        if (!back) {
-          const error = `Docker engine unreachable for ${Math.round(this.#engineWaitMs / 1000)} s (DOCKER_HOST=${engineAddress(this.docker)})`;
-          return { ...idle(startedAt, task), error, retryable: true };
-        }
-        this.#engineLost = false;
+      const startedAt = new Date();
+      const blocked = await this.#engine.ready(signal);
+      if (blocked === "aborted") return { ...idle(startedAt, task), aborted: true };
+      if (blocked !== undefined) return { ...idle(startedAt, task), error: blocked, retryable: true };
+      const { outcome, started, serverError } = await this.#attempt(task, signal);
+      // The engine went away (or failed, as a stopping one does) before the container started:
+      // nothing ran, so wait for it and start over once.
+      if (!started && tries === 0 && !outcome.aborted && (outcome.retryable || serverError)) {
+        this.#engine.markLost();
+        continue;
       }
-      const { outcome, started } = await this.#attempt(task, signal);
-      // The engine went away before the container started: nothing ran, so wait for it and start over once.
-      if (outcome.retryable && !started && tries === 0) continue;
       return outcome;
     }
   }
@@ -109,6 +108,7 @@ export class DockerRunner implements Runner {
     let error: string | undefined;
     let retryable = false;
     let started = false;
+    let serverError = false;
     let container: Docker.Container | undefined;
     let stream: NodeJS.ReadableStream | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -132,20 +132,21 @@ export class DockerRunner implements Runner {
       }, task.timeoutMs);
       await container.start();
       started = true;
-      const waited = (await container.wait()) as { StatusCode: number };
-      exitCode = state.timedOut || state.aborted ? null : waited.StatusCode;
+      const waited = await waitExit(this.docker, container.id);
+      exitCode = state.timedOut || state.aborted ? null : waited;
       await drain(pump, DRAIN_MS);
       if (exitCode !== null && killedBySignal(exitCode)) {
-        const stop = await this.#stoppedFromOutside(container.id, startedAt, exitCode);
+        const stop = await outsideStopReason(this.docker, container.id, startedAt, exitCode);
         if (stop !== undefined) throw new EngineLostError(stop);
       }
       if (this.#onInspect) this.#onInspect(await container.inspect(), task);
     } catch (caught) {
       if (!state.aborted && isEngineError(caught)) {
-        this.#engineLost = true;
+        this.#engine.markLost();
         retryable = true;
         error = caught instanceof EngineLostError ? caught.message : engineLostReason(describeError(caught).replaceAll("\n  caused by: ", ": "));
       } else if (!state.aborted) error = describeError(caught);
+      serverError = (statusCode(caught) ?? statusCode((caught as { cause?: unknown }).cause) ?? 0) >= 500;
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
@@ -165,26 +166,7 @@ export class DockerRunner implements Runner {
       logBytes: stats.bytesWritten,
       logTruncated: stats.truncated,
     };
-    return { outcome, started };
-  }
-
-  /**
-   * Why a container that died of a kill signal bench did not send died: the engine (or someone)
-   * stopped it. Undefined when nobody did (run.sh itself ended that way: the run is scored).
-   */
-  async #stoppedFromOutside(id: string, since: Date, exitCode: number): Promise<string | undefined> {
-    let signals: string[];
-    try {
-      signals = await killSignals(this.docker, id, since);
-    } catch (error) {
-      if (!isEngineError(error)) return undefined;
-      return engineLostReason(`container ended with exit ${exitCode} and the engine stopped answering`);
-    }
-    if (signals.length === 0) return undefined;
-    return (
-      `Docker engine stopped the container from outside bench (kill signal ${signals.join(", then ")}, exit ${exitCode}): ` +
-      "the engine shut down or restarted, or someone ran docker stop/kill"
-    );
+    return { outcome, started, serverError };
   }
 
   /** Kills and removes every container of the runs this runner saw (an engine still down leaves them to the next prepare). */

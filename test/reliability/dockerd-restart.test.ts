@@ -11,6 +11,8 @@ import { join } from "node:path";
 import Docker from "dockerode";
 import { DockerRunner } from "../../sdk/index.ts";
 import type { RunResult } from "../../sdk/index.ts";
+import { sweepStale } from "../../src/runners/docker/cleanup.ts";
+import { isEngineError } from "../../src/runners/docker/engine-errors.ts";
 import { runDir, task } from "../docker/helpers.ts";
 import { PrivateDockerd, privateDockerdSkip } from "./private-dockerd.ts";
 import { bench, startBench } from "./cli.ts";
@@ -23,6 +25,22 @@ after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const labelled = async (docker: Docker) => (await docker.listContainers({ all: true, filters: { label: ["bench-action.run-id"] } })).length;
 /** run.sh whose PID 1 exits on SIGTERM at once (the generated run.sh ignores it: the engine then waits 10 s). */
 const TRAPPING = "trap 'exit 143' TERM; echo started; sleep 60 & wait $!\n";
+
+describe("isEngineError", () => {
+  it("is true for a lost or refused engine connection and 502/503, false for the run's own failures", () => {
+    const coded = (code: string, syscall?: string) => Object.assign(new Error(code), { code, syscall });
+    assert.equal(isEngineError(coded("ECONNREFUSED", "connect")), true);
+    assert.equal(isEngineError(coded("ENOENT", "connect")), true);
+    assert.equal(isEngineError(coded("ECONNRESET")), true);
+    assert.equal(isEngineError(coded("EPIPE", "write")), true);
+    assert.equal(isEngineError(new Error("socket hang up")), true);
+    assert.equal(isEngineError(Object.assign(new Error("(HTTP code 503) unavailable"), { statusCode: 503 })), true);
+    assert.equal(isEngineError(new Error("Creating the container failed", { cause: coded("ECONNREFUSED", "connect") })), true);
+    assert.equal(isEngineError(coded("ENOENT", "open")), false);
+    assert.equal(isEngineError(Object.assign(new Error("(HTTP code 404) no such image"), { statusCode: 404 })), false);
+    assert.equal(isEngineError(new Error("Docker image 'x' not found (nothing is pulled: build or load it first)")), false);
+  });
+});
 
 describe("DockerRunner without an engine", () => {
   it("waits engineWaitMs for the engine, then errors retryable naming DOCKER_HOST", async () => {
@@ -63,6 +81,7 @@ describe("dockerd stopped and restarted mid-run (private engine)", { skip }, () 
 
   it("DockerRunner: the stopped container ends error + retryable; the next run waits for the engine, then succeeds", async () => {
     const pd = engine as PrivateDockerd;
+    if (pd.pid === undefined) await pd.start(); // an earlier test failed with it stopped
     const runner = new DockerRunner({ docker: pd.docker, engineWaitMs: 30_000, settings: { network: "none" } });
     const dir = await runDir(TRAPPING);
     dirs.push(dir);
@@ -88,8 +107,35 @@ describe("dockerd stopped and restarted mid-run (private engine)", { skip }, () 
     assert.equal(await labelled(pd.docker), 0);
   });
 
+  it("dockerd killed (SIGKILL): the wait rejects at once instead of hanging; the leftover container is swept", async () => {
+    const pd = engine as PrivateDockerd;
+    if (pd.pid === undefined) await pd.start(); // an earlier test failed with it stopped
+    const runner = new DockerRunner({ docker: pd.docker, engineWaitMs: 30_000, settings: { network: "none" } });
+    const dir = await runDir(TRAPPING);
+    dirs.push(dir);
+    const killed = task(dir, { image });
+    const running = runner.run(killed);
+    await until(() => existsSync(join(dir, "console_log.txt")) && readFileSync(join(dir, "console_log.txt"), "utf8").includes("started"), 20_000, "the run to start");
+    process.kill(pd.pid as number, "SIGKILL");
+    const begun = Date.now();
+    const outcome = await running;
+    assert.ok(Date.now() - begun < 5000, `returned after ${Date.now() - begun} ms`);
+    assert.equal(outcome.retryable, true);
+    assert.match(outcome.error ?? "", /^Docker engine connection lost during the run \((socket hang up|read ECONNRESET|the engine closed the connection)/);
+    await pd.stop();
+    await pd.start();
+    // The restarted engine stops what the killed one left running; the container stays, Exited.
+    await until(async () => (await pd.docker.listContainers({ filters: { label: ["bench-action.run-id"] } })).length === 0, 20_000, "the orphan to stop");
+    assert.equal(await labelled(pd.docker), 1);
+    assert.equal(await sweepStale(pd.docker, new Set([killed.runId]), 0), 0);
+    assert.equal(await sweepStale(pd.docker, new Set(), 60_000), 0);
+    assert.equal(await sweepStale(pd.docker, new Set(), 0), 1);
+    assert.equal(await labelled(pd.docker), 0);
+  });
+
   it("bench run: in-flight runs error retryable, resume redoes exactly them, each unit once, 0 containers left", async (t) => {
     const pd = engine as PrivateDockerd;
+    if (pd.pid === undefined) await pd.start(); // an earlier test failed with it stopped
     const dir = mkdtempSync(join(tmpdir(), "bench-dockerd-restart-"));
     dirs.push(dir);
     mkdirSync(join(dir, "Tasks"));
@@ -106,8 +152,17 @@ describe("dockerd stopped and restarted mid-run (private engine)", { skip }, () 
 
     const first = startBench(args, dir, env);
     try {
-      await until(() => text("q1", "result.json") !== "" && text("q2", "result.json") !== "", 30_000, "q1 and q2 to finish");
-      await until(() => text("s1", "console_log.txt").includes("started") && text("s2", "console_log.txt").includes("started"), 30_000, "s1 and s2 to start");
+      const waitFor = async (check: () => boolean, what: string) => {
+        try {
+          await until(check, 30_000, what);
+        } catch (error) {
+          first.child.kill("SIGKILL");
+          const out = await first.done;
+          throw new Error(`${(error as Error).message}\n${out.stdout}${out.stderr}`);
+        }
+      };
+      await waitFor(() => text("q1", "result.json") !== "" && text("q2", "result.json") !== "", "q1 and q2 to finish");
+      await waitFor(() => text("s1", "console_log.txt").includes("started") && text("s2", "console_log.txt").includes("started"), "s1 and s2 to start");
       const kept = ["q1", "q2"].map((id) => ({ id, bytes: text(id, "result.json"), mtime: statSync(path(id, "result.json")).mtimeMs }));
       const stopAt = Date.now();
       await pd.stop();

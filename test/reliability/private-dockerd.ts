@@ -32,6 +32,8 @@ export class PrivateDockerd {
   readonly docker = new Docker({ socketPath: this.socket });
   readonly log = join(this.root, "dockerd.log");
   #child: ChildProcess | undefined;
+  /** Settles when the current dockerd exited (however it was ended). */
+  #exited: Promise<void> = Promise.resolve();
 
   /** Starts dockerd on this object's roots and waits until it answers. */
   async start(): Promise<void> {
@@ -40,26 +42,50 @@ export class PrivateDockerd {
       `--data-root=${join(this.root, "data")}`, `--exec-root=${join(this.root, "exec")}`, `--pidfile=${join(this.root, "dockerd.pid")}`,
       `-H`, this.host, "--bridge=none", "--iptables=false", "--ip6tables=false",
     ];
+    await this.#dropDeadContainerdPid();
     const out = openSync(this.log, "a");
     const child = spawn(dockerd, args, { stdio: ["ignore", out, out] });
     this.#child = child;
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
     let gone = false;
-    void exited.then(() => (gone = true));
+    this.#exited = new Promise<void>((resolve) => child.once("exit", () => resolve())).then(() => void (gone = true));
     await until(async () => {
       if (gone) throw new Error(`private dockerd exited at start:\n${readFileSync(this.log, "utf8").slice(-2000)}`);
       return this.docker.ping().then(() => true, () => false);
     }, 30_000, "the private dockerd to answer");
   }
 
+  /** The running dockerd's pid (to end it from outside), or undefined. */
+  get pid(): number | undefined {
+    return this.#child?.exitCode === null && this.#child.signalCode === null ? this.#child.pid : undefined;
+  }
+
+  /**
+   * After dockerd was killed, its containerd dies too (parent-death signal), maybe a moment later,
+   * and may stay a zombie where PID 1 does not reap: dockerd would take it for alive and time out.
+   */
+  async #dropDeadContainerdPid(): Promise<void> {
+    const pidfile = join(this.root, "exec/containerd/containerd.pid");
+    if (!existsSync(pidfile)) return;
+    const pid = Number(readFileSync(pidfile, "utf8").trim());
+    const state = () => {
+      try {
+        return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0];
+      } catch {
+        return undefined;
+      }
+    };
+    if (state() !== undefined && state() !== "Z" && processesWith(this.root).includes(pid)) process.kill(pid, "SIGKILL");
+    await until(() => state() === undefined || state() === "Z", 5000, "the killed dockerd's containerd to end");
+    rmSync(pidfile, { force: true });
+  }
+
   /** SIGTERM, then waits for dockerd to exit (its shutdown stops containers: up to ~10 s each, in parallel). */
   async stop(timeoutMs = 30_000): Promise<void> {
     const child = this.#child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    if (!child) return;
     child.kill("SIGTERM");
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    await exited;
+    await this.#exited;
     clearTimeout(timer);
   }
 

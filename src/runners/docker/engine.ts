@@ -53,11 +53,12 @@ export async function waitForEngine(docker: Docker, waitMs: number, signal?: Abo
     if (answered) return true;
     const remaining = end - Date.now();
     if (remaining <= 0 || signal?.aborted) return false;
-    await sleep(Math.min(ENGINE_POLL_MS, remaining), signal);
+    await pause(Math.min(ENGINE_POLL_MS, remaining), signal);
   }
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Resolves after `ms`, or at once when `signal` aborts. */
+export function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);

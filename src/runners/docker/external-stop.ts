@@ -4,6 +4,7 @@
  * dockerd 20.10 stopping for good lets the container's `wait` answer 137, as if run.sh had failed.
  */
 import type Docker from "dockerode";
+import { engineLostReason, isEngineError } from "./engine-errors.ts";
 
 /** Docker's "seconds.nanoseconds" timestamp for the events API. */
 function stamp(ms: number): string {
@@ -37,4 +38,22 @@ export async function killSignals(docker: Docker, id: string, since: Date, timeo
 /** True for exit codes of a process ended by a signal that a stop or kill sends (SIGKILL, SIGTERM, SIGINT). */
 export function killedBySignal(exitCode: number): boolean {
   return exitCode === 137 || exitCode === 143 || exitCode === 130;
+}
+
+/**
+ * Why a container that died of a kill signal (bench sent none) died: the engine or someone stopped
+ * it. Undefined when nobody did (run.sh itself ended that way: the run is scored as usual).
+ */
+export async function outsideStopReason(docker: Docker, id: string, since: Date, exitCode: number): Promise<string | undefined> {
+  let signals: string[];
+  try {
+    signals = await killSignals(docker, id, since);
+  } catch (error) {
+    return isEngineError(error) ? engineLostReason(`container ended with exit ${exitCode} and the engine stopped answering`) : undefined;
+  }
+  if (signals.length === 0) return undefined;
+  return (
+    `Docker engine stopped the container from outside bench (kill signal ${signals.join(", then ")}, exit ${exitCode}): ` +
+    "the engine shut down or restarted, or someone ran docker stop/kill"
+  );
 }
