@@ -1,6 +1,8 @@
 /**
  * A private dockerd owned by one test: its own data/exec roots, pidfile and unix socket, no bridge,
- * no iptables. It can be stopped and restarted at will without touching the shared engine.
+ * no iptables, in its own network namespace (`unshare --net`: dockerd with --bridge=none deletes
+ * the host's docker0, which would break the shared engine's bridge network). It can be stopped and
+ * restarted at will without touching the shared engine.
  * `destroy()` always ends it (and its containerd and shims), unmounts leftovers and removes its roots.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -12,15 +14,20 @@ import { PYTHON_IMAGE } from "../docker/engine.ts";
 import { processesWith, sleepFor, until } from "./proc.ts";
 
 const DOCKERD_PATHS = ["/usr/sbin/dockerd", "/usr/bin/dockerd", "/usr/local/bin/dockerd"];
+const UNSHARE_PATHS = ["/usr/bin/unshare", "/bin/unshare"];
 const BUSYBOX = "/usr/bin/busybox";
 /** The image the private engine runs: busybox (≈3 MB) when the host has it, else the Python image. */
 export const TINY_IMAGE = "bench-test/busybox:1";
 
 /** A reason to skip (not root, no dockerd), or false. Throws instead when BENCH_REQUIRE_DOCKER=1. */
 export function privateDockerdSkip(): string | false {
-  const missing = process.getuid?.() !== 0 ? "not running as root" : DOCKERD_PATHS.some((p) => existsSync(p)) ? "" : "no dockerd binary";
+  const missing =
+    process.getuid?.() !== 0 ? "not running as root"
+    : !DOCKERD_PATHS.some((p) => existsSync(p)) ? "no dockerd binary"
+    : !UNSHARE_PATHS.some((p) => existsSync(p)) ? "no unshare binary (util-linux)"
+    : "";
   if (!missing) return false;
-  const reason = `a private dockerd needs root and the dockerd binary: ${missing}`;
+  const reason = `a private dockerd needs root, dockerd and unshare: ${missing}`;
   if (process.env.BENCH_REQUIRE_DOCKER === "1") throw new Error(`BENCH_REQUIRE_DOCKER=1 but ${reason}`);
   return reason;
 }
@@ -44,7 +51,9 @@ export class PrivateDockerd {
     ];
     await this.#dropDeadContainerdPid();
     const out = openSync(this.log, "a");
-    const child = spawn(dockerd, args, { stdio: ["ignore", out, out] });
+    // unshare execs dockerd: same pid, so signals reach dockerd itself.
+    const unshare = UNSHARE_PATHS.find((p) => existsSync(p)) as string;
+    const child = spawn(unshare, ["--net", "--", dockerd, ...args], { stdio: ["ignore", out, out] });
     this.#child = child;
     let gone = false;
     this.#exited = new Promise<void>((resolve) => child.once("exit", () => resolve())).then(() => void (gone = true));
