@@ -13,6 +13,7 @@ import { DockerRunner } from "../../sdk/index.ts";
 import type { RunResult } from "../../sdk/index.ts";
 import { sweepStale } from "../../src/runners/docker/cleanup.ts";
 import { isEngineError } from "../../src/runners/docker/engine-errors.ts";
+import { isDone, writeResult } from "../../src/results/result-file.ts";
 import { runDir, task } from "../docker/helpers.ts";
 import { PrivateDockerd, privateDockerdSkip } from "./private-dockerd.ts";
 import { bench, startBench } from "./cli.ts";
@@ -39,6 +40,22 @@ describe("isEngineError", () => {
     assert.equal(isEngineError(coded("ENOENT", "open")), false);
     assert.equal(isEngineError(Object.assign(new Error("(HTTP code 404) no such image"), { statusCode: 404 })), false);
     assert.equal(isEngineError(new Error("Docker image 'x' not found (nothing is pulled: build or load it first)")), false);
+  });
+});
+
+describe("isDone and retryable errors", () => {
+  it("an error marked retryable is not done (resume redoes it); a plain error is", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bench-retryable-"));
+    dirs.push(dir);
+    const result: RunResult = {
+      schema: 1, scenario: "s", id: "t", rep: 0, status: "error", exitCode: 137, timedOut: false,
+      startedAt: "2026-01-01T00:00:00.000Z", finishedAt: "2026-01-01T00:00:01.000Z", durationMs: 1000,
+      attempts: 1, scenarioHash: "h", image: "i", runner: "docker", error: "Docker engine connection lost during the run (socket hang up)",
+    };
+    await writeResult(dir, result);
+    assert.equal((await isDone(dir, "h"))?.status, "error");
+    await writeResult(dir, { ...result, retryable: true });
+    assert.equal(await isDone(dir, "h"), undefined);
   });
 });
 
