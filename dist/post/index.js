@@ -95490,7 +95490,7 @@ function withVenv(env, venvDir) {
 
 /***/ }),
 
-/***/ 2996:
+/***/ 882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -95498,6 +95498,8 @@ function withVenv(env, venvDir) {
 __nccwpck_require__.d(__webpack_exports__, {
   DockerRunner: () => (/* binding */ DockerRunner)
 });
+
+// UNUSED EXPORTS: DEFAULT_ENGINE_WAIT_MS
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -95509,8 +95511,136 @@ var errors = __nccwpck_require__(8204);
 var log_sink = __nccwpck_require__(8045);
 // EXTERNAL MODULE: ../src/runners/docker/engine.ts
 var engine = __nccwpck_require__(528);
+;// CONCATENATED MODULE: ../src/runners/docker/engine-gate.ts
+
+/**
+ * Before the first ping after a loss. A stopping dockerd 20.10 stops its containers first and still
+ * answers for a moment after (a create then fails with a 500): a ping at once would take it for back.
+ */
+const ENGINE_SETTLE_MS = 1000;
+class EngineGate {
+    #docker;
+    #waitMs;
+    #lost = false;
+    constructor(docker, waitMs) {
+        this.#docker = docker;
+        this.#waitMs = waitMs;
+    }
+    /** A run saw the engine go away (connection lost, container stopped from outside). */
+    markLost() {
+        this.#lost = true;
+    }
+    /**
+     * Undefined when a run may start (the engine was never lost, or answers again within the wait);
+     * "aborted" when `signal` ended the wait; else the run's `error` naming the engine's address.
+     */
+    async ready(signal) {
+        if (!this.#lost)
+            return undefined;
+        await (0,engine/* pause */.v7)(ENGINE_SETTLE_MS, signal);
+        const back = await (0,engine/* waitForEngine */.J4)(this.#docker, this.#waitMs, signal);
+        if (signal?.aborted)
+            return "aborted";
+        if (!back)
+            return `Docker engine unreachable for ${Math.round(this.#waitMs / 1000)} s (DOCKER_HOST=${(0,engine/* engineAddress */.ZK)(this.#docker)})`;
+        this.#lost = false;
+        return undefined;
+    }
+}
+
 // EXTERNAL MODULE: ../src/runners/docker/cleanup.ts
 var cleanup = __nccwpck_require__(552);
+;// CONCATENATED MODULE: ../src/runners/docker/engine-errors.ts
+/**
+ * Is a failure the engine's (connection lost, engine shutting down) rather than the run's? Such
+ * runs end `error` with `retryable: true`, so a plain resume redoes them (docs/reliability.md).
+ */
+/** Socket-level codes of a client whose engine went away (ENOENT: the unix socket is gone). */
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ECONNABORTED", "EHOSTUNREACH", "ENETUNREACH"]);
+/** Engine answers that mean "not now": bad gateway / unavailable in front of or from the engine. */
+const UNAVAILABLE_STATUS = new Set([502, 503]);
+/** Marks an engine failure raised by bench itself (e.g. its container stopped by the engine). */
+class EngineLostError extends Error {
+    name = "EngineLostError";
+}
+/** True for connection failures to the engine and for a container the engine stopped; false otherwise. */
+function isEngineError(error) {
+    let current = error;
+    for (let depth = 0; current !== null && typeof current === "object" && depth < 5; depth++) {
+        if (current instanceof EngineLostError)
+            return true;
+        const { code, syscall, statusCode, message } = current;
+        if (typeof code === "string" && CONNECTION_CODES.has(code))
+            return true;
+        // ENOENT only when connecting (the engine's unix socket is gone), never a missing file.
+        if (code === "ENOENT" && syscall === "connect")
+            return true;
+        if (typeof statusCode === "number" && UNAVAILABLE_STATUS.has(statusCode))
+            return true;
+        if (typeof message === "string" && /socket hang up|daemon is shutting down/i.test(message))
+            return true;
+        current = current.cause;
+    }
+    return false;
+}
+/** The `error` text of a run the engine broke: always names the engine. */
+function engineLostReason(detail) {
+    return `Docker engine connection lost during the run (${detail.split("\n")[0]})`;
+}
+
+;// CONCATENATED MODULE: ../src/runners/docker/external-stop.ts
+
+/** Docker's "seconds.nanoseconds" timestamp for the events API. */
+function stamp(ms) {
+    return `${Math.floor(ms / 1000)}.${String((ms % 1000) * 1e6).padStart(9, "0")}`;
+}
+/**
+ * The signals of the `kill` events container `id` received between `since` and now, in order
+ * (e.g. ["15", "9"] for a stop that had to force). Throws when the engine does not answer.
+ */
+async function killSignals(docker, id, since, timeoutMs = 5000) {
+    const stream = (await docker.getEvents({
+        since: stamp(since.getTime() - 1000),
+        until: stamp(Date.now()),
+        filters: { container: [id], type: ["container"], event: ["kill"] },
+        // Strings keep sub-second precision (typed as numbers, sent as query text either way).
+    }));
+    const timer = setTimeout(() => stream.destroy(), timeoutMs);
+    let text = "";
+    try {
+        for await (const chunk of stream)
+            text += chunk.toString();
+    }
+    finally {
+        clearTimeout(timer);
+    }
+    return text
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+        .map((line) => JSON.parse(line).Actor?.Attributes?.signal ?? "?");
+}
+/** True for exit codes of a process ended by a signal that a stop or kill sends (SIGKILL, SIGTERM, SIGINT). */
+function killedBySignal(exitCode) {
+    return exitCode === 137 || exitCode === 143 || exitCode === 130;
+}
+/**
+ * Why a container that died of a kill signal (bench sent none) died: the engine or someone stopped
+ * it. Undefined when nobody did (run.sh itself ended that way: the run is scored as usual).
+ */
+async function outsideStopReason(docker, id, since, exitCode) {
+    let signals;
+    try {
+        signals = await killSignals(docker, id, since);
+    }
+    catch (error) {
+        return isEngineError(error) ? engineLostReason(`container ended with exit ${exitCode} and the engine stopped answering`) : undefined;
+    }
+    if (signals.length === 0)
+        return undefined;
+    return (`Docker engine stopped the container from outside bench (kill signal ${signals.join(", then ")}, exit ${exitCode}): ` +
+        "the engine shut down or restarted, or someone ran docker stop/kill");
+}
+
 // EXTERNAL MODULE: ../src/runners/docker/container-config.ts
 var container_config = __nccwpck_require__(1062);
 // EXTERNAL MODULE: external "node:crypto"
@@ -95625,6 +95755,7 @@ var repo_path = __nccwpck_require__(4531);
 
 
 
+
 /** templates/Dockerfile: FROM the locally built bench-action/python:bookworm (scripts/docker-setup.sh). */
 const DEFAULT_DOCKERFILE = (0,repo_path/* repoPath */.q)("templates/Dockerfile");
 /** Built from Debian packages by scripts/docker-setup.sh where nothing can be pulled. */
@@ -95660,8 +95791,10 @@ class ImageCache {
         let promise = this.#pending.get(key);
         if (!promise) {
             promise = make();
-            promise.catch(() => { }); // awaited by every caller; avoid an unhandled rejection meanwhile
             this.#pending.set(key, promise);
+            // Awaited by every caller (no unhandled rejection meanwhile); an engine that went away is not
+            // remembered: the next run asks again once the engine is back.
+            promise.catch((error) => void (isEngineError(error) && this.#pending.get(key) === promise && this.#pending.delete(key)));
         }
         return promise;
     }
@@ -95670,7 +95803,7 @@ class ImageCache {
             return (await this.#docker.getImage(name).inspect()).Id;
         }
         catch (error) {
-            if ((0,cleanup/* statusCode */.s)(error) === 404)
+            if ((0,cleanup/* statusCode */.se)(error) === 404)
                 throw new errors/* RunnerError */.Rn(`Docker image '${name}' not found (nothing is pulled: build or load it first)`, { cause: error });
             throw new errors/* RunnerError */.Rn(`Inspecting Docker image '${name}' failed`, { cause: error });
         }
@@ -95743,8 +95876,44 @@ async function pumpDemuxed(stream, write) {
     }
 }
 
+;// CONCATENATED MODULE: ../src/runners/docker/wait-exit.ts
+const WAIT_STATUS = { 200: true, 400: "bad parameter", 404: "no such container", 500: "server error" };
+function connectionLost(cause) {
+    const error = new Error("the engine closed the connection before the container's exit code arrived", { cause });
+    return Object.assign(error, { code: "ECONNRESET" });
+}
+/** The exit code of container `id` once it stopped (like `docker wait`). */
+async function waitExit(docker, id) {
+    const response = await new Promise((resolve, reject) => {
+        const options = { path: `/containers/${id}/wait?`, method: "POST", isStream: true, statusCodes: WAIT_STATUS, options: {} };
+        docker.modem.dial(options, (error, stream) => (error ? reject(error) : resolve(stream)));
+    });
+    let body = "";
+    try {
+        for await (const chunk of response)
+            body += chunk.toString();
+    }
+    catch (error) {
+        throw connectionLost(error);
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        throw connectionLost();
+    }
+    if (typeof parsed.StatusCode !== "number")
+        throw connectionLost();
+    return parsed.StatusCode;
+}
+
 ;// CONCATENATED MODULE: ../src/runners/docker-runner.ts
-/** Runs each task in a fresh container: run folder at /workspace, killed on timeout, always removed. */
+/**
+ * Runs each task in a fresh container: run folder at /workspace, killed on timeout, always removed.
+ * A run the engine broke (connection lost, container stopped from outside) ends `error` + retryable;
+ * after that, each run first waits up to `engineWaitMs` for the engine to answer again.
+ */
 
 
 
@@ -95754,6 +95923,11 @@ async function pumpDemuxed(stream, write) {
 
 
 
+
+
+
+
+const DEFAULT_ENGINE_WAIT_MS = 60_000;
 /** After the container exits, how long the attach stream may take to deliver its last bytes. */
 const DRAIN_MS = 10_000;
 class DockerRunner {
@@ -95763,10 +95937,12 @@ class DockerRunner {
     #settings;
     #onInspect;
     #runIds = new Set();
+    #engine;
     constructor(options = {}) {
         this.docker = options.docker ?? (0,engine/* connectDocker */.Z8)();
         this.#settings = options.settings ?? {};
         this.#onInspect = options.onInspect;
+        this.#engine = new EngineGate(this.docker, options.engineWaitMs ?? DEFAULT_ENGINE_WAIT_MS);
         this.images = new ImageCache(this.docker, {
             ...(options.defaultImage === undefined ? {} : { defaultImage: options.defaultImage }),
             dockerfile: options.dockerfile ?? DEFAULT_DOCKERFILE,
@@ -95778,6 +95954,7 @@ class DockerRunner {
         await (0,engine/* checkEngine */.Xx)(this.docker);
         for (const task of tasks)
             this.#runIds.add(task.runId);
+        await (0,cleanup/* sweepStale */.is)(this.docker, this.#runIds).catch(() => 0);
         // Build failures surface as each affected run's `error` outcome, not here.
         for (const task of tasks) {
             if (signal?.aborted)
@@ -95787,12 +95964,33 @@ class DockerRunner {
     }
     async run(task, signal) {
         this.#runIds.add(task.runId);
+        for (let tries = 0;; tries++) {
+            const startedAt = new Date();
+            const blocked = await this.#engine.ready(signal);
+            if (blocked === "aborted")
+                return { ...idle(startedAt, task), aborted: true };
+            if (blocked !== undefined)
+                return { ...idle(startedAt, task), error: blocked, retryable: true };
+            const { outcome, started, serverError } = await this.#attempt(task, signal);
+            // The engine went away (or failed, as a stopping one does) before the container started:
+            // nothing ran, so wait for it and start over once.
+            if (!started && tries === 0 && !outcome.aborted && (outcome.retryable || serverError)) {
+                this.#engine.markLost();
+                continue;
+            }
+            return outcome;
+        }
+    }
+    async #attempt(task, signal) {
         const startedAt = new Date();
         const sink = new log_sink/* LogSink */.y((0,external_node_path_.join)(task.runDir, "console_log.txt"), { capBytes: task.logCapBytes, secrets: task.secrets });
         const state = { timedOut: false, aborted: signal?.aborted ?? false };
         let image = task.image ?? null;
         let exitCode = null;
         let error;
+        let retryable = false;
+        let started = false;
+        let serverError = false;
         let container;
         let stream;
         let timer;
@@ -95817,15 +96015,27 @@ class DockerRunner {
                 kill();
             }, task.timeoutMs);
             await container.start();
-            const waited = (await container.wait());
-            exitCode = state.timedOut || state.aborted ? null : waited.StatusCode;
+            started = true;
+            const waited = await waitExit(this.docker, container.id);
+            exitCode = state.timedOut || state.aborted ? null : waited;
             await drain(pump, DRAIN_MS);
+            if (exitCode !== null && killedBySignal(exitCode)) {
+                const stop = await outsideStopReason(this.docker, container.id, startedAt, exitCode);
+                if (stop !== undefined)
+                    throw new EngineLostError(stop);
+            }
             if (this.#onInspect)
                 this.#onInspect(await container.inspect(), task);
         }
         catch (caught) {
-            if (!state.aborted)
+            if (!state.aborted && isEngineError(caught)) {
+                this.#engine.markLost();
+                retryable = true;
+                error = caught instanceof EngineLostError ? caught.message : engineLostReason((0,errors/* describeError */.Uc)(caught).replaceAll("\n  caused by: ", ": "));
+            }
+            else if (!state.aborted)
                 error = (0,errors/* describeError */.Uc)(caught);
+            serverError = ((0,cleanup/* statusCode */.se)(caught) ?? (0,cleanup/* statusCode */.se)(caught.cause) ?? 0) >= 500;
         }
         finally {
             clearTimeout(timer);
@@ -95835,10 +96045,11 @@ class DockerRunner {
             stream?.destroy?.();
         }
         const stats = await sink.close();
-        return {
+        const outcome = {
             exitCode,
             timedOut: state.timedOut,
             ...(error === undefined ? {} : { error }),
+            ...(retryable ? { retryable: true } : {}),
             ...(state.aborted ? { aborted: true } : {}),
             startedAt,
             finishedAt: new Date(),
@@ -95846,22 +96057,27 @@ class DockerRunner {
             logBytes: stats.bytesWritten,
             logTruncated: stats.truncated,
         };
+        return { outcome, started, serverError };
     }
-    /** Kills and removes every container of the runs this runner saw. */
+    /** Kills and removes every container of the runs this runner saw (an engine still down leaves them to the next prepare). */
     async close() {
         for (const runId of this.#runIds)
-            await (0,cleanup/* cleanContainers */.q)(this.docker, { runId }).catch(() => 0);
+            await (0,cleanup/* cleanContainers */.q1)(this.docker, { runId }).catch(() => 0);
     }
     async #create(task, image) {
         try {
             return await this.docker.createContainer((0,container_config/* containerConfig */.U2)(task, image, this.#settings));
         }
         catch (caught) {
-            if ((0,cleanup/* statusCode */.s)(caught) === 404)
+            if ((0,cleanup/* statusCode */.se)(caught) === 404)
                 throw new Error(`Docker image '${image}' not found (nothing is pulled: build or load it first)`);
             throw new Error(`Creating the container (image '${image}') failed`, { cause: caught });
         }
     }
+}
+/** An outcome for a run that never reached the engine. */
+function idle(startedAt, task) {
+    return { exitCode: null, timedOut: false, startedAt, finishedAt: new Date(), image: task.image ?? null, logBytes: 0, logTruncated: false };
 }
 async function drain(pump, ms) {
     let timer;
@@ -95876,8 +96092,9 @@ async function drain(pump, ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ cleanContainers),
-/* harmony export */   s: () => (/* binding */ statusCode)
+/* harmony export */   is: () => (/* binding */ sweepStale),
+/* harmony export */   q1: () => (/* binding */ cleanContainers),
+/* harmony export */   se: () => (/* binding */ statusCode)
 /* harmony export */ });
 /* harmony import */ var _container_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1062);
 
@@ -95905,6 +96122,26 @@ async function cleanContainers(docker, filter = {}) {
 function statusCode(error) {
     const code = error?.statusCode;
     return typeof code === "number" ? code : undefined;
+}
+/**
+ * Removes labelled containers of other (earlier) invocations that are not running and have been so
+ * for over `olderThanMs`: those a stopped or restarted engine left behind after their own bench
+ * could not remove them. A concurrent bench's container is running or just ended, so it is kept.
+ */
+async function sweepStale(docker, ownRunIds, olderThanMs = 60_000) {
+    const containers = await docker.listContainers({ all: true, filters: { label: [_container_config_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_RUN_ID */ .Ni], status: ["created", "exited", "dead"] } });
+    const cutoff = Date.now() - olderThanMs;
+    let removed = 0;
+    for (const info of containers) {
+        if (ownRunIds.has(info.Labels[_container_config_js__WEBPACK_IMPORTED_MODULE_0__/* .LABEL_RUN_ID */ .Ni] ?? ""))
+            continue;
+        const state = await docker.getContainer(info.Id).inspect().then((i) => i.State, () => undefined);
+        const since = state?.Status === "created" ? info.Created * 1000 : Date.parse(state?.FinishedAt ?? "");
+        if (state === undefined || state.Running || !(since < cutoff))
+            continue;
+        removed += await docker.getContainer(info.Id).remove({ force: true }).then(() => 1, () => 0);
+    }
+    return removed;
 }
 
 
@@ -95978,10 +96215,13 @@ function containerConfig(task, image, settings) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J4: () => (/* binding */ waitForEngine),
 /* harmony export */   Xx: () => (/* binding */ checkEngine),
-/* harmony export */   Z8: () => (/* binding */ connectDocker)
+/* harmony export */   Z8: () => (/* binding */ connectDocker),
+/* harmony export */   ZK: () => (/* binding */ engineAddress),
+/* harmony export */   v7: () => (/* binding */ pause)
 /* harmony export */ });
-/* unused harmony export engineAddress */
+/* unused harmony export ENGINE_POLL_MS */
 /* harmony import */ var dockerode__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9742);
 /* harmony import */ var dockerode__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(dockerode__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8204);
@@ -96019,6 +96259,39 @@ async function checkEngine(docker, timeoutMs = 10_000) {
     finally {
         clearTimeout(timer);
     }
+}
+/** How often waitForEngine pings. */
+const ENGINE_POLL_MS = 500;
+/**
+ * Pings every ENGINE_POLL_MS until the engine answers (true) or `waitMs` passed / `signal` aborted
+ * (false). Each ping is bounded, so an engine that accepts but never answers cannot hang a run.
+ */
+async function waitForEngine(docker, waitMs, signal) {
+    const end = Date.now() + waitMs;
+    for (;;) {
+        if (signal?.aborted)
+            return false;
+        const left = end - Date.now();
+        const answered = await checkEngine(docker, Math.max(1, Math.min(2000, left))).then(() => true, () => false);
+        if (answered)
+            return true;
+        const remaining = end - Date.now();
+        if (remaining <= 0 || signal?.aborted)
+            return false;
+        await pause(Math.min(ENGINE_POLL_MS, remaining), signal);
+    }
+}
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms, signal) {
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener("abort", done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener("abort", done, { once: true });
+    });
 }
 
 
@@ -110966,10 +111239,16 @@ async function result_file_readResult(runDir) {
         return undefined;
     }
 }
-/** The result when the run is done for this expansion (terminal, same scenarioHash, console_log.txt of the recorded logBytes); otherwise undefined. */
+/**
+ * The result when the run is done for this expansion (terminal, same scenarioHash, console_log.txt
+ * of the recorded logBytes, not a retryable error); otherwise undefined.
+ */
 async function result_file_isDone(runDir, scenarioHash) {
     const result = await result_file_readResult(runDir);
     if (!result || result.scenarioHash !== scenarioHash)
+        return undefined;
+    // An error the infrastructure caused (engine gone, `retryable`) is redone by a plain resume.
+    if (result.status === "error" && result.retryable === true)
         return undefined;
     if (result.logBytes === undefined)
         return result;
@@ -111004,7 +111283,7 @@ async function create_runner_createRunner(options = {}) {
         const resultsDir = resolve(options.cwd ?? process.cwd(), options.resultsDir ?? "Results");
         return new NativeRunner({ cacheDir: options.cacheDir ?? resolve(dirname(resultsDir), ".bench-cache") });
     }
-    const { DockerRunner } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 2996));
+    const { DockerRunner } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 882));
     return new DockerRunner({ defaultImage: options.dockerImage, settings: options.docker });
 }
 
@@ -111116,7 +111395,7 @@ async function run_setup_resolveSetup(options, cwd, deps, emit) {
         emit({ type: "notice", message: `Using config file ${configFile} (give -c/--config to choose another)` });
     }
     else {
-        emit({ type: "warning", message: `No config.yaml in ${cwd}; runs get no config.yaml (give -c/--config to add one)` });
+        emit({ type: "notice", message: `No config.yaml in ${cwd}; runs get no config.yaml (give -c/--config to add one)` });
     }
     return { envFile, env, configFile, ...(requirements === undefined ? {} : { requirements }) };
 }
@@ -111601,6 +111880,8 @@ async function run_unit_runUnit(scenario, rep, runDir, hash, ctx) {
         result.metrics = last.score.metrics;
     if (last.error !== undefined)
         result.error = last.error;
+    if (last.status === "error" && outcome.retryable === true)
+        result.retryable = true;
     if (scenario.category)
         result.category = scenario.category;
     if (scenario.difficulty !== undefined)
@@ -112285,8 +112566,8 @@ async function runScenariosWith(deps, input, options = {}) {
 var native_runner = __nccwpck_require__(3719);
 // EXTERNAL MODULE: ../src/runners/venv-cache.ts
 var venv_cache = __nccwpck_require__(4149);
-// EXTERNAL MODULE: ../src/runners/docker-runner.ts + 4 modules
-var docker_runner = __nccwpck_require__(2996);
+// EXTERNAL MODULE: ../src/runners/docker-runner.ts + 8 modules
+var docker_runner = __nccwpck_require__(882);
 // EXTERNAL MODULE: ../src/runners/docker/cleanup.ts
 var cleanup = __nccwpck_require__(552);
 // EXTERNAL MODULE: ../src/runners/docker/engine.ts
@@ -113079,7 +113360,7 @@ async function loadEnvFile(path, options = {}) {
 function parseEnvText(text, isJson, path, source) {
     let data;
     try {
-        data = isJson ? JSON.parse(text) : parse(text, { intAsBigInt: true });
+        data = isJson ? JSON.parse(text) : parse(text, { intAsBigInt: true, logLevel: "error" });
     }
     catch (error) {
         // Parser messages quote the offending text, which may be a secret: report the position only, no cause.
@@ -113342,7 +113623,7 @@ async function readYamlFile(file, ctx, key) {
     }
     let value;
     try {
-        value = parse(await readFile(file, "utf8"));
+        value = parse(await readFile(file, "utf8"), { logLevel: "error" });
     }
     catch (error) {
         throw new ConfigError("agentbench config", [`${load_instance_label(ctx, file)}: ${error.message}`], { cause: error });
@@ -113449,7 +113730,7 @@ async function expand_assignments_expandAssignments(file, options = {}) {
     const ctx = { file: path, path: "", stack: [path], cwd };
     let raw;
     try {
-        raw = parse(await readFile(path, "utf8"));
+        raw = parse(await readFile(path, "utf8"), { logLevel: "error" });
     }
     catch (error) {
         throw new ConfigError("agentbench config", [`${label(ctx, path)}: ${error.message}`], { cause: error });
@@ -114017,7 +114298,7 @@ async function post() {
     }
     if (!resultsDir || !runId)
         return info("No bench-action run to clean up");
-    const removed = await (0,cleanup/* cleanContainers */.q)((0,engine/* connectDocker */.Z8)(), { runId });
+    const removed = await (0,cleanup/* cleanContainers */.q1)((0,engine/* connectDocker */.Z8)(), { runId });
     info(removed > 0 ? `Removed ${removed} leftover container(s) of run ${runId}` : `No leftover containers of run ${runId}`);
 }
 post().catch((error) => warning(`Container cleanup failed: ${(0,errors/* describeError */.Uc)(error)}`));
