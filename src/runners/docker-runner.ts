@@ -77,7 +77,7 @@ export class DockerRunner implements Runner {
     // Build failures surface as each affected run's `error` outcome, not here.
     for (const task of tasks) {
       if (signal?.aborted) return;
-      await this.images.resolve(task).catch(() => {});
+      await this.images.resolve(task, signal).catch(() => {});
     }
   }
 
@@ -120,7 +120,7 @@ export class DockerRunner implements Runner {
     signal?.addEventListener("abort", onAbort, { once: true });
     try {
       if (state.aborted) throw new Error("aborted before start");
-      image = await this.images.resolve(task);
+      image = await this.images.resolve(task, signal);
       container = await this.#create(task, image);
       if (signal?.aborted) throw new Error("aborted before start");
       stream = await container.attach({ stream: true, stdout: true, stderr: true });

@@ -94,4 +94,41 @@ describe("DockerRunner images", { skip: engine.skip }, () => {
     assert.equal((await engine.docker.getImage(tag).inspect()).Config.Env?.includes("PYTHONUNBUFFERED=1"), true);
     assert.equal((await engine.docker.getImage(tag).inspect()).Config.WorkingDir, "/workspace");
   });
+
+  it("an abort during an image build cancels it: the run ends aborted at once, no image is tagged and the step container goes", async () => {
+    const logDir = await mkdtemp(join(tmpdir(), "bench-build-logs-"));
+    dirs.push(logDir);
+    const dockerfile = join(logDir, "Dockerfile");
+    const marker = `bench-abort-${Date.now()}`;
+    const content = `FROM ${PYTHON_IMAGE}\nRUN echo ${marker} && sleep 120\n`;
+    await writeFile(dockerfile, content);
+    const tag = `bench-action:${createHash("sha256").update(`${content}\nBASE_IMAGE=${PYTHON_IMAGE}`).digest("hex").slice(0, 16)}`;
+    const runner = new DockerRunner({ docker: engine.docker, dockerfile, buildLogDir: logDir });
+    const d = await runDir("true\n");
+    dirs.push(d);
+    const controller = new AbortController();
+    const stepContainers = async () =>
+      (await engine.docker.listContainers({ all: true })).filter((c) => c.Command.includes(marker)).length;
+    const started = Date.now();
+    const outcome = runner.run(task(d, { image: undefined }), controller.signal);
+    // Abort once the RUN step's container is up (the build is really in progress).
+    while ((await stepContainers()) === 0) {
+      assert.ok(Date.now() - started < 60_000, "the build never started its RUN step");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const abortedAt = Date.now();
+    controller.abort();
+    const result = await outcome;
+    const tookMs = Date.now() - abortedAt;
+    assert.equal(result.aborted, true);
+    assert.equal(result.error, undefined);
+    assert.ok(tookMs < 3000, `run() returned ${tookMs} ms after the abort`);
+    assert.deepEqual(runner.images.built, []);
+    // The engine notices the closed connection, kills the step container and removes it.
+    const deadline = Date.now() + 20_000;
+    while ((await stepContainers()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    assert.equal(await stepContainers(), 0, "the build's step container is still there");
+    await assert.rejects(engine.docker.getImage(tag).inspect(), (error: { statusCode?: number }) => error.statusCode === 404);
+    assert.match(await readFile(join(logDir, `${tag.replace(":", "_")}.log`), "utf8"), new RegExp(`${marker}[\\s\\S]*ABORTED: the build was cancelled`));
+  });
 });

@@ -4,7 +4,7 @@ import { cp, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type Docker from "dockerode";
-import { RunnerError } from "../../errors.ts";
+import { AbortedError, RunnerError } from "../../errors.ts";
 import { statusCode } from "./cleanup.ts";
 import { isEngineError } from "./engine-errors.ts";
 import { buildImage } from "./build-image.ts";
@@ -47,26 +47,32 @@ export class ImageCache {
     return [...this.#built];
   }
 
-  /** The image `task` runs in: its own, else the default; derived when it has requirements. */
-  async resolve(task: { image?: string; hasRequirements: boolean; runDir: string }): Promise<string> {
-    const base = task.image ?? this.#source.defaultImage ?? (await this.#once("default", () => this.#buildDefault()));
+  /**
+   * The image `task` runs in: its own, else the default; derived when it has requirements. `signal`
+   * stops waiting (AbortedError) and cancels a build this call started.
+   */
+  async resolve(task: { image?: string; hasRequirements: boolean; runDir: string }, signal?: AbortSignal): Promise<string> {
+    const base = task.image ?? this.#source.defaultImage ?? (await this.#once("default", signal, (s) => this.#buildDefault(s)));
     if (!task.hasRequirements) return base;
-    const baseId = await this.#once(`id:${base}`, () => this.#imageId(base));
+    const baseId = await this.#once(`id:${base}`, signal, () => this.#imageId(base));
     const fingerprint = await requirementsFingerprint(task.runDir);
     const tag = `bench-action-req:${hash(`${baseId}\n${fingerprint}`)}`;
-    return this.#once(tag, () => this.#buildRequirements(tag, baseId, base, task.runDir));
+    return this.#once(tag, signal, (s) => this.#buildRequirements(tag, baseId, base, task.runDir, s));
   }
 
-  #once(key: string, make: () => Promise<string>): Promise<string> {
+  #once(key: string, signal: AbortSignal | undefined, make: (signal?: AbortSignal) => Promise<string>): Promise<string> {
     let promise = this.#pending.get(key);
     if (!promise) {
-      promise = make();
-      this.#pending.set(key, promise);
-      // Awaited by every caller (no unhandled rejection meanwhile); an engine that went away is not
-      // remembered: the next run asks again once the engine is back.
-      promise.catch((error: unknown) => void (isEngineError(error) && this.#pending.get(key) === promise && this.#pending.delete(key)));
+      const started = make(signal);
+      promise = started;
+      this.#pending.set(key, started);
+      // Awaited by every caller (no unhandled rejection meanwhile). Neither an engine that went away
+      // nor an aborted build is remembered: the next run asks again.
+      started.catch((error: unknown) => {
+        if ((isEngineError(error) || error instanceof AbortedError) && this.#pending.get(key) === started) this.#pending.delete(key);
+      });
     }
-    return promise;
+    return untilAborted(promise, signal);
   }
 
   async #imageId(name: string): Promise<string> {
@@ -82,35 +88,46 @@ export class ImageCache {
     return this.#imageId(tag).then(() => true, () => false);
   }
 
-  async #buildDefault(): Promise<string> {
+  async #buildDefault(signal?: AbortSignal): Promise<string> {
     const content = await readFile(this.#source.dockerfile);
     const base = this.#source.baseImage ?? ((await this.#exists(LOCAL_BASE_IMAGE)) ? LOCAL_BASE_IMAGE : FALLBACK_BASE_IMAGE);
     const tag = `bench-action:${hash(Buffer.concat([content, Buffer.from(`\nBASE_IMAGE=${base}`)]))}`;
     if (await this.#exists(tag)) return tag;
-    await this.#build(tag, async (dir) => writeFile(join(dir, "Dockerfile"), content), { BASE_IMAGE: base });
+    await this.#build(tag, async (dir) => writeFile(join(dir, "Dockerfile"), content), signal, { BASE_IMAGE: base });
     return tag;
   }
 
-  async #buildRequirements(tag: string, baseId: string, base: string, runDir: string): Promise<string> {
+  async #buildRequirements(tag: string, baseId: string, base: string, runDir: string, signal?: AbortSignal): Promise<string> {
     if (await this.#exists(tag)) return tag;
     await this.#build(tag, async (dir) => {
       await cp(join(runDir, "requirements.txt"), join(dir, "requirements", "requirements.txt"));
       const wheels = join(runDir, "wheels");
       if (await stat(wheels).then((s) => s.isDirectory(), () => false)) await cp(wheels, join(dir, "requirements", "wheels"), { recursive: true });
       await writeFile(join(dir, "Dockerfile"), requirementsDockerfile(baseId, base));
-    });
+    }, signal);
     return tag;
   }
 
-  async #build(tag: string, fill: (dir: string) => Promise<void>, buildargs?: Record<string, string>): Promise<void> {
+  async #build(tag: string, fill: (dir: string) => Promise<void>, signal?: AbortSignal, buildargs?: Record<string, string>): Promise<void> {
     const dir = await mkdtemp(join(tmpdir(), "bench-build-"));
     try {
       await fill(dir);
       const logPath = join(this.#source.buildLogDir, `${tag.replace(/[:/]/g, "_")}.log`);
-      await buildImage(this.#docker, { contextDir: dir, tag, logPath, labels: { "bench-action.image": "1" }, buildargs });
+      await buildImage(this.#docker, { contextDir: dir, tag, logPath, labels: { "bench-action.image": "1" }, buildargs }, signal);
       this.#built.push(tag);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
+}
+
+/** `promise`, or an AbortedError as soon as `signal` aborts (the promise itself goes on). */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new AbortedError("Image build aborted"));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new AbortedError("Image build aborted"));
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
