@@ -3,12 +3,16 @@ import { dirname, resolve } from "node:path";
 import type { RunOptions } from "../types.ts";
 import type { Runner } from "./runner.ts";
 
-export async function createRunner(options: Pick<RunOptions, "runtime" | "dockerImage" | "docker" | "cacheDir" | "resultsDir" | "cwd"> = {}): Promise<Runner> {
+export async function createRunner(options: Pick<RunOptions, "runtime" | "dockerImage" | "docker" | "cacheDir" | "resultsDir" | "cwd" | "onEvent"> = {}): Promise<Runner> {
   if (options.runtime === "native") {
     const { NativeRunner } = await import("./native-runner.ts");
     const resultsDir = resolve(options.cwd ?? process.cwd(), options.resultsDir ?? "Results");
     return new NativeRunner({ cacheDir: options.cacheDir ?? resolve(dirname(resultsDir), ".bench-cache") });
   }
   const { DockerRunner } = await import("./docker-runner.ts");
-  return new DockerRunner({ defaultImage: options.dockerImage, settings: options.docker });
+  const onEvent = options.onEvent;
+  return new DockerRunner({
+    defaultImage: options.dockerImage, settings: options.docker,
+    ...(onEvent === undefined ? {} : { onNotice: (message: string) => onEvent({ type: "notice", message }) }),
+  });
 }

@@ -34,6 +34,8 @@ export interface DockerRunnerOptions {
   onInspect?: (info: Docker.ContainerInspectInfo, task: RunTask) => void;
   /** Once the engine was seen unreachable, how long each run waits for it to answer again; default 60 000 ms. */
   engineWaitMs?: number;
+  /** Progress worth telling the user: image builds starting and ending (runScenarios: `notice` events). */
+  onNotice?: (message: string) => void;
 }
 
 export const DEFAULT_ENGINE_WAIT_MS = 60_000;
@@ -66,6 +68,7 @@ export class DockerRunner implements Runner {
       ...(options.defaultImage === undefined ? {} : { defaultImage: options.defaultImage }),
       dockerfile: options.dockerfile ?? DEFAULT_DOCKERFILE,
       buildLogDir: options.buildLogDir ?? join(tmpdir(), "bench-action-builds"),
+      ...(options.onNotice === undefined ? {} : { onNotice: options.onNotice }),
     });
   }
 

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { DockerRunner, runScenarios } from "../../sdk/index.ts";
+import { runScenarios } from "../../sdk/index.ts";
 import { dockerEngine, NODE_IMAGE, PYTHON_IMAGE } from "./engine.ts";
 import { labelled } from "./helpers.ts";
 
@@ -48,11 +48,19 @@ describe("runScenarios on Docker (end to end)", { skip: engine.skip }, () => {
     await writeFile(join(dir, "Templates/Req/requirements.txt"), `# e2e ${Date.now()}\n--no-index\n--find-links ./wheels\nbenchdemo==1.0\n`);
     await writeFile(join(dir, "Templates/Req/scenario.py"), "import benchdemo\nprint(benchdemo.GREETING)\nprint('ALL TESTS PASSED !#!#')\n");
     await writeFile(join(dir, "req.jsonl"), ["a", "b"].map((id) => JSON.stringify({ id, template: "Templates/Req", command: "python3 scenario.py" })).join("\n") + "\n");
-    const runner = new DockerRunner({ docker: engine.docker, defaultImage: PYTHON_IMAGE, buildLogDir: join(dir, "build-logs") });
-    const summary = await runScenarios("req.jsonl", { cwd: dir, runner, repeat: 2, parallel: 2 });
-    assert.equal(runner.images.built.length, 1);
-    const tag = runner.images.built[0] ?? "";
+    // The runner runScenarios makes itself: its image builds come back as notice events.
+    const notices: string[] = [];
+    const summary = await runScenarios("req.jsonl", {
+      cwd: dir, dockerImage: PYTHON_IMAGE, repeat: 2, parallel: 2,
+      onEvent: (event) => void (event.type === "notice" && notices.push(event.message)),
+    });
+    const tag = summary.results[0]?.image ?? "";
     try {
+      assert.match(tag, /^bench-action-req:[0-9a-f]{16}$/);
+      const builds = notices.filter((m) => m.includes("Docker image"));
+      assert.equal(builds.length, 2, notices.join("\n"));
+      assert.equal(builds[0], `Building Docker image ${tag} (requirements.txt on ${PYTHON_IMAGE}); log: ${join(tmpdir(), "bench-action-builds", `${tag.replace(":", "_")}.log`)}`);
+      assert.match(builds[1] ?? "", new RegExp(`^Built Docker image ${tag} in \\d+\\.\\d s$`));
       assert.deepEqual(summary.results.map((r) => [r.id, r.rep, r.status, r.image]), [["a", 0, "passed", tag], ["a", 1, "passed", tag], ["b", 0, "passed", tag], ["b", 1, "passed", tag]]);
       const log = await readFile(join(dir, "Results/req/a/1/console_log.txt"), "utf8");
       assert.match(log, /hello from benchdemo\n/);

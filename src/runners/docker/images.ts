@@ -21,6 +21,8 @@ export interface ImageSource {
   buildLogDir: string;
   /** BASE_IMAGE for the default Dockerfile; default: LOCAL_BASE_IMAGE when present, else FALLBACK_BASE_IMAGE. */
   baseImage?: string;
+  /** Told when a build starts and ends (builds can take minutes: progress for the user). */
+  onNotice?: (message: string) => void;
 }
 
 /** Built from Debian packages by scripts/docker-setup.sh where nothing can be pulled. */
@@ -93,13 +95,13 @@ export class ImageCache {
     const base = this.#source.baseImage ?? ((await this.#exists(LOCAL_BASE_IMAGE)) ? LOCAL_BASE_IMAGE : FALLBACK_BASE_IMAGE);
     const tag = `bench-action:${hash(Buffer.concat([content, Buffer.from(`\nBASE_IMAGE=${base}`)]))}`;
     if (await this.#exists(tag)) return tag;
-    await this.#build(tag, async (dir) => writeFile(join(dir, "Dockerfile"), content), signal, { BASE_IMAGE: base });
+    await this.#build(tag, "the default image", async (dir) => writeFile(join(dir, "Dockerfile"), content), signal, { BASE_IMAGE: base });
     return tag;
   }
 
   async #buildRequirements(tag: string, baseId: string, base: string, runDir: string, signal?: AbortSignal): Promise<string> {
     if (await this.#exists(tag)) return tag;
-    await this.#build(tag, async (dir) => {
+    await this.#build(tag, `requirements.txt on ${base}`, async (dir) => {
       await cp(join(runDir, "requirements.txt"), join(dir, "requirements", "requirements.txt"));
       const wheels = join(runDir, "wheels");
       if (await stat(wheels).then((s) => s.isDirectory(), () => false)) await cp(wheels, join(dir, "requirements", "wheels"), { recursive: true });
@@ -108,12 +110,15 @@ export class ImageCache {
     return tag;
   }
 
-  async #build(tag: string, fill: (dir: string) => Promise<void>, signal?: AbortSignal, buildargs?: Record<string, string>): Promise<void> {
+  async #build(tag: string, what: string, fill: (dir: string) => Promise<void>, signal?: AbortSignal, buildargs?: Record<string, string>): Promise<void> {
     const dir = await mkdtemp(join(tmpdir(), "bench-build-"));
     try {
       await fill(dir);
       const logPath = join(this.#source.buildLogDir, `${tag.replace(/[:/]/g, "_")}.log`);
+      const started = Date.now();
+      this.#source.onNotice?.(`Building Docker image ${tag} (${what}); log: ${logPath}`);
       await buildImage(this.#docker, { contextDir: dir, tag, logPath, labels: { "bench-action.image": "1" }, buildargs }, signal);
+      this.#source.onNotice?.(`Built Docker image ${tag} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       this.#built.push(tag);
     } finally {
       await rm(dir, { recursive: true, force: true });
