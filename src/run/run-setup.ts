@@ -34,7 +34,7 @@ export async function resolveSetup(options: RunOptions, cwd: string, deps: RunDe
     configFile = resolve(cwd, "config.yaml");
     emit({ type: "notice", message: `Using config file ${configFile} (give -c/--config to choose another)` });
   } else {
-    emit({ type: "notice", message: `No config.yaml in ${cwd}; runs get no config.yaml (give -c/--config to add one)` });
+    emit({ type: "warning", message: `No config.yaml in ${cwd}; runs get no config.yaml (give -c/--config to add one)` });
   }
   return { envFile, env, configFile, ...(requirements === undefined ? {} : { requirements }) };
 }
