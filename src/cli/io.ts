@@ -12,9 +12,18 @@ export interface CliIO {
 /** A command: parses its own argv, returns the exit code (0 ok, 1 some failed, 2 usage/config error). */
 export type Command = (argv: string[], io: CliIO) => Promise<number>;
 
+/** One parseArgs option as the commands declare it. */
+export interface CommandOption {
+  readonly type: "string" | "boolean";
+  readonly short?: string;
+  readonly multiple?: boolean;
+  readonly default?: string | boolean;
+}
+
 export interface CommandInfo {
   summary: string;
-  load: () => Promise<{ command: Command }>;
+  /** The module; `OPTIONS` is the parseArgs options object (test/cli/help-truth.test.ts checks the help against it). */
+  load: () => Promise<{ command: Command; OPTIONS?: Readonly<Record<string, CommandOption>> }>;
 }
 
 export const EXIT_OK = 0;

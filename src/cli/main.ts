@@ -3,8 +3,8 @@ import { benchVersion, describeError, BenchError } from "../../sdk/index.ts";
 import type { CliIO, CommandInfo } from "./io.ts";
 import { EXIT_USAGE } from "./io.ts";
 
-// One line per command; each module exports `command: Command`.
-const COMMANDS: Record<string, CommandInfo> = {
+// One line per command; each module exports `command: Command` and `OPTIONS` (what it passes to parseArgs).
+export const COMMANDS: Record<string, CommandInfo> = {
   run: { summary: "Run scenarios (JSONL file, folder or -) into Results/", load: () => import("./commands/run.ts") },
   tabulate: { summary: "Tabulate Results (text, csv, json, md, junit, agbenchmark); --min-pass-rate gate", load: () => import("./commands/tabulate.ts") },
   compare: { summary: "Compare base and head Results: delta, 95% interval, MDE, verdict", load: () => import("./commands/compare.ts") },
@@ -21,7 +21,9 @@ const COMMANDS: Record<string, CommandInfo> = {
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const lines = Object.entries(COMMANDS).map(([name, info]) => `  ${name.padEnd(width)}  ${info.summary}`);
-  return `Usage: bench <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun 'bench <command> --help' for a command's options.\n`;
+  return `Usage: bench <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun 'bench <command> --help' for a command's options.\n` +
+    `bench runs the compiled CLI in lib/ when it is current ('npm run build' writes it), else the TypeScript\n` +
+    `sources through tsx; BENCH_FROM_SOURCE=1 forces the sources.\n`;
 }
 
 /** Run the CLI; returns the process exit code. */

@@ -75,6 +75,11 @@ export class Progress {
       return;
     }
     out.write(`${countsLine(summary.counts)} (total ${summary.counts.total}, ${summary.resumed} resumed)\n`);
+    const retryable = summary.results.filter((r) => r.status === "error" && r.retryable === true).length;
+    if (retryable > 0) {
+      out.write(`${retryable} error${retryable === 1 ? " was" : "s were"} caused by the Docker engine ("retryable": true in result.json); ` +
+        `run the same command again to redo ${retryable === 1 ? "it" : "them"}.\n`);
+    }
     out.write(`Results: ${summary.resultsDir}\n`);
   }
 

@@ -4,13 +4,16 @@ import { AGBENCHMARK_RUN_HELP } from "./agbenchmark-run-flags.ts";
 export const RUN_HELP = `Usage: bench run <file.jsonl|folder|-> [more inputs] [options]
 
 Runs every scenario instance (× repeat) into <results-dir>/<scenario>/<id>/<rep>/.
-Finished runs (a terminal result.json for the same scenario) are kept: running again resumes.
+Finished runs (a terminal result.json for the same scenario, console_log.txt unchanged) are kept:
+running the same command again resumes. Interrupted runs, and errors the Docker engine caused (it
+stopped, restarted or dropped the connection: "retryable": true in result.json), are redone by that
+plain rerun; no flag needed. --retry-errors retries within one invocation.
 
 Options (agbench-compatible first):
   -r, --repeat N            repetitions per task (default 1)
   -s, --subsample X         per scenario file: a fraction in (0,1) or a count ≥ 1 of tasks (default all)
   -p, --parallel N          runs at once (default 1)
-  -e, --env FILE            ENV.yaml / ENV.json (default ./ENV.yaml when present)
+  -e, --env FILE            ENV.yaml / ENV.json (default ./ENV.yaml, ENV.yml or ENV.json when present)
   -c, --config FILE         config.yaml copied into each run (default ./config.yaml when present)
   -d, --docker-image IMAGE  image for tasks that name none (default: built from templates/Dockerfile)
       --native              run on this machine (sh run.sh) instead of Docker (default: Docker)
@@ -18,12 +21,12 @@ Options (agbench-compatible first):
       --timeout SECONDS     default per-run timeout; a scenario's "timeout" wins (default 7200)
       --filter REGEX        only tasks whose id matches (default all)
       --dry-run             print the plan; run and write nothing
-      --retry-errors N      rerun error/timeout runs up to N more times (default 0)
+      --retry-errors N      rerun error/timeout runs up to N more times, at once (default 0)
       --allow-missing-env   unset \${VAR} in the env file become empty instead of an error
       --seed N              seed for --subsample (default 0)
       --shard I/N           run only shard I of N (stable hash of scenario+id; default all)
       --scorer FILE         custom scorer module exporting score(runDir)
-      --global-template DIR folder used instead of templates/global
+      --global-template DIR folder used instead of templates/global (default templates/global)
       --requirements FILE   pip requirements added to every run (Docker: baked into the derived image;
                             native: the run's venv) (default none)
       --token-command CMD   sh -c CMD before each run; its trimmed output is the run's token env var,
@@ -40,4 +43,6 @@ Docker only:
   -h, --help                show this help
 ${AGBENCHMARK_RUN_HELP}
 Exit codes: 0 all passed, 1 some failed/error/timeout, 2 usage or config error, 130 interrupted.
+bench runs the compiled CLI in lib/ when it is current ('npm run build' writes it; it peaks ~35 MB
+lower), else the TypeScript sources through tsx; BENCH_FROM_SOURCE=1 forces the sources.
 `;

@@ -1,8 +1,8 @@
 /** `bench clean`: remove containers left behind by earlier runs (by the bench-action.run-id label only). */
-import { parseArgs } from "node:util";
-import { LABEL_RUN_ID, RunnerError, checkEngine, cleanContainers, connectDocker, describeError } from "../../../sdk/index.ts";
+import { LABEL_RUN_ID, RunnerError, checkEngine, cleanContainers, connectDocker } from "../../../sdk/index.ts";
 import type { Command } from "../io.ts";
 import { EXIT_OK, EXIT_USAGE } from "../io.ts";
+import { parseCommand, usageError } from "../parse-command.ts";
 
 const HELP = `Usage: bench clean [--run-id ID]
 
@@ -14,18 +14,14 @@ Options:
   -h, --help    show this help
 `;
 
+/** Every option `bench clean` accepts (the help test checks HELP lists each). */
+export const OPTIONS = { "run-id": { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+
 export const command: Command = async (argv, io) => {
-  let values: { "run-id"?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({ args: argv, options: { "run-id": { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true }));
-  } catch (error) {
-    io.stderr.write(`bench clean: ${describeError(error)}\nRun 'bench clean --help' for usage.\n`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
+  const parsed = parseCommand("clean", argv, OPTIONS, io, HELP);
+  if (typeof parsed === "number") return parsed;
+  if (parsed.positionals.length > 0) return usageError(io, "clean", `unexpected argument '${parsed.positionals[0]}'`);
+  const { values } = parsed;
   const docker = connectDocker();
   try {
     await checkEngine(docker);

@@ -24,13 +24,16 @@ fails on every head trial; improved when the interval is above 0 and Δ ≥ thre
 the interval includes 0 and the MDE exceeds the threshold (too few tasks or trials); else unchanged.
 `;
 
+/** Every option `bench compare` accepts (the help test checks HELP lists each). */
+export const OPTIONS = {
+  format: { type: "string", short: "f", default: "text" }, threshold: { type: "string", short: "t" },
+  out: { type: "string", short: "o" }, "fail-on-regression": { type: "boolean" }, help: { type: "boolean", short: "h" },
+} as const;
+
 const usage = (io: CliIO, message: string): number => usageError(io, "compare", message);
 
 export const command: Command = async (argv, io) => {
-  const parsed = parseCommand("compare", argv, {
-    format: { type: "string", short: "f", default: "text" }, threshold: { type: "string", short: "t" },
-    out: { type: "string", short: "o" }, "fail-on-regression": { type: "boolean" }, help: { type: "boolean", short: "h" },
-  }, io, HELP);
+  const parsed = parseCommand("compare", argv, OPTIONS, io, HELP);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   if (!["md", "json", "text"].includes(values.format)) return usage(io, `unknown --format '${values.format}' (one of md, json, text)`);

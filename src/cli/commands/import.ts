@@ -20,11 +20,14 @@ Options:
   -h, --help            show this help
 `;
 
+/** Every option `bench import` accepts (the help test checks HELP lists each). */
+export const OPTIONS = {
+  out: { type: "string" }, "agent-command": { type: "string" }, mock: { type: "boolean" },
+  name: { type: "string" }, help: { type: "boolean", short: "h" },
+} as const;
+
 export const command: Command = async (argv, io) => {
-  const parsed = parseCommand("import", argv, {
-    out: { type: "string" }, "agent-command": { type: "string" }, mock: { type: "boolean" },
-    name: { type: "string" }, help: { type: "boolean", short: "h" },
-  }, io, HELP);
+  const parsed = parseCommand("import", argv, OPTIONS, io, HELP);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const [kind, dir, ...extra] = positionals;

@@ -20,13 +20,16 @@ Options:
   -h, --help           show this help
 `;
 
+/** Every option `bench merge` accepts (the help test checks HELP lists each). */
+export const OPTIONS = {
+  out: { type: "string", short: "o" }, format: { type: "string", short: "f", default: "json" },
+  "allow-missing": { type: "boolean" }, help: { type: "boolean", short: "h" },
+} as const;
+
 const usage = (io: CliIO, message: string): number => usageError(io, "merge", message);
 
 export const command: Command = async (argv, io) => {
-  const parsed = parseCommand("merge", argv, {
-    out: { type: "string", short: "o" }, format: { type: "string", short: "f", default: "json" },
-    "allow-missing": { type: "boolean" }, help: { type: "boolean", short: "h" },
-  }, io, HELP);
+  const parsed = parseCommand("merge", argv, OPTIONS, io, HELP);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   if (positionals.length === 0) return usage(io, "missing <dirs...>: the Results folders to merge");

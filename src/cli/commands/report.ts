@@ -1,18 +1,30 @@
 /** `bench report <results> [--base <results>] --out report.html`: the self-contained HTML report. */
 import { writeFile, mkdir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { compare, renderHtmlReport, tabulate } from "../../../sdk/index.ts";
 import type { Command } from "../io.ts";
 import { EXIT_OK, EXIT_USAGE } from "../io.ts";
+import { parseCommand, usageError } from "../parse-command.ts";
 
 const HELP = `Usage: bench report <results> [--base <results>] [--out report.html] [--title TEXT] [--threshold PP]
 
 Write one self-contained HTML file (no scripts, no network): suite bars with 95% intervals, a task x trial
 heatmap by status with links to each run's console_log.txt (relative to the report), flaky tasks, and the
 comparison with --base when given. <results> and --base accept Results folders or saved tabulation JSON.
-Default --out: <results>/report.html for a Results folder, report.html otherwise.
+
+Options:
+      --base RESULTS    compare with this Results folder or tabulation JSON (default none)
+  -o, --out FILE        where to write (default <results>/report.html for a Results folder, else report.html)
+      --title TEXT      the report's title (default "bench-action report")
+      --threshold PP    smallest change in percentage points the comparison counts (default 5)
+  -h, --help            show this help
 `;
+
+/** Every option `bench report` accepts (the help test checks HELP lists each). */
+export const OPTIONS = {
+  base: { type: "string" }, out: { type: "string", short: "o" }, title: { type: "string" },
+  threshold: { type: "string" }, help: { type: "boolean", short: "h" },
+} as const;
 
 /**
  * Relative URL from the report's folder to the folder holding the scenario folders; null when the
@@ -28,27 +40,11 @@ async function linkRoot(results: string, out: string, suites: string[]): Promise
 }
 
 export const command: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv, allowPositionals: true,
-      options: { base: { type: "string" }, out: { type: "string", short: "o" }, title: { type: "string" },
-        threshold: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    io.stderr.write(`bench report: ${(error as Error).message}\n${HELP}`);
-    return EXIT_USAGE;
-  }
+  const parsed = parseCommand("report", argv, OPTIONS, io, HELP);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
   const [input, ...extra] = positionals;
-  if (input === undefined || extra.length > 0) {
-    io.stderr.write(`bench report: expected exactly one <results> (got ${positionals.length})\n${HELP}`);
-    return EXIT_USAGE;
-  }
+  if (input === undefined || extra.length > 0) return usageError(io, "report", `expected exactly one <results> (got ${positionals.length})`);
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
   if (threshold !== undefined && !(threshold >= 0)) {
     io.stderr.write(`bench report: --threshold must be a number >= 0, got '${values.threshold}'\n`);

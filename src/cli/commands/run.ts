@@ -8,6 +8,8 @@ import { RUN_HELP } from "../run-help.ts";
 import { runAssignmentCommand } from "../run-assignment.ts";
 
 export const EXIT_INTERRUPTED = 130;
+/** Every option `bench run` accepts (the help test checks RUN_HELP lists each). */
+export { RUN_FLAGS as OPTIONS } from "../run-args.ts";
 
 export const command: Command = async (argv, io) => {
   let parsed;

@@ -21,13 +21,16 @@ Options:
   -h, --help                show this help
 `;
 
+/** Every option `bench score` accepts (the help test checks HELP lists each). */
+export const OPTIONS = {
+  scenarios: { type: "string", multiple: true }, scorer: { type: "string" }, python: { type: "string" }, "no-custom-tabulate": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 const usage = (io: CliIO, message: string): number => usageError(io, "score", message);
 
 export const command: Command = async (argv, io) => {
-  const parsed = parseCommand("score", argv, {
-    scenarios: { type: "string", multiple: true }, scorer: { type: "string" }, python: { type: "string" }, "no-custom-tabulate": { type: "boolean" },
-    help: { type: "boolean", short: "h" },
-  }, io, HELP);
+  const parsed = parseCommand("score", argv, OPTIONS, io, HELP);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   if (positionals.length !== 1 || positionals[0] === undefined) return usage(io, "expected exactly one <results> folder");

@@ -61,14 +61,17 @@ export function parsePassRate(text: string): number | undefined {
   return !text.endsWith("%") && value <= 1 ? value * 100 : value;
 }
 
+/** Every option `bench tabulate` accepts (the help test checks HELP lists each). */
+export const OPTIONS = {
+  format: { type: "string", short: "f", default: "text" }, out: { type: "string", short: "o" },
+  "min-pass-rate": { type: "string" }, trials: { type: "string" }, "max-bytes": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 const usage = (io: CliIO, message: string): number => usageError(io, "tabulate", message);
 
 export const command: Command = async (argv, io) => {
-  const parsed = parseCommand("tabulate", argv, {
-    format: { type: "string", short: "f", default: "text" }, out: { type: "string", short: "o" },
-    "min-pass-rate": { type: "string" }, trials: { type: "string" }, "max-bytes": { type: "string" },
-    help: { type: "boolean", short: "h" },
-  }, io, HELP);
+  const parsed = parseCommand("tabulate", argv, OPTIONS, io, HELP);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
   const format = values.format as Format;
