@@ -1,5 +1,6 @@
 /**
- * Runs each task in a fresh container: run folder at /workspace, killed on timeout, always removed.
+ * Runs each task in a fresh container: run folder at /workspace (bind-mounted, or copied in and out
+ * for a remote engine: workspace-copy.ts), killed on timeout, always removed.
  * A run the engine broke (connection lost, container stopped from outside) ends `error` + retryable;
  * after that, each run first waits up to `engineWaitMs` for the engine to answer again.
  */
@@ -10,7 +11,7 @@ import { describeError } from "../errors.ts";
 import type { DockerSettings } from "../types.ts";
 import { LogSink } from "./log-sink.ts";
 import type { Runner, RunnerOutcome, RunTask } from "./runner.ts";
-import { checkEngine, connectDocker } from "./docker/engine.ts";
+import { checkEngine, connectDocker, engineAddress } from "./docker/engine.ts";
 import { EngineGate } from "./docker/engine-gate.ts";
 import { cleanContainers, statusCode, sweepStale } from "./docker/cleanup.ts";
 import { EngineLostError, engineLostReason, isEngineError } from "./docker/engine-errors.ts";
@@ -19,6 +20,8 @@ import { containerConfig } from "./docker/container-config.ts";
 import { DEFAULT_DOCKERFILE, ImageCache } from "./docker/images.ts";
 import { pumpDemuxed } from "./docker/demux.ts";
 import { waitExit } from "./docker/wait-exit.ts";
+import { workspaceMode, type WorkspaceMode } from "./docker/workspace-mode.ts";
+import { downloadWorkspace, uploadWorkspace, WorkspaceCopyError, type CopyOptions } from "./docker/workspace-copy.ts";
 
 export interface DockerRunnerOptions {
   /** Engine client; default `new Docker()` (honours DOCKER_HOST). */
@@ -54,7 +57,10 @@ export class DockerRunner implements Runner {
   readonly name = "docker";
   readonly docker: Docker;
   readonly images: ImageCache;
+  /** How run folders reach /workspace: settings.workspace, or for "auto" `copy` on a remote engine. */
+  readonly workspace: WorkspaceMode;
   readonly #settings: DockerSettings;
+  readonly #onNotice: DockerRunnerOptions["onNotice"];
   readonly #onInspect: DockerRunnerOptions["onInspect"];
   readonly #runIds = new Set<string>();
   readonly #engine: EngineGate;
@@ -63,6 +69,8 @@ export class DockerRunner implements Runner {
     this.docker = options.docker ?? connectDocker();
     this.#settings = options.settings ?? {};
     this.#onInspect = options.onInspect;
+    this.#onNotice = options.onNotice;
+    this.workspace = workspaceMode(this.#settings.workspace, this.docker);
     this.#engine = new EngineGate(this.docker, options.engineWaitMs ?? DEFAULT_ENGINE_WAIT_MS);
     this.images = new ImageCache(this.docker, {
       ...(options.defaultImage === undefined ? {} : { defaultImage: options.defaultImage }),
@@ -75,6 +83,9 @@ export class DockerRunner implements Runner {
   /** Checks the engine (RunnerError naming DOCKER_HOST and --native) and builds the images. */
   async prepare(tasks: readonly RunTask[], signal?: AbortSignal): Promise<void> {
     await checkEngine(this.docker);
+    if (this.workspace === "copy" && this.#settings.workspace !== "copy") {
+      this.#onNotice?.(`Docker engine at ${engineAddress(this.docker)} is remote: run folders are copied into and out of the containers`);
+    }
     for (const task of tasks) this.#runIds.add(task.runId);
     await sweepStale(this.docker, this.#runIds).catch(() => 0);
     // Build failures surface as each affected run's `error` outcome, not here.
@@ -126,6 +137,7 @@ export class DockerRunner implements Runner {
       image = await this.images.resolve(task, signal);
       container = await this.#create(task, image);
       if (signal?.aborted) throw new Error("aborted before start");
+      if (this.workspace === "copy") await uploadWorkspace(container, task.runDir, this.#copyOptions(signal));
       stream = await container.attach({ stream: true, stdout: true, stderr: true });
       const pump = pumpDemuxed(stream as AsyncIterable<Buffer>, (payload) => sink.write(payload));
       pump.catch(() => {});
@@ -142,13 +154,17 @@ export class DockerRunner implements Runner {
         const stop = await outsideStopReason(this.docker, container.id, startedAt, exitCode);
         if (stop !== undefined) throw new EngineLostError(stop);
       }
+      // After a timeout kill too: the files written so far are part of the result.
+      if (this.workspace === "copy" && !state.aborted) await downloadWorkspace(container, task.runDir, this.#copyOptions(signal));
       if (this.#onInspect) this.#onInspect(await container.inspect(), task);
     } catch (caught) {
+      // A failed copy's message already holds its cause's.
+      const detail = caught instanceof WorkspaceCopyError ? caught.message : describeError(caught).replaceAll("\n  caused by: ", ": ");
       if (!state.aborted && isEngineError(caught)) {
         this.#engine.markLost();
         retryable = true;
-        error = caught instanceof EngineLostError ? caught.message : engineLostReason(describeError(caught).replaceAll("\n  caused by: ", ": "));
-      } else if (!state.aborted) error = describeError(caught);
+        error = caught instanceof EngineLostError ? caught.message : engineLostReason(detail);
+      } else if (!state.aborted) error = caught instanceof WorkspaceCopyError ? caught.message : describeError(caught);
       serverError = (statusCode(caught) ?? statusCode((caught as { cause?: unknown }).cause) ?? 0) >= 500;
     } finally {
       clearTimeout(timer);
@@ -179,11 +195,20 @@ export class DockerRunner implements Runner {
 
   async #create(task: RunTask, image: string): Promise<Docker.Container> {
     try {
-      return await this.docker.createContainer(containerConfig(task, image, this.#settings));
+      return await this.docker.createContainer(containerConfig(task, image, this.#settings, this.workspace));
     } catch (caught) {
       if (statusCode(caught) === 404) throw new Error(`Docker image '${image}' not found (nothing is pulled: build or load it first)`);
       throw new Error(`Creating the container (image '${image}') failed`, { cause: caught });
     }
+  }
+
+  #copyOptions(signal: AbortSignal | undefined): CopyOptions {
+    const { copyLimitBytes, copyTimeoutMs } = this.#settings;
+    return {
+      ...(copyLimitBytes === undefined ? {} : { limitBytes: copyLimitBytes }),
+      ...(copyTimeoutMs === undefined ? {} : { timeoutMs: copyTimeoutMs }),
+      ...(signal === undefined ? {} : { signal }),
+    };
   }
 }
 

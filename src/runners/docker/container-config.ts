@@ -1,8 +1,9 @@
-/** The create-container request for one run: mount, env, labels, network, limits. */
+/** The create-container request for one run: mounts, env, labels, network, limits. */
 import type Docker from "dockerode";
 import { RunnerError } from "../../errors.ts";
 import type { DockerSettings } from "../../types.ts";
 import type { RunTask } from "../runner.ts";
+import type { WorkspaceMode } from "./workspace-mode.ts";
 
 export const LABEL_RUN_ID = "bench-action.run-id";
 export const LABEL_SCENARIO = "bench-action.scenario";
@@ -31,8 +32,9 @@ export function parseMount(spec: string): string {
   return spec;
 }
 
-export function containerConfig(task: RunTask, image: string, settings: DockerSettings): Docker.ContainerCreateOptions {
-  const binds = [`${task.runDir}:${WORKSPACE}`, ...(settings.mounts ?? []).map(parseMount)];
+/** `workspace`: "bind" mounts the run folder at /workspace; "copy" mounts nothing there (see workspace-copy.ts). */
+export function containerConfig(task: RunTask, image: string, settings: DockerSettings, workspace: WorkspaceMode = "bind"): Docker.ContainerCreateOptions {
+  const binds = [...(workspace === "bind" ? [`${task.runDir}:${WORKSPACE}`] : []), ...(settings.mounts ?? []).map(parseMount)];
   if (settings.socket) binds.push(`${DOCKER_SOCKET}:${DOCKER_SOCKET}`);
   const hostConfig: Docker.HostConfig = { Binds: binds, NetworkMode: settings.network ?? "bridge" };
   if (settings.cpus !== undefined) hostConfig.NanoCpus = Math.round(settings.cpus * 1e9);
