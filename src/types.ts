@@ -206,6 +206,16 @@ export interface DockerSettings {
   memory?: number | string;
   pidsLimit?: number;
   user?: string;
-  /** Extra bind mounts, "SRC:DST[:ro]". */
+  /** Extra bind mounts, "SRC:DST[:ro]" (paths on the engine's host, also in copy mode). */
   mounts?: string[];
+  /**
+   * How the run folder reaches /workspace: "bind" mounts it (engine on this machine), "copy" uploads
+   * it before the start and copies /workspace back after the exit (remote engine). Default "auto":
+   * "copy" when DOCKER_HOST / the client points at tcp://, http(s):// or ssh://, else "bind".
+   */
+  workspace?: "auto" | "bind" | "copy";
+  /** Copy mode: most bytes of files copied back from /workspace (default 1 GiB); past it the run ends `error`. */
+  copyLimitBytes?: number;
+  /** Copy mode: time limit of each copy, in and out, in ms (default 600 000). */
+  copyTimeoutMs?: number;
 }
