@@ -77,6 +77,8 @@ export async function safeExtract(source: Readable, root: string, options: Extra
     return false;
   };
   await pipeline(source, meter, extract(base, { map: strip, ignore, chown: false, strict: false, dmode: 0o700, fmode: 0o600 }));
+  // The archive may have passed the meter already: the limit still holds.
+  if (stopped) throw tooBig();
   return stats;
 }
 
