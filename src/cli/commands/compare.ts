@@ -21,7 +21,9 @@ Options:
 
 Verdict: regressed when the interval is below 0 and Δ ≤ −threshold, or a task that passed in base
 fails on every head trial; improved when the interval is above 0 and Δ ≥ threshold; inconclusive when
-the interval includes 0 and the MDE exceeds the threshold (too few tasks or trials); else unchanged.
+no task is in both, or the interval includes 0 and the MDE exceeds the threshold (too few tasks or
+trials); else unchanged. Exit codes: 0 (also when regressed, unless --fail-on-regression), 1 regressed
+with --fail-on-regression, 2 usage or input error.
 `;
 
 /** Every option `bench compare` accepts (the help test checks HELP lists each). */

@@ -5,7 +5,7 @@ import type { Command } from "../io.ts";
 import { EXIT_OK } from "../io.ts";
 import { parseCommand, usageError } from "../parse-command.ts";
 
-const HELP = `Usage: bench import agbenchmark <challenges dir> --out DIR (--agent-command CMD | --mock)
+const HELP = `Usage: bench import agbenchmark <challenges dir> [--out DIR] (--agent-command CMD | --mock)
 
 Turns AutoGPT agbenchmark challenge folders (data.json, artifacts_in/, artifacts_out/, custom_python/,
 suite.json) into one scenario file DIR/agbenchmark.jsonl and templates DIR/Templates/<name>/.
