@@ -7,10 +7,11 @@ import { parseCommand, usageError } from "../parse-command.ts";
 const HELP = `Usage: bench clean [--run-id ID]
 
 Kills and removes Docker containers labelled ${LABEL_RUN_ID} (left behind by interrupted or
-crashed runs). Containers without that label are never touched. DOCKER_HOST selects the engine.
+crashed runs), running or not: without --run-id that includes the containers of a bench run still
+going on the same engine. Containers without that label are never touched. DOCKER_HOST selects the engine.
 
 Options:
-  --run-id ID   only the containers of this run id
+  --run-id ID   only the containers of this run id ("runId" in Results/run.json; default all)
   -h, --help    show this help
 `;
 
