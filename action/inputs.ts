@@ -71,7 +71,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
   if (subsampleText !== undefined) {
     subsample = Number(subsampleText);
     if (!Number.isFinite(subsample) || subsample <= 0 || (subsample > 1 && !Number.isInteger(subsample))) {
-      bad("subsample", "a fraction in (0, 1] or a whole count ≥ 1");
+      bad("subsample", "a fraction in (0, 1) or a whole count ≥ 1 (1 = one task)");
     }
   }
   const shard = parseShard(opt("shard"), () => bad("shard", "i/n with 1 ≤ i ≤ n (e.g. 2/4)"));

@@ -49,6 +49,16 @@ describe("action inputs", () => {
     });
   });
 
+  it("subsample: a fraction in (0, 1) or a whole count (1 is one task)", () => {
+    assert.equal(readInputs(get({ subsample: "0.25" })).subsample, 0.25);
+    assert.equal(readInputs(get({ subsample: "1" })).subsample, 1);
+    for (const bad of ["0", "1.5", "-1", "x"]) {
+      assert.throws(() => readInputs(get({ subsample: bad })), {
+        message: `Invalid action inputs:\n  input 'subsample' must be a fraction in (0, 1) or a whole count ≥ 1 (1 = one task), got "${bad}"`,
+      });
+    }
+  });
+
   it("names shard artifacts uniquely and recognises them", () => {
     assert.equal(artifactNameFor("bench-results", { index: 2, count: 4 }), "bench-results-shard-2-of-4");
     assert.equal(artifactNameFor("bench-results"), "bench-results");
