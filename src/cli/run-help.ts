@@ -43,6 +43,4 @@ Docker only:
   -h, --help                show this help
 ${AGBENCHMARK_RUN_HELP}
 Exit codes: 0 all passed, 1 some failed/error/timeout, 2 usage or config error, 130 interrupted.
-bench runs the compiled CLI in lib/ when it is current ('npm run build' writes it; it peaks ~35 MB
-lower), else the TypeScript sources through tsx; BENCH_FROM_SOURCE=1 forces the sources.
 `;
