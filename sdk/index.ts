@@ -55,6 +55,9 @@ export { cleanContainers } from "../src/runners/docker/cleanup.ts";
 export { connectDocker, checkEngine, engineAddress } from "../src/runners/docker/engine.ts";
 /** Container labels set on every run's container. */
 export { LABEL_RUN_ID, LABEL_SCENARIO, LABEL_TASK } from "../src/runners/docker/container-config.ts";
+/** docker.workspace "auto" → "copy" for a remote engine (DOCKER_HOST tcp/http(s)/ssh, host/port client), else "bind" (docs/docker.md). */
+export { workspaceMode, isRemoteEngine } from "../src/runners/docker/workspace-mode.ts";
+export type { WorkspaceMode, WorkspaceSetting } from "../src/runners/docker/workspace-mode.ts";
 // scoring, tabulate, compare, reports (tabulate issue)
 /** Score one finished run folder in DESIGN §6 order: score.json, scorer module / custom_tabulate.py, grounds, sentinel + exit code. */
 export { scoreRun, SUCCESS_SENTINEL } from "../src/score/score-run.ts";

@@ -9,7 +9,15 @@ import { lstatSync, unlinkSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { extract, type Headers } from "tar-fs";
+import { extract } from "tar-fs";
+
+/** A tar entry's header as tar-fs passes it (typed here: Deno reads tar-fs's own JS, not tar-fs.d.ts). */
+export interface TarHeader {
+  name: string;
+  type?: string | null;
+  size?: number;
+  linkname?: string | null;
+}
 
 export interface ExtractOptions {
   /** Archive names start with this folder (`workspace` for /workspace); entries outside it are skipped. */
@@ -40,7 +48,7 @@ export async function safeExtract(source: Readable, root: string, options: Extra
   const base = resolve(root);
   const stats: ExtractStats = { bytes: 0, entries: 0, skipped: [] };
   /** Entries outside the prefix, with their archive name. */
-  const foreign = new WeakMap<Headers, string>();
+  const foreign = new WeakMap<TarHeader, string>();
   const tooBig = () => new ExtractLimitError(`more than ${options.limitBytes} bytes of files`);
   let raw = 0;
   let stopped = false;
@@ -50,7 +58,7 @@ export async function safeExtract(source: Readable, root: string, options: Extra
       done(raw > options.limitBytes + ARCHIVE_OVERHEAD_BYTES ? tooBig() : null, chunk);
     },
   });
-  const strip = (header: Headers): Headers => {
+  const strip = (header: TarHeader): TarHeader => {
     const name = header.name.replace(/\/+$/, "");
     if (name === options.prefix) return { ...header, name: "." };
     if (name.startsWith(`${options.prefix}/`)) return { ...header, name: name.slice(options.prefix.length + 1) };
@@ -58,7 +66,7 @@ export async function safeExtract(source: Readable, root: string, options: Extra
     foreign.set(outside, header.name);
     return outside;
   };
-  const ignore = (target: string, header?: Headers): boolean => {
+  const ignore = (target: string, header?: TarHeader): boolean => {
     if (!header || stopped) return true;
     if (foreign.has(header) || unsafe(base, target, header, options.protectedNames ?? [])) {
       if (stats.skipped.length < MAX_SKIPPED_NAMES) stats.skipped.push(foreign.get(header) ?? header.name);
@@ -83,7 +91,7 @@ export async function safeExtract(source: Readable, root: string, options: Extra
 }
 
 /** Why an entry must not be written; `target` is already joined under `base` by tar-fs. */
-function unsafe(base: string, target: string, header: Headers, protectedNames: readonly string[]): boolean {
+function unsafe(base: string, target: string, header: TarHeader, protectedNames: readonly string[]): boolean {
   const rel = relative(base, target);
   if (leaves(rel)) return true;
   if (rel === "") return header.type !== "directory";

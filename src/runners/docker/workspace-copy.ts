@@ -8,7 +8,7 @@ import type { Readable } from "node:stream";
 import type Docker from "dockerode";
 import { pack } from "tar-fs";
 import { describeError } from "../../errors.ts";
-import { ExtractLimitError, safeExtract, type ExtractStats } from "./safe-extract.ts";
+import { ExtractLimitError, safeExtract, type ExtractStats, type TarHeader } from "./safe-extract.ts";
 
 export const HOST_ONLY_FILES: readonly string[] = ["console_log.txt", "result.json"];
 export const DEFAULT_COPY_LIMIT_BYTES = 1024 ** 3;
@@ -32,8 +32,8 @@ export class WorkspaceCopyError extends Error {
 export async function uploadWorkspace(container: Docker.Container, runDir: string, options: CopyOptions = {}): Promise<void> {
   const hostOnly = new Set(HOST_ONLY_FILES.map((name) => join(runDir, name)));
   const archive = pack(runDir, {
-    ignore: (name) => hostOnly.has(name),
-    map: (header) => ({ ...header, name: header.name === "." ? PREFIX : `${PREFIX}/${header.name}` }),
+    ignore: (name: string) => hostOnly.has(name),
+    map: (header: TarHeader) => ({ ...header, name: header.name === "." ? PREFIX : `${PREFIX}/${header.name}` }),
     strict: false,
   });
   try {
