@@ -139,6 +139,15 @@ describe("uploadWorkspace / downloadWorkspace failures", () => {
     assert.equal(isEngineError(full), false);
   });
 
+  it("an unreadable run folder fails the upload at once, not at the time limit", async () => {
+    const missing = join(await tempDir("bench-gone-"), "gone");
+    const swallow = (archive: unknown) => new Promise(() => void (archive as Readable).resume());
+    const t0 = Date.now();
+    const error = await uploadWorkspace({ putArchive: swallow } as unknown as Docker.Container, missing).catch((e: unknown) => e);
+    assert.equal((error as Error).message, `Copying the run folder into the container failed: ENOENT: no such file or directory, lstat '${missing}'`);
+    assert.ok(Date.now() - t0 < 1000);
+  });
+
   it("a download that stalls is cut off at its time limit", async () => {
     const dir = await tempDir("bench-stall-");
     const stalled = new PassThrough();

@@ -84,7 +84,11 @@ export async function safeExtract(source: Readable, root: string, options: Extra
     if (header.type === "file" && lstatOrUndefined(target)?.isFile()) unlinkSync(target);
     return false;
   };
-  await pipeline(source, meter, extract(base, { map: strip, ignore, chown: false, strict: false, dmode: 0o700, fmode: 0o600 }));
+  try {
+    await pipeline(source, meter, extract(base, { map: strip, ignore, chown: false, strict: false, dmode: 0o700, fmode: 0o600 }));
+  } catch (error) {
+    throw stopped ? tooBig() : error;
+  }
   // The archive may have passed the meter already: the limit still holds.
   if (stopped) throw tooBig();
   return stats;

@@ -37,7 +37,9 @@ export async function uploadWorkspace(container: Docker.Container, runDir: strin
     strict: false,
   });
   try {
-    await bounded(options, (signal) => container.putArchive(archive, { path: "/", abortSignal: signal }), () => archive.destroy());
+    // A folder that cannot be read fails the archive stream, which the request does not see: race it.
+    const unreadable = new Promise<never>((_, reject) => archive.on("error", reject));
+    await bounded(options, (signal) => Promise.race([container.putArchive(archive, { path: "/", abortSignal: signal }), unreadable]), () => archive.destroy());
   } catch (caught) {
     throw new WorkspaceCopyError(`Copying the run folder into the container failed: ${detail(caught)}`, { cause: caught });
   } finally {
@@ -87,6 +89,8 @@ async function bounded<T>(options: CopyOptions, work: (signal: AbortSignal) => P
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onAbort);
+    // Cancels a request still pending after a failure elsewhere (no-op once it finished).
+    controller.abort();
   }
 }
 
