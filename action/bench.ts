@@ -3,18 +3,16 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   compare, findDefaultEnvFile, loadEnvFile, merge, renderComparisonMarkdown, renderHtmlReport, renderMarkdown, runScenarios, tabulate,
-  type Comparison, type RunEvent, type RunSummary, type Tabulation,
+  type Comparison, type RunEvent, type RunOptions, type RunSummary, type Tabulation,
 } from "../sdk/index.ts";
 import type { ActionInputs } from "./inputs.ts";
 import type { ComparisonView } from "./report-view.ts";
 
 export type { Tabulation, RunSummary, RunEvent };
 
-export function runBenchmark(
-  inputs: ActionInputs, cwd: string, onEvent: (event: RunEvent) => void, hostEnv: Record<string, string | undefined>,
-): Promise<RunSummary> {
-  return runScenarios(inputs.scenarios, {
-    cwd, hostEnv, onEvent,
+function runOptions(inputs: ActionInputs, cwd: string, hostEnv: Record<string, string | undefined>): RunOptions {
+  return {
+    cwd, hostEnv,
     runtime: inputs.runtime,
     repeat: inputs.repeat,
     parallel: inputs.parallel,
@@ -26,7 +24,19 @@ export function runBenchmark(
     dockerImage: inputs.dockerImage,
     timeout: inputs.timeout,
     shard: inputs.shard,
-  });
+  };
+}
+
+export function runBenchmark(
+  inputs: ActionInputs, cwd: string, onEvent: (event: RunEvent) => void, hostEnv: Record<string, string | undefined>,
+): Promise<RunSummary> {
+  return runScenarios(inputs.scenarios, { ...runOptions(inputs, cwd, hostEnv), onEvent });
+}
+
+/** The ids of the tasks this job will run (a dry run of the same plan: filter, subsample, shard). */
+export async function plannedTaskIds(inputs: ActionInputs, cwd: string, hostEnv: Record<string, string | undefined>): Promise<Set<string>> {
+  const planned = await runScenarios(inputs.scenarios, { ...runOptions(inputs, cwd, hostEnv), dryRun: true, noHistory: true });
+  return new Set(planned.plan.map((unit) => unit.id));
 }
 
 /** Values of the env file the run will use (given, or ./ENV.yaml as agbench does): each is masked. */

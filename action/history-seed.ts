@@ -28,6 +28,8 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
  */
 export async function seedHistory(
   inputs: ActionInputs, ctx: ActionContext, resultsDir: string, baseline: BaselineSource, deps: SeedDeps,
+  /** A shard job's own task ids: only these are seeded (the shards' histories stay disjoint). */
+  only?: ReadonlySet<string>,
 ): Promise<string> {
   if (inputs.history === "none") return "not seeded (history: none)";
   if ([REGRESSION_FILE, SUCCESS_RATE_FILE].some((f) => existsSync(join(resultsDir, f)))) {
@@ -53,12 +55,20 @@ export async function seedHistory(
     return `fresh (the history of ${from} is unreadable)`;
   }
   if (histories.length === 0) return `fresh (${from} has no history files)`;
-  const merged = mergeHistories(histories);
+  const merged = only === undefined ? mergeHistories(histories) : restrict(mergeHistories(histories), only);
   await mkdir(resultsDir, { recursive: true });
   await writeFile(join(resultsDir, SUCCESS_RATE_FILE), `${JSON.stringify(merged.successRate, null, 2)}\n`);
   await writeFile(join(resultsDir, REGRESSION_FILE), `${JSON.stringify(merged.regression, null, 2)}\n`);
   const tests = new Set([...Object.keys(merged.successRate), ...Object.keys(merged.regression)]).size;
-  return `${plural(tests, "test")} from ${from} (${plural(Object.keys(merged.regression).length, "regression test")})`;
+  const scope = only === undefined ? "" : " of this shard";
+  return `${plural(tests, "test")}${scope} from ${from} (${plural(Object.keys(merged.regression).length, "regression test")})`;
+}
+
+/** The part of `history` about the tasks in `ids`. */
+export function restrict(history: History, ids: ReadonlySet<string>): History {
+  // fromEntries keeps a "__proto__" task id an own key.
+  const pick = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).filter(([id]) => ids.has(id)));
+  return { regression: pick(history.regression), successRate: pick(history.successRate) };
 }
 
 /** A results folder's history, checked; undefined when it has neither file. Throws on a bad file. */

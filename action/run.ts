@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { describeError } from "../sdk/index.ts";
 import { findBaseline, type BaselineSource } from "./baseline.ts";
-import { compareTabulations, envValues, htmlReport, mergeShards, runBenchmark, tabulateResults, tabulationMarkdown, type Tabulation } from "./bench.ts";
+import { compareTabulations, envValues, htmlReport, mergeShards, plannedTaskIds, runBenchmark, tabulateResults, tabulationMarkdown, type Tabulation } from "./bench.ts";
 import { readContext } from "./context.ts";
 import { seedHistory } from "./history-seed.ts";
 import { readInputs } from "./inputs.ts";
@@ -42,9 +42,9 @@ async function runAction(core: ActionCore, deps: ActionDeps): Promise<void> {
   const failures: string[] = [];
 
   const baselineDeps = { github, artifacts: deps.artifacts, now: deps.now(), tempDir, cwd };
-  // Looked up once: a run job seeds its history from it before running, every job compares with it.
-  const lookUpBaseline = async (): Promise<BaselineSource | undefined> =>
-    inputs.shard ? undefined : findBaseline(inputs, ctx, baselineDeps);
+  // Looked up once: a run job seeds its history from it before running, a job that is not a shard
+  // compares with it. A shard job seeds only its own tasks, so the shards' histories stay disjoint.
+  const lookUpBaseline = (): Promise<BaselineSource> => findBaseline(inputs, ctx, baselineDeps);
 
   let head: Tabulation;
   let found: BaselineSource | undefined;
@@ -54,10 +54,16 @@ async function runAction(core: ActionCore, deps: ActionDeps): Promise<void> {
     for (const value of await envValues(inputs, cwd, deps.env)) core.setSecret(value);
     core.saveState("runtime", inputs.runtime);
     core.saveState("results-dir", resultsDir);
-    found = await lookUpBaseline();
-    history = found
-      ? await seedHistory(inputs, ctx, resultsDir, found, { ...baselineDeps, warn: (m) => core.warning(m) })
-      : "not seeded in a shard job";
+    const seedDeps = { ...baselineDeps, warn: (m: string) => core.warning(m) };
+    if (!inputs.shard) {
+      found = await lookUpBaseline();
+      history = await seedHistory(inputs, ctx, resultsDir, found, seedDeps);
+    } else if (inputs.history === "none") {
+      history = "not seeded (history: none)";
+    } else {
+      const own = await plannedTaskIds(inputs, cwd, deps.env);
+      history = await seedHistory(inputs, ctx, resultsDir, await lookUpBaseline(), seedDeps, own);
+    }
     core.info(`History: ${history}`);
     const summary = await runBenchmark(inputs, cwd, progressLogger(core), deps.env);
     logScenarioGroups(core, summary);
@@ -67,7 +73,7 @@ async function runAction(core: ActionCore, deps: ActionDeps): Promise<void> {
     core.info(`Reporting on ${source.from}`);
     head = source.dirs.length > 1 ? await mergeShards(source.dirs) : await tabulateResults(source.dirs);
     prNumber ??= await recordedPr(source.dirs);
-    found = await lookUpBaseline();
+    found = inputs.shard ? undefined : await lookUpBaseline();
   }
   await mkdir(resultsDir, { recursive: true });
   const tabulationPath = join(resultsDir, TABULATION_FILE);

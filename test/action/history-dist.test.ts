@@ -18,6 +18,7 @@ const MAIN_2 = 701;
 const PR_RUN = 800;
 const PR_NO_HISTORY = 801;
 const PR_CORRUPT = 802;
+const PR_SHARDS = [803, 804];
 const RUNS_OF_MAIN = "GET /repos/octo/bench/actions/workflows/bench.yml/runs?branch=main&status=success&per_page=10";
 const prEvent = {
   pull_request: { number: 9, base: { ref: "main", repo: { full_name: "octo/bench" } }, head: { ref: "f", repo: { full_name: "octo/bench" } } },
@@ -32,7 +33,7 @@ describe("dist/index.js carries the agbenchmark history across jobs", () => {
 
   before(async () => {
     gh = await new FakeGitHub().start();
-    for (const id of [MAIN_1, MAIN_2, PR_RUN, PR_NO_HISTORY, PR_CORRUPT]) gh.backendRuns.set(`run-${id}`, id);
+    for (const id of [MAIN_1, MAIN_2, PR_RUN, PR_NO_HISTORY, PR_CORRUPT, ...PR_SHARDS]) gh.backendRuns.set(`run-${id}`, id);
     root = mkdtempSync(join(tmpdir(), "bench-action-history-"));
   });
   after(async () => {
@@ -124,6 +125,28 @@ describe("dist/index.js carries the agbenchmark history across jobs", () => {
     assert.equal(r.outputs["verdict"], "regressed");
     assert.deepEqual(history(r.workspace, "success_rate.json"), { steady: [true], fragile: [false], hard: [false] });
     assert.deepEqual(history(r.workspace, "regression_tests.json"), {});
+  });
+
+  it("shard jobs seed only their own tasks from the baseline: the shards' histories are disjoint and cover every task", async () => {
+    const [baseArtifact] = gh.artifacts.ofRun(MAIN_2);
+    const seen: Record<string, boolean[]>[] = [];
+    for (const [i, runId] of PR_SHARDS.entries()) {
+      const r = await action({ runId, inputs: { shard: `${i + 1}/2` } });
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.deepEqual(r.rest, [
+        RUNS_OF_MAIN,
+        `GET /repos/octo/bench/actions/runs/${MAIN_2}/artifacts?per_page=100`,
+        `GET /repos/octo/bench/actions/artifacts/${baseArtifact?.id}/zip`,
+      ], "a shard job looks the baseline up for its history only: no comment");
+      const rates = history(r.workspace, "success_rate.json") as Record<string, boolean[]>;
+      const own = Object.keys(rates);
+      assert.match(r.summary, new RegExp(`\\n\\nHistory: ${own.length} tests? of this shard from the baseline \\(\\d+ regression tests?\\)\\n`));
+      for (const id of own) assert.equal(rates[id]?.length, 3, `${id}: two seeded outcomes and this run's`);
+      seen.push(rates);
+    }
+    const [a = {}, b = {}] = seen;
+    assert.deepEqual(Object.keys(a).filter((id) => id in b), [], "no task in both shards");
+    assert.deepEqual([...Object.keys(a), ...Object.keys(b)].sort(), ["fragile", "hard", "steady"]);
   });
 
   it("a corrupt history in the baseline is a warning: the job succeeds with a fresh history and still compares", async () => {

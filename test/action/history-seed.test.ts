@@ -63,7 +63,7 @@ describe("seedHistory", () => {
       return dir;
     };
     const found = (...paths: string[]): BaselineSource => ({ info: { state: "found", note: "x" }, paths });
-    const seed = (source: BaselineSource) => seedHistory(readInputs((n) => inputs[n] ?? ""), ctx, join(root, "Results"), source, deps);
+    const seed = (source: BaselineSource, only?: ReadonlySet<string>) => seedHistory(readInputs((n) => inputs[n] ?? ""), ctx, join(root, "Results"), source, deps, only);
     const read = (file: string): unknown => JSON.parse(readFileSync(join(root, "Results", file), "utf8"));
     return { root, warnings, folder, found, seed, read };
   }
@@ -76,6 +76,17 @@ describe("seedHistory", () => {
     assert.deepEqual(t.read("success_rate.json"), { x: [true, true, true], y: [false] });
     assert.deepEqual(t.read("regression_tests.json"), { x: entry(3) });
     assert.deepEqual(t.warnings, []);
+  });
+
+  it("a shard job seeds only its own tasks, so the shards' histories stay disjoint", async () => {
+    const t = setup();
+    const s1 = t.folder("bench-results-shard-1-of-2", { "success_rate.json": '{"x": [true, true, true], "__proto__": [true]}', "regression_tests.json": JSON.stringify({ x: entry(3) }) });
+    const s2 = t.folder("bench-results-shard-2-of-2", { "success_rate.json": '{"y": [false], "z": [true]}' });
+    assert.equal(await t.seed(t.found(s1, s2), new Set(["y", "__proto__", "not-in-history"])), "2 tests of this shard from the baseline (0 regression tests)");
+    const rates = t.read("success_rate.json") as Record<string, unknown>;
+    assert.deepEqual(Object.keys(rates).sort(), ["__proto__", "y"]);
+    assert.deepEqual(rates["y"], [false]);
+    assert.deepEqual(t.read("regression_tests.json"), {});
   });
 
   it("keeps a Results that has its own history, and seeds nothing with history: none", async () => {
