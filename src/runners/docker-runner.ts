@@ -21,7 +21,7 @@ import { DEFAULT_DOCKERFILE, ImageCache } from "./docker/images.ts";
 import { pumpDemuxed } from "./docker/demux.ts";
 import { waitExit } from "./docker/wait-exit.ts";
 import { workspaceMode, type WorkspaceMode } from "./docker/workspace-mode.ts";
-import { downloadWorkspace, uploadWorkspace, WorkspaceCopyError, type CopyOptions } from "./docker/workspace-copy.ts";
+import { copyOptions, downloadWorkspace, uploadWorkspace, WorkspaceCopyError } from "./docker/workspace-copy.ts";
 
 export interface DockerRunnerOptions {
   /** Engine client; default `new Docker()` (honours DOCKER_HOST). */
@@ -137,7 +137,7 @@ export class DockerRunner implements Runner {
       image = await this.images.resolve(task, signal);
       container = await this.#create(task, image);
       if (signal?.aborted) throw new Error("aborted before start");
-      if (this.workspace === "copy") await uploadWorkspace(container, task.runDir, this.#copyOptions(signal));
+      if (this.workspace === "copy") await uploadWorkspace(container, task.runDir, copyOptions(this.#settings, signal));
       stream = await container.attach({ stream: true, stdout: true, stderr: true });
       const pump = pumpDemuxed(stream as AsyncIterable<Buffer>, (payload) => sink.write(payload));
       pump.catch(() => {});
@@ -155,7 +155,7 @@ export class DockerRunner implements Runner {
         if (stop !== undefined) throw new EngineLostError(stop);
       }
       // After a timeout kill too: the files written so far are part of the result.
-      if (this.workspace === "copy" && !state.aborted) await downloadWorkspace(container, task.runDir, this.#copyOptions(signal));
+      if (this.workspace === "copy" && !state.aborted) await downloadWorkspace(container, task.runDir, copyOptions(this.#settings, signal));
       if (this.#onInspect) this.#onInspect(await container.inspect(), task);
     } catch (caught) {
       // A failed copy's message already holds its cause's.
@@ -200,15 +200,6 @@ export class DockerRunner implements Runner {
       if (statusCode(caught) === 404) throw new Error(`Docker image '${image}' not found (nothing is pulled: build or load it first)`);
       throw new Error(`Creating the container (image '${image}') failed`, { cause: caught });
     }
-  }
-
-  #copyOptions(signal: AbortSignal | undefined): CopyOptions {
-    const { copyLimitBytes, copyTimeoutMs } = this.#settings;
-    return {
-      ...(copyLimitBytes === undefined ? {} : { limitBytes: copyLimitBytes }),
-      ...(copyTimeoutMs === undefined ? {} : { timeoutMs: copyTimeoutMs }),
-      ...(signal === undefined ? {} : { signal }),
-    };
   }
 }
 

@@ -8,6 +8,7 @@ import type { Readable } from "node:stream";
 import type Docker from "dockerode";
 import { pack } from "tar-fs";
 import { describeError } from "../../errors.ts";
+import type { DockerSettings } from "../../types.ts";
 import { ExtractLimitError, safeExtract, type ExtractStats, type TarHeader } from "./safe-extract.ts";
 
 export const HOST_ONLY_FILES: readonly string[] = ["console_log.txt", "result.json"];
@@ -21,6 +22,15 @@ export interface CopyOptions {
   /** Each direction's time limit (default 10 min). */
   timeoutMs?: number;
   signal?: AbortSignal;
+}
+
+/** The copy options of a runner's settings. */
+export function copyOptions(settings: DockerSettings, signal?: AbortSignal): CopyOptions {
+  return {
+    ...(settings.copyLimitBytes === undefined ? {} : { limitBytes: settings.copyLimitBytes }),
+    ...(settings.copyTimeoutMs === undefined ? {} : { timeoutMs: settings.copyTimeoutMs }),
+    ...(signal === undefined ? {} : { signal }),
+  };
 }
 
 /** A copy that failed; the message is the run's `error` text, `cause` keeps the engine's error. */
