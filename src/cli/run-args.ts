@@ -35,6 +35,7 @@ export const RUN_FLAGS = {
   "pids-limit": { type: "string" },
   user: { type: "string" },
   mount: { type: "string", multiple: true },
+  workspace: { type: "string" },
   ...AGBENCHMARK_RUN_FLAGS,
   help: { type: "boolean", short: "h" },
 } as const;
@@ -101,6 +102,11 @@ function network(text: string): "bridge" | "none" | "host" {
   throw new UsageError(`--network: expected bridge, none or host, got '${text}'`);
 }
 
+function workspace(text: string): "auto" | "bind" | "copy" {
+  if (text === "auto" || text === "bind" || text === "copy") return text;
+  throw new UsageError(`--workspace: expected auto, bind or copy, got '${text}'`);
+}
+
 export function parseRunArgs(argv: string[]): ParsedRunArgs {
   let parsed;
   try {
@@ -138,6 +144,7 @@ export function parseRunArgs(argv: string[]): ParsedRunArgs {
   if (v["pids-limit"] !== undefined) docker.pidsLimit = int("--pids-limit", v["pids-limit"], 1);
   if (v.user !== undefined) docker.user = v.user;
   if (v.mount !== undefined) docker.mounts = v.mount.map(mount);
+  if (v.workspace !== undefined) docker.workspace = workspace(v.workspace);
   if (Object.keys(docker).length) options.docker = docker;
   applyAgbenchmarkFlags(v, options, (message) => new UsageError(message));
   return { inputs: parsed.positionals, options, help: v.help ?? false, ...(v.assignment !== undefined ? { assignment: v.assignment } : {}) };

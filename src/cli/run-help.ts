@@ -39,7 +39,10 @@ Docker only:
       --memory SIZE         memory limit, bytes or 512m / 2g (default none)
       --pids-limit N        process limit per run (default none)
       --user USER           user inside the container (default the image's)
-      --mount SRC:DST[:ro]  extra bind mount; repeatable
+      --mount SRC:DST[:ro]  extra bind mount (a path on the engine's host); repeatable
+      --workspace MODE      how the run folder reaches /workspace: bind (mount it), copy (copy it
+                            in before the run and back after it: for a remote engine) or auto
+                            (default: copy when DOCKER_HOST is tcp://, ssh://, http(s)://, else bind)
   -h, --help                show this help
 ${AGBENCHMARK_RUN_HELP}
 Exit codes: 0 all passed, 1 some failed/error/timeout, 2 usage or config error, 130 interrupted.

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { cp, readdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { main } from "../../src/cli/main.ts";
-import { RUN_FLAGS } from "../../src/cli/run-args.ts";
+import { RUN_FLAGS, parseRunArgs } from "../../src/cli/run-args.ts";
 import { captureIO } from "../helpers/capture-io.ts";
 import { tempDir } from "../helpers/fake-deps.ts";
 
@@ -41,6 +41,7 @@ describe("bench run: usage", () => {
     [["--pids-limit", "0"], "--pids-limit: expected an integer ≥ 1, got '0'"],
     [["--mount", "/src"], "--mount: expected SRC:DST[:ro] with an absolute DST, got '/src'"],
     [["--seed", "abc"], "--seed: expected an integer ≥ 0, got 'abc'"],
+    [["--workspace", "nfs"], "--workspace: expected auto, bind or copy, got 'nfs'"],
   ];
   for (const [args, message] of bad) {
     it(`exits 2 on ${args.join(" ")}`, async () => {
@@ -49,6 +50,12 @@ describe("bench run: usage", () => {
       assert.equal(io.err(), `bench run: ${message}\nRun 'bench run --help' for usage.\n`);
     });
   }
+
+  it("--workspace sets the Docker workspace mode", () => {
+    for (const mode of ["auto", "bind", "copy"] as const) {
+      assert.deepEqual(parseRunArgs(["Tasks", "--workspace", mode, "--network", "none"]).options.docker, { network: "none", workspace: mode });
+    }
+  });
 
   it("exits 2 on an unknown flag and on a missing input", async () => {
     const io = captureIO({ cwd: quickstart });
@@ -93,7 +100,7 @@ describe("bench run: usage", () => {
     const dir = await copyQuickstart();
     const io = captureIO({ cwd: dir });
     assert.equal(await main(["run", "Tasks", "--native", "--dry-run", "--cpus", "2"], io), 0);
-    assert.ok(io.err().startsWith("warning: --docker-image, --network, --docker-socket, --cpus, --memory, --pids-limit, --user and --mount apply to Docker only; ignored with --native\n"));
+    assert.ok(io.err().startsWith("warning: --docker-image, --network, --docker-socket, --cpus, --memory, --pids-limit, --user, --mount and --workspace apply to Docker only; ignored with --native\n"));
   });
 });
 
