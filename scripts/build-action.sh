@@ -6,6 +6,12 @@ cd "$(dirname "$0")/.."
 
 root=$(pwd)
 ncc="$root/node_modules/.bin/ncc"
+# The bundle's module ids follow node_modules' layout: a tree an ad-hoc `npm install` changed builds a
+# different dist/ than CI's fresh `npm ci` (check-dist then fails in CI). Say so before building.
+if ! npm ls --all >/dev/null 2>&1; then
+  echo "build-action: warning: node_modules does not match package-lock.json ('npm ls --all' reports problems);" >&2
+  echo "build-action: warning: the bundle may differ from CI's: run 'npm ci' first" >&2
+fi
 rm -rf dist dist-post.tmp
 # ncc's asset relocator evaluates process.cwd() at build time (so `resolve(process.cwd(), "config.yaml")`
 # would become a path into the checkout): build from an empty folder so nothing there is relocated.
