@@ -2,7 +2,9 @@
 // create/attach/start/wait/remove loop on the same image, network mode, mount and command,
 // measured in the same process. Goal: DockerRunner / raw ≤ 1.10. Then the same through
 // runScenarios (expansion, result.json, scoring included) against raw runs of the very run folders
-// it expanded. Run: npm run perf.
+// it expanded. Last, workspace copy mode (the remote-engine path: the run folder is uploaded as a tar
+// before the start and downloaded after the exit) against the same done by hand with dockerode and
+// tar-fs. Run: npm run perf.
 import { createWriteStream } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { once } from "node:events";
@@ -10,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import Docker from "dockerode";
+import { extract, pack } from "tar-fs";
 import { DockerRunner, runScenarios } from "../../sdk/index.ts";
 import type { RunTask } from "../../sdk/index.ts";
 
@@ -53,10 +56,36 @@ async function raw(dir: string): Promise<void> {
   }
 }
 
+/** The raw copy-mode reference: no mount; tar in before the start, tar out after the exit. */
+async function rawCopy(dir: string): Promise<void> {
+  const container = await docker.createContainer({
+    Image: IMAGE, Cmd: ["sh", "run.sh"], WorkingDir: "/workspace",
+    Labels: { "bench-action.run-id": runId }, HostConfig: { NetworkMode: NETWORK },
+  });
+  try {
+    await container.putArchive(pack(dir, { map: (h) => ({ ...h, name: `workspace/${h.name}` }) }), { path: "/" });
+    const stream = await container.attach({ stream: true, stdout: true, stderr: true });
+    const log = createWriteStream(join(dir, "console_log.txt"));
+    docker.modem.demuxStream(stream, log, log);
+    const ended = once(stream, "end");
+    await container.start();
+    const { StatusCode } = (await container.wait()) as { StatusCode: number };
+    await ended;
+    log.end();
+    if (StatusCode !== 0) throw new Error(`raw copy run exited ${StatusCode}`);
+    const out = extract(dir, { map: (h) => ({ ...h, name: h.name.replace(/^workspace\/?/, "") }), ignore: (_name, h) => h?.name === "console_log.txt" });
+    (await container.getArchive({ path: "/workspace" })).pipe(out);
+    await once(out, "finish");
+  } finally {
+    await container.remove({ force: true });
+  }
+}
+
 const runner = new DockerRunner({ docker, settings: { network: NETWORK } });
-async function viaRunner(dir: string, rep: number): Promise<void> {
+const copyRunner = new DockerRunner({ docker, settings: { network: NETWORK, workspace: "copy" } });
+async function viaRunner(dir: string, rep: number, using = runner): Promise<void> {
   const task: RunTask = { runId, scenario: "perf", taskId: "t", rep, runDir: dir, env: {}, timeoutMs: 60_000, image: IMAGE, logCapBytes: 1e6, secrets: [], hasRequirements: false };
-  const outcome = await runner.run(task);
+  const outcome = await using.run(task);
   if (outcome.exitCode !== 0 || outcome.error) throw new Error(`runner run failed: ${outcome.error ?? outcome.exitCode}`);
 }
 
@@ -118,6 +147,22 @@ try {
     }
     rows.push([`${parallel === 1 ? "serial" : "-p 2"} runScenarios`, Math.min(...rawTimes), Math.min(...scenarioTimes)]);
   }
+  {
+    // Copy mode, serial, interleaved like the rows above.
+    const rawTimes: number[] = [];
+    const copyTimes: number[] = [];
+    const rawDirs = await Promise.all(Array.from({ length: RUNS }, (_, i) => makeDir(i, "raw-copy")));
+    const copyDirs = await Promise.all(Array.from({ length: RUNS }, (_, i) => makeDir(i, "runner-copy")));
+    for (let i = 0; i < RUNS; i++) {
+      let t0 = performance.now();
+      await rawCopy(rawDirs[i] ?? "");
+      rawTimes.push(performance.now() - t0);
+      t0 = performance.now();
+      await viaRunner(copyDirs[i] ?? "", i, copyRunner);
+      copyTimes.push(performance.now() - t0);
+    }
+    rows.push(["serial, copy mode", median(rawTimes), median(copyTimes)]);
+  }
   console.log(`${RUNS} trivial runs, image ${IMAGE}, network ${NETWORK} (wall time per run)`);
   for (const [mode, rawMs, runnerMs] of rows) {
     const ratio = runnerMs / rawMs;
@@ -125,5 +170,6 @@ try {
   }
 } finally {
   await runner.close();
+  await copyRunner.close();
   await rm(root, { recursive: true, force: true });
 }
