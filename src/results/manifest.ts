@@ -32,6 +32,8 @@ export interface RunManifest {
   shard: { index: number; count: number } | null;
   host: { platform: string; arch: string; node: string };
   runner: string;
+  /** Docker: how run folders reached /workspace ("bind" or "copy", after `auto` was decided). */
+  workspace?: "bind" | "copy";
   /** `--docker-image` when given (null for native or the built default). */
   image: string | null;
   /** Every distinct image the results of this plan ran in. */

@@ -12,6 +12,8 @@ export interface ManifestInput {
   units: readonly PlanUnit[];
   hashOf(unit: PlanUnit): string;
   runner: string;
+  /** The Docker runner's resolved workspace mode. */
+  workspace?: "bind" | "copy";
 }
 
 /** Options worth recording: plain values only; no env values (their keys are envKeys), no callbacks, no signal, no host env. */
@@ -31,7 +33,7 @@ export class ManifestWriter {
   }
 
   async write(summary: RunSummary, state: RunManifest["state"], error?: string): Promise<void> {
-    const { resultsDir, runId, options, envKeys, secrets, units, hashOf, runner } = this.#input;
+    const { resultsDir, runId, options, envKeys, secrets, units, hashOf, runner, workspace } = this.#input;
     const scenarios = new Map<string, ManifestScenario>();
     for (const unit of units) {
       const name = unit.scenario.scenario;
@@ -43,7 +45,7 @@ export class ManifestWriter {
       version: benchVersion(), runId, createdAt: this.#createdAt, updatedAt: new Date().toISOString(), state,
       options: recordedOptions(options), envKeys: [...envKeys].sort(), scenarios: [...scenarios.values()],
       counts: { ...summary.counts, resumed: summary.resumed }, shard: options.shard ?? null, host: hostInfo(),
-      runner, image: options.runtime === "native" ? null : options.dockerImage ?? null,
+      runner, ...(workspace === undefined ? {} : { workspace }), image: options.runtime === "native" ? null : options.dockerImage ?? null,
       images: [...new Set(summary.results.flatMap((r) => r.image ?? []))].sort(),
       ...(error === undefined ? {} : { error }),
     }, secrets);

@@ -80,7 +80,7 @@ export async function runScenariosWith(deps: RunDeps, input: string | string[], 
   const runner: Runner = options.runner ?? await createRunner(options);
   const secrets = [...setup.env.secrets];
   const env = { ...setup.env.env, ...options.env };
-  const manifest = new ManifestWriter({ resultsDir, runId, options, envKeys: Object.keys(env), secrets, units, hashOf, runner: runner.name });
+  const manifest = new ManifestWriter({ resultsDir, runId, options, envKeys: Object.keys(env), secrets, units, hashOf, runner: runner.name, ...(runner.workspace ? { workspace: runner.workspace } : {}) });
   await manifest.write(summary(false, false), "running");
   const signal = options.signal;
   const ctx = {

@@ -44,6 +44,8 @@ export interface RunnerOutcome {
 
 export interface Runner {
   readonly name: string;
+  /** Docker: how run folders reach /workspace, as resolved ("auto" already decided); recorded in run.json. */
+  readonly workspace?: "bind" | "copy";
   /** Once before any run (build images, check the engine). May throw RunnerError. */
   prepare?(tasks: readonly RunTask[], signal?: AbortSignal): Promise<void>;
   run(task: RunTask, signal?: AbortSignal): Promise<RunnerOutcome>;

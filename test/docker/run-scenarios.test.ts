@@ -36,6 +36,8 @@ describe("runScenarios on Docker (end to end)", { skip: engine.skip }, () => {
     const hang = summary.results.find((r) => r.id === "hang");
     assert.ok(hang && hang.timedOut && hang.durationMs >= 1900 && hang.durationMs < 7000, `hang killed at about 2 s (${hang?.durationMs} ms)`);
     assert.deepEqual([...new Set(summary.results.map((r) => `${r.runner} ${r.image}`))], [`docker ${NODE_IMAGE}`]);
+    const manifest = JSON.parse(await readFile(join(dir, "Results/run.json"), "utf8")) as { runner: string; workspace?: string };
+    assert.deepEqual([manifest.runner, manifest.workspace], ["docker", "bind"], "a local engine: the run folder is bind-mounted");
     assert.match(await readFile(join(dir, "Results/adder/add_small/0/console_log.txt"), "utf8"), /agent answered 5\nALL TESTS PASSED !#!#\n/);
     assert.equal(await labelled(engine.docker, summary.runId), 0);
   });

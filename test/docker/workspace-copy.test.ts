@@ -287,6 +287,7 @@ describe("a remote-looking engine (TCP forwarder to the local socket)", { skip: 
       assert.deepEqual(summary.results.map((r) => r.status), ["passed"]);
       assert.deepEqual(notices, [`Docker engine at http://127.0.0.1:${port} is remote: run folders are copied into and out of the containers`]);
       await checkCopiedRun(dir);
+      assert.equal((JSON.parse(await readFile(join(dir, "Results/run.json"), "utf8")) as { workspace?: string }).workspace, "copy", "run.json records the mode auto chose");
       assert.ok(connections() > 0);
       assert.equal(workspaceMode(undefined, new Docker({ host: "127.0.0.1", port })), "copy");
     } finally {
