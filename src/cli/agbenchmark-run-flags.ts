@@ -1,6 +1,6 @@
 /** agbenchmark's selection flags for `bench run` (issue 6). `-c` stays agbench's --config. */
 import { resolve } from "node:path";
-import { runModeFromFlags, type RunOptions } from "../../sdk/index.ts";
+import { runModeFromFlags, type RunOptions } from "../../sdk/run.ts";
 
 export const AGBENCHMARK_RUN_FLAGS = {
   category: { type: "string", multiple: true },

@@ -1,5 +1,5 @@
 /** `bench` entry: dispatches to one command module per subcommand. */
-import { benchVersion, describeError, BenchError } from "../../sdk/index.ts";
+import { benchVersion, describeError, BenchError } from "../../sdk/run.ts";
 import type { CliIO, CommandInfo } from "./io.ts";
 import { EXIT_USAGE } from "./io.ts";
 

@@ -1,5 +1,5 @@
 /** Renders runScenarios events: a one-line bar redrawn in place on a TTY, plain lines otherwise. */
-import type { RunEvent, RunStatus, RunSummary } from "../../sdk/index.ts";
+import type { RunEvent, RunStatus, RunSummary } from "../../sdk/run.ts";
 import type { CliIO } from "./io.ts";
 
 const STATUSES: RunStatus[] = ["passed", "failed", "error", "timeout", "skipped"];

@@ -1,6 +1,6 @@
 /** `bench run` argv → RunOptions. Every bad value is a UsageError naming the flag. */
 import { parseArgs } from "node:util";
-import type { RunOptions } from "../../sdk/index.ts";
+import type { RunOptions } from "../../sdk/run.ts";
 import { AGBENCHMARK_RUN_FLAGS, applyAgbenchmarkFlags } from "./agbenchmark-run-flags.ts";
 
 export class UsageError extends Error {

@@ -1,6 +1,6 @@
 /** `bench run --assignment file.yaml`: every (agent, task) pair of an AgentBench assignment, one after the other. */
 import { resolve } from "node:path";
-import { runAssignments, runScenarios, type RunOptions } from "../../sdk/index.ts";
+import { runAssignments, runScenarios, type RunOptions } from "../../sdk/run.ts";
 import type { CliIO } from "./io.ts";
 import { EXIT_FAILED, EXIT_OK } from "./io.ts";
 import { Progress, countsLine } from "./progress.ts";

@@ -49,6 +49,8 @@ describe("npm package", () => {
     writeFileSync(join(consumer, "tasks.jsonl"), JSON.stringify({ id: "one", template: "T", command: "cat readme.txt; echo 'ALL TESTS PASSED !#!#'" }) + "\n");
     writeFileSync(join(consumer, "use.mjs"), [
       'import { runScenarios, tabulate, benchVersion } from "bench-action";',
+      'import * as light from "bench-action/run";',
+      'if (light.runScenarios !== runScenarios) throw new Error("bench-action/run is not the same runScenarios");',
       'const summary = await runScenarios("tasks.jsonl", { runtime: "native", resultsDir: "Results" });',
       "const table = await tabulate(\"Results\");",
       "console.log(JSON.stringify({ version: benchVersion(), counts: summary.counts, total: table.overall.counts.passed }));",

@@ -59,7 +59,10 @@ describe("floods: 1 GB of output", () => {
     assert.ok(peakKb > 0 && peakKb < 150 * 1024, `peak RSS ${peakKb} kB`);
   });
 
-  it("the flood itself adds under 64 MB to bench run's peak RSS (output is streamed, not held)", async () => {
+  // Not tighter than 96 MB: the dropped output arrives as fresh 64 KB buffers outside V8's heap, and V8
+  // collects them only once they pass its external-memory trigger (64 MB over the last collection), so
+  // a flood adds 35–70 MB of garbage not yet collected depending on GC timing. Held output would add GBs.
+  it("the flood itself adds under 96 MB to bench run's peak RSS (output is streamed, not held)", async () => {
     mkdirSync(join(dir, "Quiet"));
     writeFileSync(join(dir, "Quiet/q.jsonl"), JSON.stringify({ id: "quiet", template: "../T", command: "echo 'ALL TESTS PASSED !#!#'" }) + "\n");
     const run = startBench(["run", "Quiet", "--native", "--results-dir", "QuietResults"], dir);
@@ -69,7 +72,7 @@ describe("floods: 1 GB of output", () => {
     clearInterval(poll);
     assert.equal(exit.code, 0, exit.stderr);
     console.log(`# bench run peak RSS without output ${(baseline / 1024).toFixed(1)} MB; with 1 GB ${(peakKb / 1024).toFixed(1)} MB`);
-    assert.ok(baseline > 0 && peakKb - baseline < 64 * 1024, `baseline ${baseline} kB, flood peak ${peakKb} kB`);
+    assert.ok(baseline > 0 && peakKb - baseline < 96 * 1024, `baseline ${baseline} kB, flood peak ${peakKb} kB`);
   });
 
 });

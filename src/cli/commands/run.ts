@@ -1,5 +1,5 @@
 /** `bench run`: agbench-compatible flags → runScenarios, progress on the terminal, exit code from the outcome. */
-import { ConfigError, RunnerError, describeError, runScenarios } from "../../../sdk/index.ts";
+import { ConfigError, RunnerError, describeError, runScenarios } from "../../../sdk/run.ts";
 import type { Command } from "../io.ts";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "../io.ts";
 import { Progress } from "../progress.ts";
