@@ -4,16 +4,13 @@
  * update (3 passes in a row → regression test) builds on the previous runs.
  */
 import { existsSync, statSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { describeError, type History, type RegressionEntry } from "../sdk/index.ts";
+import { describeError, REGRESSION_FILE, SUCCESS_RATE_FILE, writeHistory, type History, type RegressionEntry } from "../sdk/index.ts";
 import { baselineBranch, latestOnBranch, type BaselineDeps, type BaselineSource } from "./baseline.ts";
 import type { ActionContext } from "./context.ts";
 import type { ActionInputs } from "./inputs.ts";
 import { mergeHistories } from "./merge-histories.ts";
-
-export const REGRESSION_FILE = "regression_tests.json";
-export const SUCCESS_RATE_FILE = "success_rate.json";
 
 export interface SeedDeps extends BaselineDeps {
   warn(message: string): void;
@@ -56,9 +53,7 @@ export async function seedHistory(
   }
   if (histories.length === 0) return `fresh (${from} has no history files)`;
   const merged = only === undefined ? mergeHistories(histories) : restrict(mergeHistories(histories), only);
-  await mkdir(resultsDir, { recursive: true });
-  await writeFile(join(resultsDir, SUCCESS_RATE_FILE), `${JSON.stringify(merged.successRate, null, 2)}\n`);
-  await writeFile(join(resultsDir, REGRESSION_FILE), `${JSON.stringify(merged.regression, null, 2)}\n`);
+  await writeHistory(resultsDir, merged);
   const tests = new Set([...Object.keys(merged.successRate), ...Object.keys(merged.regression)]).size;
   const scope = only === undefined ? "" : " of this shard";
   return `${plural(tests, "test")}${scope} from ${from} (${plural(Object.keys(merged.regression).length, "regression test")})`;

@@ -9,6 +9,7 @@ import { LogSink } from "./log-sink.ts";
 import { runInGroup, type GroupProcessResult } from "./process-group.ts";
 import type { Runner, RunnerOutcome, RunTask } from "./runner.ts";
 import { VenvCache } from "./venv-cache.ts";
+import { untilAborted } from "./until-aborted.ts";
 
 /** setTimeout's limit (about 24.8 days); a longer delay would fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -117,14 +118,4 @@ export class NativeRunner implements Runner {
       onOutput: (chunk) => sink.write(chunk),
     });
   }
-}
-
-/** `promise`'s value, or undefined as soon as `signal` aborts (the work itself goes on, shared). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
-  if (signal.aborted) return Promise.resolve(undefined);
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => resolve(undefined);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }

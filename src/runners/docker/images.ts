@@ -10,6 +10,7 @@ import { isEngineError } from "./engine-errors.ts";
 import { buildImage } from "./build-image.ts";
 import { requirementsDockerfile, requirementsFingerprint } from "./requirements-image.ts";
 import { repoPath } from "../../repo-path.ts";
+import { untilAborted } from "../until-aborted.ts";
 
 /** templates/Dockerfile: FROM the locally built bench-action/python:bookworm (scripts/docker-setup.sh). */
 export const DEFAULT_DOCKERFILE = repoPath("templates/Dockerfile");
@@ -74,7 +75,8 @@ export class ImageCache {
         if ((isEngineError(error) || error instanceof AbortedError) && this.#pending.get(key) === started) this.#pending.delete(key);
       });
     }
-    return untilAborted(promise, signal);
+    if (!signal) return promise;
+    return untilAborted(promise, signal).then((tag) => tag ?? Promise.reject(new AbortedError("Image build aborted")));
   }
 
   async #imageId(name: string): Promise<string> {
@@ -124,15 +126,4 @@ export class ImageCache {
       await rm(dir, { recursive: true, force: true });
     }
   }
-}
-
-/** `promise`, or an AbortedError as soon as `signal` aborts (the promise itself goes on). */
-function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new AbortedError("Image build aborted"));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AbortedError("Image build aborted"));
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }
