@@ -1,11 +1,12 @@
 /**
  * Runtime gate for dependencies: a run waits until the same repetition of each dependency has a
- * result, and is skipped (with a reason naming the dependency) unless every one of them passed.
+ * result, and is skipped (with a reason naming the dependency) unless every one of them passed; a
+ * same_task suite named as a dependency is met when any of its members passed.
  * Works with a worker pool taking units in topological order: a waiting run's dependencies were
  * handed out earlier, so they finish without it. Dependencies outside `ordered` do not gate.
  */
 import type { RunResult, RunStatus, ScenarioInstance } from "../types.ts";
-import { buildDependencyGraph } from "./dependency-graph.ts";
+import { buildRequirements, type Requirements } from "./dependency-graph.ts";
 import { taskKey } from "./task-key.ts";
 
 export type GateDecision = { run: true } | { run: false; reason: string };
@@ -23,7 +24,7 @@ export interface DependencyGate {
 
 /** `dependencies: false` (from `--no-dep`/`--test`) gives a gate that always says run. */
 export function createDependencyGate(ordered: readonly ScenarioInstance[], options: { dependencies?: boolean } = {}): DependencyGate {
-  const graph = options.dependencies === false ? new Map<ScenarioInstance, ScenarioInstance[]>() : buildDependencyGraph(ordered, { ignoreUnknown: true });
+  const requirements: Requirements = options.dependencies === false ? new Map() : buildRequirements(ordered, { ignoreUnknown: true });
   const byKey = new Map(ordered.map((task) => [taskKey(task), task]));
   const statuses = new Map<string, RunStatus>();
   const full = new Map<string, RunResult>();
@@ -40,10 +41,20 @@ export function createDependencyGate(ordered: readonly ScenarioInstance[], optio
   return {
     async waitFor(scenario, rep = 0) {
       const task = byKey.get(taskKey(scenario));
-      for (const dep of task ? graph.get(task) ?? [] : []) {
-        const status = await statusOf(unitKey(dep, rep));
-        if (status === undefined) return { run: false, reason: closed ?? "aborted" };
-        if (status !== "passed") return { run: false, reason: `dependency ${dep.id} did not pass (${status})` };
+      for (const requirement of task ? requirements.get(task) ?? [] : []) {
+        const statuses: RunStatus[] = [];
+        for (const dep of requirement.tasks) {
+          const status = await statusOf(unitKey(dep, rep));
+          if (status === undefined) return { run: false, reason: closed ?? "aborted" };
+          statuses.push(status);
+        }
+        if (!requirement.any && statuses[0] !== "passed") {
+          return { run: false, reason: `dependency ${requirement.tasks[0]!.id} did not pass (${statuses[0]})` };
+        }
+        if (requirement.any && !statuses.includes("passed")) {
+          const each = requirement.tasks.map((dep, i) => `${dep.id} ${statuses[i]}`).join(", ");
+          return { run: false, reason: `dependency suite ${requirement.name}: no member passed (${each})` };
+        }
       }
       return { run: true };
     },

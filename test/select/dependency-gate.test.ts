@@ -89,3 +89,33 @@ describe("createDependencyGate", () => {
     assert.deepEqual(await pending, { run: false, reason: "aborted by signal" });
   });
 });
+
+describe("createDependencyGate: a same_task suite named as a dependency", () => {
+  beforeEach(resetLines);
+  const suiteTasks = () => {
+    const members = [task("S_1", { suite: "S", extra: { same_task: true } }), task("S_2", { suite: "S", extra: { same_task: true } })];
+    return [...members, task("after", { dependencies: ["S"] })];
+  };
+
+  it("is met when any member passed, and waits for every member first", async () => {
+    const [m1, m2, after] = suiteTasks();
+    const gate = createDependencyGate([m1!, m2!, after!]);
+    let decided: unknown;
+    const pending = gate.waitFor(after!).then((d) => (decided = d));
+    gate.record({ scenario: "suite", id: "S_1", rep: 0, status: "failed" });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(decided, undefined);
+    gate.record({ scenario: "suite", id: "S_2", rep: 0, status: "passed" });
+    assert.deepEqual(await pending, { run: true });
+  });
+
+  it("is not met when no member passed; a plain suite (not same_task) is no dependency target", async () => {
+    const [m1, m2, after] = suiteTasks();
+    const gate = createDependencyGate([m1!, m2!, after!]);
+    gate.record({ scenario: "suite", id: "S_1", rep: 0, status: "failed" });
+    gate.record({ scenario: "suite", id: "S_2", rep: 0, status: "timeout" });
+    assert.deepEqual(await gate.waitFor(after!), { run: false, reason: "dependency suite S: no member passed (S_1 failed, S_2 timeout)" });
+    const plain = [task("P_1", { suite: "P" }), task("x", { dependencies: ["P"] })];
+    assert.throws(() => selectScenarios(plain), /task "x" depends on unknown task "P"/);
+  });
+});
