@@ -2,7 +2,9 @@
  * The one place a scoring context is built (runScenarios, same_task followers, `bench score`), so the
  * choice of scorer cannot differ between them: a grader closes over the policy, callers add the run.
  */
+import type { TabulateSandbox } from "../tabulate/custom-tabulate.ts";
 import type { PhaseRecord, ScenarioInstance } from "../types.ts";
+import type { TabulateVerdicts } from "./custom-tabulate-grader.ts";
 import { scoreRun, type ScoreContext, type ScoredRun } from "./score-run.ts";
 
 /** What a run's scoring depends on besides the run itself (RunOptions / `bench score` flags). */
@@ -10,7 +12,8 @@ export interface ScoringPolicy {
   scorer?: string;
   customTabulate?: string | false;
   cwd?: string;
-  python?: string;
+  /** Where custom_tabulate.py runs (default: Docker, as `bench tabulate`). */
+  tabulateSandbox?: TabulateSandbox;
 }
 
 /** One finished run to score. */
@@ -25,7 +28,7 @@ export interface RunToGrade {
 
 export type Grade = (run: RunToGrade) => Promise<ScoredRun>;
 
-export function scoreContext(policy: ScoringPolicy, run: RunToGrade): ScoreContext {
+export function scoreContext(policy: ScoringPolicy, run: RunToGrade, verdicts?: TabulateVerdicts): ScoreContext {
   const ctx: ScoreContext = { runDir: run.runDir, exitCode: run.exitCode };
   if (run.scenario) ctx.scenario = run.scenario;
   if (run.verifier) ctx.verifier = run.verifier;
@@ -33,10 +36,13 @@ export function scoreContext(policy: ScoringPolicy, run: RunToGrade): ScoreConte
   if (policy.scorer !== undefined) ctx.scorer = policy.scorer;
   if (policy.customTabulate !== undefined) ctx.customTabulate = policy.customTabulate;
   if (policy.cwd !== undefined) ctx.cwd = policy.cwd;
-  if (policy.python !== undefined) ctx.python = policy.python;
+  if (policy.tabulateSandbox !== undefined) ctx.tabulateSandbox = policy.tabulateSandbox;
+  if (verdicts) ctx.tabulateVerdicts = verdicts;
   return ctx;
 }
 
 export function createGrader(policy: ScoringPolicy, score: (ctx: ScoreContext) => Promise<ScoredRun> = scoreRun): Grade {
-  return (run) => score(scoreContext(policy, run));
+  // custom_tabulate.py runs once per scenario folder for all the runs this grader scores.
+  const verdicts: TabulateVerdicts = new Map();
+  return (run) => score(scoreContext(policy, run, verdicts));
 }

@@ -41,10 +41,7 @@ export function keepsStatus(result: RunResult): boolean {
 
 export async function rescore(resultsDir: string, options: RescoreOptions = {}): Promise<RescoreSummary> {
   const summary: RescoreSummary = { scored: 0, kept: 0, changed: [] };
-  const { scorer, customTabulate, cwd, python } = options;
-  const grade = createGrader({
-    ...(scorer ? { scorer } : {}), ...(customTabulate !== undefined ? { customTabulate } : {}), ...(cwd ? { cwd } : {}), ...(python ? { python } : {}),
-  });
+  const grade = createGrader(options);
   await mapBounded(await runDirs(resultsDir), options.concurrency ?? 4, async (runDir) => {
     const result = await readResult(runDir);
     if (!result) return;

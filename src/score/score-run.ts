@@ -2,14 +2,16 @@
  * Scoring (docs/verifier.md, "Scoring order"): an ordered list of graders, the first that applies and
  * has an opinion decides. (1) the verifier's reward, for scenarios with a verifier; (2) a custom
  * scorer module, or agbench's custom_tabulate.py; (3) grounds; (4) score.json; (5) sentinel + exit
- * code. A scorer that throws, or a custom_tabulate.py that fails, makes the run an `error`.
+ * code. A scorer that throws, or a custom_tabulate.py that fails, makes the run an `error`; custom_tabulate.py
+ * runs where `bench tabulate` runs it (custom-tabulate-grader.ts), never on the host unless asked.
  * Build contexts with createGrader (grading.ts), so every caller applies the same policy.
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { PhaseRecord, RunStatus, ScenarioInstance, ScoreResult } from "../types.ts";
 import { runCustomScorer } from "./custom-scorer.ts";
-import { findCustomTabulate, runCustomTabulate } from "./custom-tabulate.ts";
+import type { TabulateSandbox } from "../tabulate/custom-tabulate.ts";
+import { gradeCustomTabulate, type TabulateVerdicts } from "./custom-tabulate-grader.ts";
 import { hasGrounds, scoreGrounds } from "./grounds.ts";
 import { gradeVerifier } from "./verifier-grader.ts";
 
@@ -32,8 +34,10 @@ export interface ScoreContext {
   customTabulate?: string | false;
   /** Folder where custom_tabulate.py discovery starts (default process.cwd()). */
   cwd?: string;
-  /** Python used for custom_tabulate.py (default "python3"). */
-  python?: string;
+  /** Where custom_tabulate.py runs (default: a Docker container from bench-action/python:bookworm, as `bench tabulate`). */
+  tabulateSandbox?: TabulateSandbox;
+  /** custom_tabulate.py's verdicts already computed (createGrader shares one map between its runs). */
+  tabulateVerdicts?: TabulateVerdicts;
 }
 
 export interface ScoredRun {
@@ -64,13 +68,7 @@ async function customScorer(ctx: ScoreContext & { scorer: string }): Promise<Sco
 export const GRADERS: readonly Grader[] = [
   { name: "verifier", applies: (ctx) => ctx.scenario?.verify !== undefined, grade: gradeVerifier },
   { name: "scorer", applies: (ctx) => ctx.scorer !== undefined, grade: (ctx) => customScorer(ctx as ScoreContext & { scorer: string }) },
-  {
-    name: "custom_tabulate", applies: (ctx) => ctx.customTabulate !== false,
-    grade: async (ctx) => {
-      const script = ctx.customTabulate || (await findCustomTabulate(ctx.runDir, ctx.cwd));
-      return script ? runCustomTabulate(script, ctx.runDir, ctx.python) : undefined;
-    },
-  },
+  { name: "custom_tabulate", applies: (ctx) => ctx.customTabulate !== false, grade: gradeCustomTabulate },
   { name: "grounds", applies: (ctx) => hasGrounds(ctx.scenario?.score), grade: (ctx) => scoreGrounds(ctx.runDir, ctx.scenario!.score!, ctx.verifier) },
   { name: "score.json", applies: () => true, grade: (ctx) => readScoreJson(ctx.runDir) },
   { name: "default", applies: () => true, grade: (ctx) => defaultScore(ctx.runDir, ctx.exitCode, ctx.sentinelSeen) },

@@ -14,6 +14,7 @@ import { findCustomTabulate } from "../../src/tabulate/custom-tabulate.ts";
 import { captureIO } from "../helpers/capture-io.ts";
 import { tempDir } from "../helpers/fake-deps.ts";
 import { agbenchLog } from "../results/agbench-results.ts";
+import { result, writeRun } from "../tabulate/results-fixture.ts";
 import { dockerEngine, PYTHON_IMAGE } from "./engine.ts";
 
 const engine = await dockerEngine();
@@ -134,5 +135,54 @@ print(json.dumps(rows))`, file], { encoding: "utf8" }));
       const loaded = execFileSync("/usr/bin/python3", ["-c", "import openpyxl, sys, json; ws = openpyxl.load_workbook(sys.argv[1]).active; print(json.dumps([[c.value for c in r] for r in ws.iter_rows()]))", file], { encoding: "utf8" });
       assert.deepEqual(JSON.parse(loaded), cells);
     }
+  });
+});
+
+describe("bench score with custom_tabulate.py", { skip: engine.skip }, () => {
+  const SPY = `import os
+from agbench.tabulate_cmd import default_tabulate
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+def scorer(instance_dir):
+    try:
+        with open(os.path.join(HERE, "ran-here.txt"), "w") as fh:
+            fh.write(os.environ.get("BENCH_TEST_HOST_SECRET", "no secret"))
+    except OSError:
+        pass
+    return os.path.realpath(instance_dir).startswith("/bench/runlogs/") and "BENCH_TEST_HOST_SECRET" not in os.environ
+
+def main(args):
+    default_tabulate(args, scorer=scorer)
+`;
+
+  async function tree(): Promise<string> {
+    const root = await tempDir("bench-score-tab-");
+    await mkdir(join(root, "Scripts"));
+    await writeFile(join(root, "Scripts/custom_tabulate.py"), SPY);
+    await writeRun(join(root, "Results"), result("s", "t", 0, { status: "failed", score: { success: false, source: "default" } }));
+    return root;
+  }
+  const status = async (root: string) => JSON.parse(await readFile(join(root, "Results/s/t/0/result.json"), "utf8")) as { status: string; score: { source: string } };
+
+  it("runs the script in the Docker sandbox by default: no trace on the host, no host secret inside", async () => {
+    const root = await tree();
+    process.env.BENCH_TEST_HOST_SECRET = "s3cr3t";
+    const r = await bench(root, "score", "Results").finally(() => delete process.env.BENCH_TEST_HOST_SECRET);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /s\/t\/0: failed → passed/);
+    assert.deepEqual((await status(root)).score, { success: true, source: "custom_tabulate" }, "its scorer saw the run at /bench/runlogs and no host secret");
+    await assert.rejects(readFile(join(root, "Scripts/ran-here.txt")), "the script could not write next to itself on the host");
+  });
+
+  it("--native runs it on this machine (the trace appears), still without the host's secrets; --image names a missing image clearly", async () => {
+    const root = await tree();
+    process.env.BENCH_TEST_HOST_SECRET = "s3cr3t";
+    const r = await bench(root, "score", "Results", "--native").finally(() => delete process.env.BENCH_TEST_HOST_SECRET);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(await readFile(join(root, "Scripts/ran-here.txt"), "utf8"), "no secret");
+    assert.deepEqual((await status(root)).score, { success: false, source: "custom_tabulate" });
+    const missing = await bench(root, "score", "Results", "--image", "bench-action/no-such-image:none");
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /image: bench-action\/no-such-image:none is not on this Docker engine; give --image IMAGE .*or --native/);
   });
 });

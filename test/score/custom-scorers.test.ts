@@ -1,10 +1,11 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { createGrader } from "../../src/score/grading.ts";
 import { scoreRun } from "../../src/score/score-run.ts";
-import { findCustomTabulate } from "../../src/score/custom-tabulate.ts";
+import { findCustomTabulate } from "../../src/tabulate/custom-tabulate.ts";
 
 async function temp(): Promise<string> {
   return mkdtemp(join(tmpdir(), "bench-scorer-"));
@@ -78,34 +79,41 @@ if __name__ == "__main__" and __package__ is None:
     main(sys.argv)
 `;
 
-describe("scoreRun step 2b: agbench's custom_tabulate.py (python3)", () => {
-  it("is found in the current folder, in Scripts/, or above the results path", async () => {
+/** These cases run the script natively, which only `--native` asks for; test/docker/custom-tabulate.test.ts runs it in the default Docker sandbox. */
+const NATIVE = { kind: "native", python: "python3" } as const;
+
+/** What `bench score` looks for: the current folder first, then from the run's scenario folder upwards. */
+const findFor = (runDir: string, cwd: string) => findCustomTabulate(cwd, [dirname(dirname(runDir))]);
+
+describe("scoreRun step 2b: agbench's custom_tabulate.py (as bench tabulate runs it)", () => {
+  it("is found in the current folder, in Scripts/, or above the run's scenario folder", async () => {
     const root = await temp();
     const dir = await run(root, "");
     const elsewhere = await temp();
-    assert.equal(await findCustomTabulate(dir, elsewhere), undefined);
+    assert.equal(await findFor(dir, elsewhere), undefined);
     await mkdir(join(root, "Scripts"));
     await writeFile(join(root, "Scripts", "custom_tabulate.py"), CUSTOM);
-    assert.equal(await findCustomTabulate(dir, elsewhere), join(root, "Scripts", "custom_tabulate.py"));
+    assert.equal(await findFor(dir, elsewhere), join(root, "Scripts", "custom_tabulate.py"));
     await writeFile(join(root, "Results", "custom_tabulate.py"), CUSTOM);
-    assert.equal(await findCustomTabulate(dir, elsewhere), join(root, "Results", "custom_tabulate.py"));
+    assert.equal(await findFor(dir, elsewhere), join(root, "Results", "custom_tabulate.py"));
     await writeFile(join(elsewhere, "custom_tabulate.py"), CUSTOM);
-    assert.equal(await findCustomTabulate(dir, elsewhere), join(elsewhere, "custom_tabulate.py"));
+    assert.equal(await findFor(dir, elsewhere), join(elsewhere, "custom_tabulate.py"));
   });
 
-  it("never picks one the agent planted in its own run folder, and gives it no host secret", async () => {
+  it("never picks one the agent planted in its own run folder, and natively gives it no host secret", async () => {
     const root = await temp();
     const dir = await run(root, "FINAL ANSWER: 8\n");
     await mkdir(join(dir, "Scripts"));
     await writeFile(join(dir, "custom_tabulate.py"), CUSTOM);
     await writeFile(join(dir, "Scripts", "custom_tabulate.py"), CUSTOM);
     const elsewhere = await temp();
-    assert.equal(await findCustomTabulate(dir, elsewhere), undefined);
-    const leak = `import os\ndef scorer(d):\n    return "BENCH_TEST_HOST_SECRET" not in os.environ\n`;
+    assert.equal(await findFor(dir, elsewhere), undefined);
+    assert.deepEqual(await scoreRun({ runDir: dir, exitCode: 0, cwd: elsewhere }), { status: "failed", score: { success: false, source: "default", reason: 'no "ALL TESTS PASSED !#!#" in the log' } });
+    const leak = `import os\nfrom agbench.tabulate_cmd import default_tabulate\ndef main(args):\n    default_tabulate(args, scorer=lambda d: "BENCH_TEST_HOST_SECRET" not in os.environ)\n`;
     await writeFile(join(root, "custom_tabulate.py"), leak);
     process.env.BENCH_TEST_HOST_SECRET = "s3cret";
     try {
-      assert.equal((await scoreRun({ runDir: dir, exitCode: 0, cwd: root })).status, "passed");
+      assert.deepEqual(await scoreRun({ runDir: dir, exitCode: 0, cwd: root, tabulateSandbox: NATIVE }), { status: "passed", score: { success: true, source: "custom_tabulate" } });
     } finally {
       delete process.env.BENCH_TEST_HOST_SECRET;
     }
@@ -115,26 +123,44 @@ describe("scoreRun step 2b: agbench's custom_tabulate.py (python3)", () => {
     const root = await temp();
     await writeFile(join(root, "custom_tabulate.py"), CUSTOM);
     const yes = await run(root, "FINAL ANSWER: 8\n");
-    assert.deepEqual(await scoreRun({ runDir: yes, exitCode: 0, cwd: root }), { status: "passed", score: { success: true, source: "custom_tabulate" } });
+    assert.deepEqual(await scoreRun({ runDir: yes, exitCode: 0, cwd: root, tabulateSandbox: NATIVE }), { status: "passed", score: { success: true, source: "custom_tabulate" } });
     const no = await run(root, "FINAL ANSWER: 9\nALL TESTS PASSED !#!#\n");
-    assert.deepEqual(await scoreRun({ runDir: no, exitCode: 0, cwd: root }), { status: "failed", score: { success: false, source: "custom_tabulate" } });
+    assert.deepEqual(await scoreRun({ runDir: no, exitCode: 0, cwd: root, tabulateSandbox: NATIVE }), { status: "failed", score: { success: false, source: "custom_tabulate" } });
     const skip = await run(root, "SKIP\nALL TESTS PASSED !#!#\n");
-    assert.deepEqual(await scoreRun({ runDir: skip, exitCode: 0, cwd: root }), { status: "passed", score: { success: true, source: "default" } });
+    assert.deepEqual(await scoreRun({ runDir: skip, exitCode: 0, cwd: root, tabulateSandbox: NATIVE }), { status: "passed", score: { success: true, source: "default" } });
   });
 
-  it("says clearly when python3 is absent, and when the script fails", async () => {
+  it("a grader runs the script once per scenario folder for all its runs", async () => {
+    const root = await temp();
+    const count = join(root, "count.txt");
+    await writeFile(join(root, "custom_tabulate.py"), `from agbench.tabulate_cmd import default_tabulate
+def main(args):
+    open(${JSON.stringify(count)}, "a").write("x")
+    default_tabulate(args, scorer=lambda d: d.endswith("1"))
+`);
+    const dirs = await Promise.all(["t0", "t1"].map(async (task) => {
+      const dir = join(root, "Results", "s", task, "1");
+      await mkdir(dir, { recursive: true });
+      return dir;
+    }));
+    const grade = createGrader({ cwd: root, tabulateSandbox: NATIVE });
+    const graded = await Promise.all([...dirs, join(root, "Results", "s", "t", "0")].map((runDir) => grade({ runDir, exitCode: 0 })));
+    assert.deepEqual(graded.map((g) => g.status), ["passed", "passed", "failed"]);
+    assert.equal(await readFile(count, "utf8"), "x");
+  });
+
+  it("says clearly when python3 is absent (a configuration error), and when the script fails (an error run)", async () => {
     const root = await temp();
     const script = join(root, "custom_tabulate.py");
     await writeFile(script, CUSTOM);
     const dir = await run(root, "");
-    assert.deepEqual(await scoreRun({ runDir: dir, exitCode: 0, cwd: root, python: "/nonexistent/python3" }), {
-      status: "error",
-      score: { success: false, source: "custom_tabulate", reason: `${script} was found but "/nonexistent/python3" is not installed: install Python 3, or remove the file to use the other scoring steps` },
+    await assert.rejects(scoreRun({ runDir: dir, exitCode: 0, cwd: root, tabulateSandbox: { kind: "native", python: "/nonexistent/python3" } }), {
+      name: "ConfigError", message: /python: '\/nonexistent\/python3' is not installed \(give --python\)/,
     });
     await writeFile(script, "raise ValueError('bad script')\n");
-    assert.deepEqual(await scoreRun({ runDir: dir, exitCode: 0, cwd: root }), {
-      status: "error", score: { success: false, source: "custom_tabulate", reason: `${script} failed: ValueError: bad script` },
-    });
+    const failed = await scoreRun({ runDir: dir, exitCode: 0, cwd: root, tabulateSandbox: NATIVE });
+    assert.equal(failed.status, "error");
+    assert.match(failed.score.reason ?? "", new RegExp(`^${script.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} failed \\(exit 1\\):[\\s\\S]*ValueError: bad script$`));
   });
 
   it("a --scorer module wins over custom_tabulate.py", async () => {

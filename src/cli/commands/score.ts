@@ -4,30 +4,34 @@ import { ConfigError, loadScenarios, rescore, type RescoreOptions, type Scenario
 import type { CliIO, Command } from "../io.ts";
 import { EXIT_OK, EXIT_USAGE } from "../io.ts";
 import { parseCommand, usageError } from "../parse-command.ts";
+import { CUSTOM_TABULATE_HELP, CUSTOM_TABULATE_OPTIONS, tabulateSandbox } from "../custom-tabulate-flags.ts";
 
-const HELP = `Usage: bench score <results> [--scenarios FILE|DIR] [--scorer FILE] [--python CMD] [--no-custom-tabulate]
+const HELP = `Usage: bench score <results> [--scenarios FILE|DIR] [--scorer FILE] [--image IMAGE] [--native] [--no-custom-tabulate]
 
 Re-score every run folder that has a result.json, in the usual order (docs/verifier.md): the
 verifier's reward (read again from the run's verifier/ folder; verifiers are not re-run), the --scorer
-module (exporting score(runDir)) or agbench's custom_tabulate.py (found in the current folder,
-./Scripts, or above the run folder; run with python3), the grounds, score.json, then the sentinel
-"ALL TESTS PASSED !#!#" + exit code. result.json is rewritten atomically. Timeouts, skipped runs,
-runner errors, and runs that had a verifier when --scenarios does not name their scenario keep their
-status.
+module (exporting score(runDir)) or agbench's custom_tabulate.py, the grounds, score.json, then the
+sentinel "ALL TESTS PASSED !#!#" + exit code. result.json is rewritten atomically. Timeouts, skipped
+runs, runner errors, and runs that had a verifier when --scenarios does not name their scenario keep
+their status.
 
 Options:
       --scenarios FILE|DIR  the scenario JSONL (or folder of them) the runs came from, so each task's
                             "score" grounds (answer, should_contain, ...) apply; repeatable (default none)
       --scorer FILE         a .ts/.js/.mjs module exporting score(runDir) → { success, score?, metrics? } or a boolean
-      --python CMD          Python for custom_tabulate.py (default python3)
-      --no-custom-tabulate  ignore any custom_tabulate.py
       --allow-unknown-keys  with --scenarios: keys the schema does not know are kept, not errors
+
+agbench's custom_tabulate.py, when found as bench tabulate finds it (the current folder, then the run's
+scenario folder and the folders above it; in each: custom_tabulate.py, Scripts/ or scripts/), decides
+each run with its scorer (None: the next step decides), once per scenario folder.
+${CUSTOM_TABULATE_HELP}
+      --no-custom-tabulate   ignore custom_tabulate.py
   -h, --help                show this help
 `;
 
 /** Every option `bench score` accepts (the help test checks HELP lists each). */
 export const OPTIONS = {
-  scenarios: { type: "string", multiple: true }, scorer: { type: "string" }, python: { type: "string" }, "no-custom-tabulate": { type: "boolean" },
+  scenarios: { type: "string", multiple: true }, scorer: { type: "string" }, ...CUSTOM_TABULATE_OPTIONS,
   "allow-unknown-keys": { type: "boolean" }, help: { type: "boolean", short: "h" },
 } as const;
 
@@ -40,8 +44,8 @@ export const command: Command = async (argv, io) => {
   if (positionals.length !== 1 || positionals[0] === undefined) return usage(io, "expected exactly one <results> folder");
   const options: RescoreOptions = { cwd: io.cwd };
   if (values.scorer) options.scorer = resolve(io.cwd, values.scorer);
-  if (values.python) options.python = values.python;
   if (values["no-custom-tabulate"]) options.customTabulate = false;
+  else options.tabulateSandbox = tabulateSandbox(values);
   if (values.scenarios?.length) {
     try {
       const { scenarios } = await loadScenarios(values.scenarios, { cwd: io.cwd, allowUnknownKeys: values["allow-unknown-keys"] === true });

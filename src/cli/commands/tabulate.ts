@@ -2,12 +2,13 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import {
-  LOCAL_BASE_IMAGE, connectDocker, findCustomTabulate, regressionIds, renderAgbenchmarkReport, renderCsv, renderJson, renderJunit, renderMarkdown,
-  renderText, renderXlsx, tabulate, tabulateWithCustom, type TabulateSandbox, type Tabulation,
+  findCustomTabulate, regressionIds, renderAgbenchmarkReport, renderCsv, renderJson, renderJunit, renderMarkdown,
+  renderText, renderXlsx, tabulate, tabulateWithCustom, type Tabulation,
 } from "../../../sdk/index.ts";
 import type { CliIO, Command } from "../io.ts";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "../io.ts";
 import { parseCommand, usageError } from "../parse-command.ts";
+import { CUSTOM_TABULATE_HELP, CUSTOM_TABULATE_OPTIONS, tabulateSandbox } from "../custom-tabulate-flags.ts";
 import { rate } from "../../options/values.ts";
 
 const HELP = `Usage: bench tabulate <results...> [--format FORMAT] [--out FILE] [--min-pass-rate P] [--trials N]
@@ -30,13 +31,7 @@ Options:
 
 agbench's custom_tabulate.py, when found as agbench finds it (the current folder, then each Results
 argument and the folders above it; in each: custom_tabulate.py, Scripts/ or scripts/), decides every
-trial with its scorer and timer. It runs in a Docker container: no network, Results read-only,
-minimal environment.
-      --image IMAGE          image for custom_tabulate.py (default ${LOCAL_BASE_IMAGE}); it needs the
-                             packages the script imports (agbench itself is stood in for)
-      --python CMD           python for custom_tabulate.py (default python3)
-      --native               run custom_tabulate.py on this machine instead: NO isolation, only for
-                             scripts you trust
+trial with its scorer and timer. ${CUSTOM_TABULATE_HELP}
       --no-custom-tabulate   ignore custom_tabulate.py; tabulate by bench's own rules
   -h, --help             show this help
 
@@ -84,8 +79,7 @@ export const OPTIONS = {
   format: { type: "string", short: "f", default: "text" }, out: { type: "string", short: "o" },
   "min-pass-rate": { type: "string" }, trials: { type: "string" }, "max-bytes": { type: "string" }, explain: { type: "boolean" },
   csv: { type: "boolean", short: "c" }, excel: { type: "string", short: "e" },
-  image: { type: "string" }, python: { type: "string" }, native: { type: "boolean" }, "no-custom-tabulate": { type: "boolean" },
-  help: { type: "boolean", short: "h" },
+  ...CUSTOM_TABULATE_OPTIONS, help: { type: "boolean", short: "h" },
 } as const;
 
 const usage = (io: CliIO, message: string): number => usageError(io, "tabulate", message);
@@ -107,10 +101,7 @@ export const command: Command = async (argv, io) => {
   const script = values["no-custom-tabulate"] ? undefined : await findCustomTabulate(io.cwd, positionals);
   let tabulation: Tabulation;
   if (script) {
-    const python = values.python ?? "python3";
-    const sandbox: TabulateSandbox = values.native
-      ? { kind: "native", python }
-      : { kind: "docker", image: values.image ?? LOCAL_BASE_IMAGE, python, docker: connectDocker() };
+    const sandbox = tabulateSandbox(values);
     io.stderr.write(`Using tabulation method defined in '${script}' (${values.native ? "natively, without isolation" : `in ${sandbox.kind === "docker" ? sandbox.image : ""}: no network, Results read-only`})\n`);
     const custom = await tabulateWithCustom(inputs, script, sandbox, trials);
     if (custom.text) io.stderr.write(`${custom.text}\n`);
