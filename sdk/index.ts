@@ -147,7 +147,12 @@ export { DIFFICULTY_ORDER, highestDifficulty } from "../src/select/difficulty.ts
 /** same_task suites: members scored against the leader's single run. */
 export { sameTaskGroups, scoreSameTaskMembers } from "../src/select/same-task.ts";
 /** History per results root: regression_tests.json, success_rate.json, run modes. */
-export { readHistory, writeHistory, REGRESSION_FILE, SUCCESS_RATE_FILE, REGRESSION_STREAK, SUCCESS_RATE_WINDOW } from "../src/history/history-file.ts";
+export { readHistory, writeHistory, hasHistory, REGRESSION_FILE, SUCCESS_RATE_FILE, REGRESSION_STREAK, SUCCESS_RATE_WINDOW } from "../src/history/history-file.ts";
+/** Shards' histories merged into one (each task from the folder that saw it most), and one shard's part. */
+export { mergeHistories, restrictHistory } from "../src/history/merge-histories.ts";
+/** Seed an empty results root with a baseline's merged history (the Action does it before each run). */
+export { seedHistory } from "../src/history/seed-history.ts";
+export type { SeedOutcome, SeedOptions } from "../src/history/seed-history.ts";
 export type { History, RegressionEntry } from "../src/history/history-file.ts";
 export { updateHistory, applyResults } from "../src/history/update-history.ts";
 export { runModeFromFlags, RUN_MODES } from "../src/history/run-mode.ts";

@@ -3,6 +3,7 @@
  * least 3 times in a row and have not failed since) and `success_rate.json` (last 10 outcomes per test).
  * Tests are keyed by their task id, as agbenchmark keys them by test name.
  */
+import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ConfigError } from "../errors.ts";
@@ -29,29 +30,64 @@ export interface History {
   successRate: Record<string, boolean[]>;
 }
 
-async function readJson(path: string): Promise<unknown> {
+/** Either history file under `resultsRoot`? */
+export function hasHistory(resultsRoot: string): boolean {
+  return [REGRESSION_FILE, SUCCESS_RATE_FILE].some((file) => existsSync(join(resultsRoot, file)));
+}
+
+/** At most this many bad entries are listed per file. */
+const MAX_ISSUES = 10;
+
+/**
+ * One history file as an object of entries, each checked by `entry` (which returns the entry as
+ * kept, or undefined when it is bad); {} when the file does not exist. Anything else is a
+ * ConfigError naming the file and every bad field.
+ */
+async function readEntries<T>(path: string, entry: (value: unknown) => T | undefined, want: string): Promise<Record<string, T>> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
-  } catch {
-    return {};
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw new ConfigError(path, [`cannot be read: ${(error as Error).message}`], { cause: error });
   }
+  let data: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    data = JSON.parse(text) as unknown;
   } catch (error) {
     throw new ConfigError(path, [`not valid JSON: ${(error as Error).message}`], { cause: error });
   }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) throw new ConfigError(path, ["not a JSON object"]);
+  const entries: [string, T][] = [];
+  const issues: string[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    const kept = entry(value);
+    if (kept === undefined) issues.push(`"${key}" is not ${want}`);
+    else entries.push([key, kept]);
+  }
+  if (issues.length > MAX_ISSUES) issues.splice(MAX_ISSUES, issues.length, `… and ${issues.length - MAX_ISSUES} more`);
+  if (issues.length > 0) throw new ConfigError(path, issues);
+  // fromEntries defines own properties, so a task id like "__proto__" stays a plain key.
+  return Object.fromEntries(entries);
 }
 
-/** The history of a results root; missing files are an empty history. */
+/** agbenchmark writes `null` for an outcome it did not record: accepted and left out. */
+const outcomes = (value: unknown): boolean[] | undefined =>
+  Array.isArray(value) && value.every((v) => typeof v === "boolean" || v === null) ? value.filter((v): v is boolean => v !== null) : undefined;
+
+const regressionEntry = (value: unknown): RegressionEntry | undefined =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as RegressionEntry) : undefined;
+
+/**
+ * The history of a results root: the one reader, for runs (`--maintain`, the update after a run), the
+ * Action's seeding and reports alike. A missing file is an empty history; a file that is not a JSON
+ * object, or an entry of the wrong shape, is a ConfigError naming the file and the task ids.
+ */
 export async function readHistory(resultsRoot: string): Promise<History> {
-  const regression = await readJson(join(resultsRoot, REGRESSION_FILE));
-  const rates = await readJson(join(resultsRoot, SUCCESS_RATE_FILE));
-  const successRate: Record<string, boolean[]> = {};
-  for (const [name, list] of Object.entries(rates as Record<string, unknown>)) {
-    if (Array.isArray(list)) successRate[name] = list.filter((v): v is boolean => typeof v === "boolean");
-  }
-  return { regression: regression as Record<string, RegressionEntry>, successRate };
+  return {
+    regression: await readEntries(join(resultsRoot, REGRESSION_FILE), regressionEntry, "an object"),
+    successRate: await readEntries(join(resultsRoot, SUCCESS_RATE_FILE), outcomes, "a list of true, false or null"),
+  };
 }
 
 export async function writeHistory(resultsRoot: string, history: History): Promise<void> {

@@ -161,7 +161,7 @@ describe("dist/index.js carries the agbenchmark history across jobs", () => {
     });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.deepEqual(r.rest, [], "a file baseline and no comment: no REST call");
-    assert.match(r.stdout, /::warning::The history of the baseline is unreadable, starting with a fresh history: BaseResults\/success_rate\.json: not valid JSON \(.+\)\n/);
+    assert.match(r.stdout, /::warning::The history of the baseline is unreadable, starting with a fresh history: Invalid \S*\/BaseResults\/success_rate\.json: not valid JSON: .+\n/);
     assert.match(r.summary, /\n\nHistory: fresh \(the history of the baseline is unreadable\)\n/);
     assert.equal(r.outputs["verdict"], "inconclusive");
     assert.deepEqual(history(r.workspace, "success_rate.json"), { steady: [true], fragile: [false], hard: [false] });

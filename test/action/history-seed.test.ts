@@ -1,4 +1,4 @@
-/** History carried across CI jobs: the shard merge (pure) and seedHistory's decisions on real folders. */
+/** The Action's history seeding: which baseline it seeds from and the summary line and warning it writes, on real folders. */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,42 +8,9 @@ import type { BaselineSource } from "../../action/baseline.ts";
 import type { ActionContext } from "../../action/context.ts";
 import { seedHistory, type SeedDeps } from "../../action/history-seed.ts";
 import { readInputs } from "../../action/inputs.ts";
-import { mergeHistories } from "../../action/merge-histories.ts";
 import type { GitHubApi } from "../../action/types.ts";
 
 const entry = (streak: number) => ({ scenario: "math", streak, "success_%": 100 });
-
-describe("mergeHistories", () => {
-  it("unions the shards' tasks; a task in several takes list and regression entry from its longest list", () => {
-    const shard1 = {
-      successRate: { a: [true, true, true], b: [true, true, true, true], only1: [false] },
-      regression: { a: entry(3), b: entry(4) },
-    };
-    const shard2 = {
-      successRate: { a: [true, true, true, true], b: [true, true, true, true, false], only2: [true] },
-      regression: { a: entry(4), lonely: entry(3) },
-    };
-    const merged = mergeHistories([shard1, shard2]);
-    assert.deepEqual(merged, {
-      successRate: { a: [true, true, true, true], b: [true, true, true, true, false], only1: [false], only2: [true] },
-      // b's longest list (shard 2) ends in a failure and has no entry: b is no regression test any more.
-      regression: { a: entry(4), lonely: entry(3) },
-    });
-    assert.notEqual(merged.successRate["a"], shard2.successRate.a, "lists are copied");
-  });
-
-  it("keeps the earlier folder on a tie, handles none and one, and keeps a __proto__ task id a plain key", () => {
-    const first = { successRate: { t: [true, false] }, regression: {} };
-    const second = { successRate: { t: [false, true] }, regression: {} };
-    assert.deepEqual(mergeHistories([first, second]).successRate, { t: [true, false] });
-    assert.deepEqual(mergeHistories([]), { successRate: {}, regression: {} });
-    assert.deepEqual(mergeHistories([second]), second);
-    const odd = JSON.parse('{"__proto__": [true]}') as Record<string, boolean[]>;
-    const merged = mergeHistories([{ successRate: odd, regression: {} }]);
-    assert.deepEqual(Object.keys(merged.successRate), ["__proto__"]);
-    assert.equal(Object.getPrototypeOf(merged.successRate), Object.prototype);
-  });
-});
 
 describe("seedHistory", () => {
   const ctx: ActionContext = { eventName: "pull_request", owner: "o", repo: "r", runId: 9, runAttempt: 1, sha: "", headSha: "", ref: "", serverUrl: "https://github.com", apiUrl: "" };
@@ -114,13 +81,13 @@ describe("seedHistory", () => {
     const broken = t.folder("broken", { "regression_tests.json": "[]" });
     assert.equal(await t.seed(t.found(broken)), "fresh (the history of the baseline is unreadable)");
     assert.deepEqual(t.warnings, [
-      'The history of the baseline is unreadable, starting with a fresh history: shaped/success_rate.json: "x" is not a list of true/false',
-      "The history of the baseline is unreadable, starting with a fresh history: broken/regression_tests.json: not a JSON object",
+      `The history of the baseline is unreadable, starting with a fresh history: Invalid ${join(shape, "success_rate.json")}: "x" is not a list of true, false or null`,
+      `The history of the baseline is unreadable, starting with a fresh history: Invalid ${join(broken, "regression_tests.json")}: not a JSON object`,
     ]);
     const good = t.folder("good", { "success_rate.json": '{"x": [true]}' });
     const bad = t.folder("bad", { "success_rate.json": '{"x": [tru' });
     assert.equal(await t.seed(t.found(good, bad)), "fresh (the history of the baseline is unreadable)", "one bad shard: nothing seeded");
-    assert.match(t.warnings[2] ?? "", /^The history of the baseline is unreadable, starting with a fresh history: bad\/success_rate\.json: not valid JSON \(.+\)$/);
+    assert.match(t.warnings[2] ?? "", /^The history of the baseline is unreadable, starting with a fresh history: Invalid \S+\/bad\/success_rate\.json: not valid JSON: .+$/);
     assert.throws(() => readFileSync(join(t.root, "Results", "success_rate.json")), { code: "ENOENT" });
   });
 

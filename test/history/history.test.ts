@@ -41,6 +41,28 @@ describe("history", () => {
     await assert.rejects(readHistory(root), (error: Error) => error.message.startsWith(`Invalid ${join(root, "success_rate.json")}:\n  not valid JSON:`));
   });
 
+  it("one reader for every caller: a misshapen file or entry is a ConfigError naming the file and the task ids", async () => {
+    const root = await mkdtemp(join(tmpdir(), "history-"));
+    await writeFile(join(root, "regression_tests.json"), '{"ok": {"scenario": "s", "streak": 3, "success_%": 100}, "bad": [1]}');
+    await assert.rejects(readHistory(root), { name: "ConfigError", message: `Invalid ${join(root, "regression_tests.json")}:\n  "bad" is not an object` });
+    await writeFile(join(root, "regression_tests.json"), "[]");
+    await assert.rejects(readHistory(root), { message: `Invalid ${join(root, "regression_tests.json")}:\n  not a JSON object` });
+    await writeFile(join(root, "regression_tests.json"), "{}");
+    const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`t${i}`, "x"]));
+    await writeFile(join(root, "success_rate.json"), JSON.stringify(many));
+    const error = await readHistory(root).then(() => undefined, (e: unknown) => e as { issues: string[] });
+    assert.deepEqual(error?.issues.slice(-2), ['"t9" is not a list of true, false or null', "… and 2 more"]);
+  });
+
+  it("agbenchmark's null outcomes are read and left out; a __proto__ task id stays a plain key", async () => {
+    const root = await mkdtemp(join(tmpdir(), "history-"));
+    await writeFile(join(root, "success_rate.json"), '{"t": [true, null, false], "__proto__": [true]}');
+    const history = await readHistory(root);
+    assert.deepEqual(history.successRate.t, [true, false]);
+    assert.deepEqual(Object.keys(history.successRate), ["t", "__proto__"]);
+    assert.deepEqual(history.regression, {});
+  });
+
   it("run modes are mutually exclusive", () => {
     assert.equal(runModeFromFlags({ improve: true }), "improve");
     assert.equal(runModeFromFlags({}), undefined);

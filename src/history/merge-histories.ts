@@ -1,4 +1,5 @@
-import type { History } from "../sdk/index.ts";
+/** Combining and narrowing histories: the shards of a baseline into one, and one shard's part of it. */
+import type { History } from "./history-file.ts";
 
 /**
  * One history from several results folders (the shard artifacts of a baseline): the union of task
@@ -21,4 +22,10 @@ export function mergeHistories(histories: readonly History[]): History {
     regression: Object.fromEntries(winners.filter(([id, from]) => Object.hasOwn(from.regression, id)).map(([id, from]) => [id, from.regression[id]!])),
     successRate: Object.fromEntries(winners.filter(([id, from]) => Object.hasOwn(from.successRate, id)).map(([id, from]) => [id, [...from.successRate[id]!]])),
   };
+}
+
+/** The part of `history` about the tasks in `ids` (a shard job's own tasks). Pure. */
+export function restrictHistory(history: History, ids: ReadonlySet<string>): History {
+  const pick = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).filter(([id]) => ids.has(id)));
+  return { regression: pick(history.regression), successRate: pick(history.successRate) };
 }
