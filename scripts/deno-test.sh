@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs the SDK's unit tests that cover scenario loading, expansion, native runs, runScenarios and
 # tabulate (plus the HTML report and scaffolds) under a real Deno (the npm package `deno`), after
-# type-checking the public SDK and the embedding example with Deno's own types.
+# type-checking every SDK entry point (sdk/*.ts) and the embedding example with Deno's own types.
 #
 # Test files run with --no-check: they are type-checked by tsc against Node's types, and a few use
 # Node-only typings (`import.meta.dirname: string`, `globalThis.gc`) that Deno types differently.
@@ -13,7 +13,7 @@ set -eu
 cd "$(dirname "$0")/.."
 DENO="${DENO:-$(sh scripts/ensure-deno.sh)}"
 $DENO --version | head -1
-$DENO check sdk/index.ts examples/embed/embed.ts
+$DENO check sdk/*.ts examples/embed/embed.ts
 $DENO test -A --no-check \
   test/scenario/load-scenarios.test.ts test/scenario/validation.test.ts test/scenario/path-escape.test.ts \
   test/scenario/expand-scenario.test.ts test/scenario/run-script.test.ts test/scenario/scenario-hash.test.ts \

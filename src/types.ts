@@ -3,6 +3,7 @@
 /** Terminal state of one run (task × repetition). */
 export type RunStatus = "passed" | "failed" | "error" | "timeout" | "skipped";
 
+/** Every run status, in report order. */
 export const RUN_STATUSES: readonly RunStatus[] = ["passed", "failed", "error", "timeout", "skipped"];
 
 /** What a scorer says about one run (score.json, custom scorer, grounds or the default). */

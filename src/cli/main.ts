@@ -1,5 +1,6 @@
 /** `bench` entry: dispatches to one command module per subcommand. */
-import { benchVersion, describeError, BenchError } from "../../sdk/run.ts";
+import { describeError, BenchError } from "../errors.ts";
+import { benchVersion } from "../repo-path.ts";
 import type { CliIO, CommandInfo } from "./io.ts";
 import { EXIT_USAGE } from "./io.ts";
 import { closest } from "../did-you-mean.ts";

@@ -4,7 +4,8 @@
  * lines, one per finished run. `quiet` prints only the end; `verbose` also every start and, at the
  * end, every failure (no cap). README.md (CLI) describes it.
  */
-import { addUsage, usageLine, type RunEvent, type RunStatus, type RunSummary } from "../../sdk/run.ts";
+import type { RunEvent, RunStatus, RunSummary } from "../../sdk/run.ts";
+import { addUsage, usageLine } from "../../sdk/usage.ts";
 import type { CliIO } from "./io.ts";
 import { FAILURE_LIST_CAP, failureList, failureReason } from "./run-failures.ts";
 

@@ -1,6 +1,7 @@
 /** `bench run --assignment file.yaml`: every (agent, task) pair of an AgentBench assignment, one after the other. */
 import { resolve } from "node:path";
-import { runAssignments, runScenarios, type RunOptions } from "../../sdk/run.ts";
+import { runScenarios, type RunOptions } from "../../sdk/run.ts";
+import { runAssignments } from "../../sdk/agentbench.ts";
 import type { CliIO } from "./io.ts";
 import { EXIT_FAILED, EXIT_OK } from "./io.ts";
 import { Progress, countsLine, type Verbosity } from "./progress.ts";

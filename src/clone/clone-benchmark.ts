@@ -4,6 +4,7 @@ import { ConfigError } from "../errors.ts";
 import { copyFiles, listTree } from "./copy-tree.ts";
 import { EXAMPLES_DIR, listBenchmarks } from "./shipped-benchmarks.ts";
 
+/** Options of cloneBenchmark: where the shipped benchmarks are read from (default EXAMPLES_DIR). */
 export interface CloneOptions {
   /** Folder holding the shipped benchmarks (default the package's examples/). */
   examplesDir?: string;

@@ -6,6 +6,7 @@ import { repoPath } from "../repo-path.ts";
 /** The scaffold copied by `bench init`. */
 export const INIT_TEMPLATE_DIR: string = repoPath("templates/init/");
 
+/** Options of initProject (`bench init`): overwrite existing files (`force`), and the scaffold folder. */
 export interface InitOptions {
   /** Replace files that already exist (default false: any existing file is an error, nothing is written). */
   force?: boolean;

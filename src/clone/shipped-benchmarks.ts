@@ -6,6 +6,7 @@ import { repoPath } from "../repo-path.ts";
 /** Where the shipped benchmarks live (the package's `examples/` folder). */
 export const EXAMPLES_DIR: string = repoPath("examples/");
 
+/** A shipped benchmark in examples/: its name, title (from its README.md) and folder. */
 export interface ShippedBenchmark {
   name: string;
   /** First line of its README.md, without the leading `#`. */

@@ -7,6 +7,7 @@ import { mean } from "../tabulate/stats.ts";
 import type { TaskRow } from "../tabulate/tabulation-types.ts";
 import { formatReward } from "../report/format.ts";
 
+/** Mean reward of base and head (docs/harbor.md), when either side's verifier recorded rewards. */
 export interface RewardDelta {
   base: number;
   head: number;

@@ -2,6 +2,7 @@
 import type { SuiteTabulation, Tabulation } from "../tabulate/tabulation-types.ts";
 import type { UsageStats } from "../tabulate/usage-stats.ts";
 
+/** Usage statistics of base and head, and head minus base in mean tokens and cost per trial (null when a side has none). */
 export interface UsageDelta {
   base?: UsageStats;
   head?: UsageStats;
@@ -11,6 +12,7 @@ export interface UsageDelta {
   deltaMeanCostUsd: number | null;
 }
 
+/** Usage of base against head in a Comparison: overall and per task (docs/usage.md). */
 export interface UsageComparison {
   /** Over every recorded trial of each side (tabulation.overall.usage). */
   overall: UsageDelta;

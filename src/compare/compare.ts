@@ -22,6 +22,7 @@ import { DEFAULT_ALPHA, DEFAULT_THRESHOLD, decide, verdictFrom, type Decision, t
 export type { Verdict } from "./verdict.ts";
 export type { TaskChange } from "./task-flags.ts";
 
+/** Options of compare: the threshold in points, the significance level, and the value of a trial (pass = 1 by default). */
 export interface CompareOptions {
   /** Smallest |Δ| in percentage points that counts as a change (default 5). */
   threshold?: number;
@@ -31,6 +32,7 @@ export interface CompareOptions {
   value?: (cell: TrialCell) => number;
 }
 
+/** decide()'s result with both percentages, the 95 % interval of Δ and a one-sentence summary. */
 export interface DeltaStats extends Decision {
   basePercentage: number;
   headPercentage: number;
@@ -39,6 +41,7 @@ export interface DeltaStats extends Decision {
   sentence: string;
 }
 
+/** compare()'s result: the overall statistics, the rules, per-suite statistics, task changes (new failures, fixed, newly flaky), tasks on one side only, reward and usage. */
 export interface Comparison extends DeltaStats {
   version: 2;
   threshold: number;
@@ -70,6 +73,7 @@ export function comparisonRules(alpha: number): string {
     `Task flags: exact test per task, Benjamini–Hochberg false-discovery rate ${alpha}. Details: docs/verdict.md.`;
 }
 
+/** The comparison rules in one paragraph, as the reports print them (docs/verdict.md). */
 export const COMPARISON_RULES: string = comparisonRules(DEFAULT_ALPHA);
 
 export interface Pair extends TaskSamples {
@@ -103,6 +107,7 @@ export function pairTasks(base: Tabulation, head: Tabulation, value: (cell: Tria
   return { pairs, onlyInBase, onlyInHead };
 }
 
+/** Pair base and head tasks: Δ suite % with a paired 95 % interval, MDE, new failures, fixed and flaky tasks, and the verdict (docs/verdict.md). */
 export function compare(base: Tabulation, head: Tabulation, options: CompareOptions = {}): Comparison {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const alpha = options.alpha ?? DEFAULT_ALPHA;

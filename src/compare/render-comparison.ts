@@ -7,6 +7,7 @@ import type { Comparison, DeltaStats, Verdict } from "./compare.ts";
 import { renderUsageMarkdown, renderUsageText } from "./render-usage.ts";
 import { rewardLine } from "./compare-reward.ts";
 
+/** Options of renderComparisonMarkdown: a title and the size budget in bytes. */
 export interface ComparisonMarkdownOptions {
   maxBytes?: number;
   title?: string;
@@ -57,6 +58,7 @@ function sections(c: Comparison): [string, Listed[]][] {
   ];
 }
 
+/** A Comparison as Markdown: the headline first, collapsible task lists, trimmed to the size budget. */
 export function renderComparisonMarkdown(c: Comparison, options: ComparisonMarkdownOptions = {}): string {
   const maxBytes = options.maxBytes ?? 60_000;
   const lines: string[] = [];

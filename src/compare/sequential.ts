@@ -86,6 +86,7 @@ export function informationFraction(baseTrials: number, headTrials: number, maxT
   return (1 / baseTrials + 1 / maxTrials) / (1 / baseTrials + 1 / headTrials);
 }
 
+/** One interim look of runUntilDecided: trials so far, p-value against its nominal level, Δ, and whether to stop. */
 export interface Look {
   /** Head trials per task at this look. */
   trials: number;

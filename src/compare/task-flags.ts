@@ -10,6 +10,7 @@ import { benjaminiHochberg } from "./multiple-testing.ts";
 import { meanOf, type TaskSamples } from "./samples.ts";
 import { stratifiedTest } from "./stratified-test.ts";
 
+/** One task whose pass rate changed between base and head, with its own and its adjusted p-value. */
 export interface TaskChange {
   suite: string;
   id: string;

@@ -18,6 +18,7 @@ import { DEFAULT_ALPHA, DEFAULT_THRESHOLD } from "./verdict.ts";
 /** Repetitions per task when `--until-decided` is given without `-r`. */
 export const DEFAULT_UNTIL_DECIDED_BUDGET = 5;
 
+/** Options of runUntilDecided: run options plus the base Tabulation, the threshold and significance level, and a callback per look. */
 export interface UntilDecidedOptions extends RunOptions {
   /** The baseline to decide against. */
   base: Tabulation;
@@ -29,6 +30,7 @@ export interface UntilDecidedOptions extends RunOptions {
   onLook?: (look: Look) => void;
 }
 
+/** runUntilDecided's result: the last run summary, every look taken, and the Comparison at the last look. */
 export interface UntilDecidedResult {
   /** The last round's summary (every planned unit up to the last look). */
   summary: RunSummary;
@@ -46,6 +48,7 @@ export function tabulationOf(summary: RunSummary, trials: number): Tabulation {
   return fromRecords(records, [summary.resultsDir], trials);
 }
 
+/** Run repetitions until the verdict against a base is settled (group-sequential); docs/verdict.md, "Until decided". */
 export async function runUntilDecided(input: string | string[], options: UntilDecidedOptions): Promise<UntilDecidedResult> {
   const { base, threshold = DEFAULT_THRESHOLD, alpha = DEFAULT_ALPHA, onLook, ...run } = options;
   const maxTrials = run.repeat ?? DEFAULT_UNTIL_DECIDED_BUDGET;

@@ -9,11 +9,13 @@ import { detectableEffect } from "./detectable.ts";
 import type { TaskSamples } from "./samples.ts";
 import { stratifiedTest, type TestResult } from "./stratified-test.ts";
 
+/** The outcome of base against head: improved, regressed, unchanged (smaller than the threshold) or inconclusive. */
 export type Verdict = "improved" | "regressed" | "unchanged" | "inconclusive";
 
 export const DEFAULT_ALPHA = 0.05;
 export const DEFAULT_THRESHOLD = 5;
 
+/** Options of decide: significance level, threshold in points, permutation draws. */
 export interface DecideOptions {
   /** Smallest |Δ| in pp that counts as a change (default 5). */
   threshold?: number;
@@ -23,6 +25,7 @@ export interface DecideOptions {
   draws?: number;
 }
 
+/** decide()'s result: paired tasks, Δ in points, p-value and test method, MDE, and the verdict. */
 export interface Decision {
   pairedTasks: number;
   /** Δ in pp (head − base). */
@@ -44,6 +47,7 @@ export function verdictFrom(p: number, delta: number, mde: number, pairedTasks: 
   return mde <= threshold ? "unchanged" : "inconclusive";
 }
 
+/** The verdict rule on raw per-task samples (values in [0, 1]): stratified permutation test, MDE, verdict (docs/verdict.md). */
 export function decide(tasks: readonly TaskSamples[], options: DecideOptions = {}): Decision {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const alpha = options.alpha ?? DEFAULT_ALPHA;

@@ -9,6 +9,7 @@ import { parseYaml } from "./parse-yaml.ts";
 import { ConfigError } from "../errors.ts";
 import { isCyclic } from "./is-cyclic.ts";
 
+/** Options of loadEnvFile: the environment `${VAR}` reads (default process.env), and whether a missing file is fine. */
 export interface EnvFileOptions {
   /** Where `${VAR}` values come from (default process.env). */
   hostEnv?: Record<string, string | undefined>;
@@ -16,6 +17,7 @@ export interface EnvFileOptions {
   allowMissing?: boolean;
 }
 
+/** A resolved ENV file: the variables for runs, `secrets` (every value to mask) and warnings. */
 export interface LoadedEnv {
   env: Record<string, string>;
   /** Values to mask: every env value and every host value referenced. */

@@ -9,13 +9,16 @@ import { join } from "node:path";
 import { ConfigError } from "../errors.ts";
 import { writeJsonAtomic } from "../results/write-json-atomic.ts";
 
+/** agbenchmark's regression test list, in a results root. */
 export const REGRESSION_FILE = "regression_tests.json";
+/** agbenchmark's per-test success history, in a results root. */
 export const SUCCESS_RATE_FILE = "success_rate.json";
 /** Consecutive passes that make a test a regression test. */
 export const REGRESSION_STREAK = 3;
 /** Outcomes kept per test in success_rate.json. */
 export const SUCCESS_RATE_WINDOW = 10;
 
+/** A regression_tests.json entry: the test's scenario, difficulty, category, passing streak and success percentage. */
 export interface RegressionEntry {
   scenario: string;
   difficulty?: string;
@@ -25,6 +28,7 @@ export interface RegressionEntry {
   "success_%": number;
 }
 
+/** A results root's history: regression_tests.json and success_rate.json. */
 export interface History {
   regression: Record<string, RegressionEntry>;
   successRate: Record<string, boolean[]>;
@@ -90,6 +94,7 @@ export async function readHistory(resultsRoot: string): Promise<History> {
   };
 }
 
+/** Write both history files of a results root atomically. */
 export async function writeHistory(resultsRoot: string, history: History): Promise<void> {
   await mkdir(resultsRoot, { recursive: true });
   await writeJsonAtomic(join(resultsRoot, SUCCESS_RATE_FILE), history.successRate);

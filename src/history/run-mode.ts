@@ -2,8 +2,10 @@
 import { ConfigError } from "../errors.ts";
 import type { History } from "./history-file.ts";
 
+/** agbenchmark's run modes: which tests a run selects, given the history. */
 export type RunMode = "maintain" | "improve" | "explore";
 
+/** Every run mode, in agbenchmark's order. */
 export const RUN_MODES: readonly RunMode[] = ["maintain", "improve", "explore"];
 
 /** The single mode the flags ask for; more than one is a ConfigError naming them. */

@@ -15,6 +15,7 @@ export type SeedOutcome =
   | { state: "no-folders" }
   | { state: "no-history" };
 
+/** Options of seedHistory: the task ids a shard job seeds. */
 export interface SeedOptions {
   /** A shard job's own task ids: only these are seeded (the shards' histories stay disjoint). */
   only?: ReadonlySet<string>;

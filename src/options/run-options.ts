@@ -56,6 +56,7 @@ export interface SwitchOption extends Common {
   get?(options: RunOptions): unknown;
 }
 
+/** One row of the run option table: an option with a value, or a switch. */
 export type RunOptionSpec = ValueOption<never> | SwitchOption;
 
 const docker = (options: RunOptions): DockerSettings => (options.docker ??= {});
@@ -66,6 +67,7 @@ function value<T>(spec: ValueOption<T>): RunOptionSpec {
   return spec as unknown as RunOptionSpec;
 }
 
+/** The run option table: every `bench run` flag / Action input / RunOptions field, its kind, default and help (docs/options.md). */
 export const RUN_OPTIONS: readonly RunOptionSpec[] = [
   value({ flag: "repeat", short: "r", group: "run", kind: count(1), arg: "N", shown: "1", action: "repeat", actionDefault: "1", sdk: "repeat",
     help: "repetitions (trials) per task", set: (o, v) => { o.repeat = v; }, get: (o) => o.repeat }),

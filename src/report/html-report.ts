@@ -8,6 +8,7 @@ import { flakyList, heatmap, legend } from "./html-heatmap.ts";
 import { HTML_STYLE } from "./html-style.ts";
 import { suiteBars, suiteTable } from "./html-suites.ts";
 
+/** Options of renderHtmlReport: a base Tabulation or Comparison, the Results roots (for links to runs), run metadata, the date and a title. */
 export interface HtmlReportOptions {
   /** The base branch's tabulation: its bars and trials are drawn beside the head's; compared with the head when `comparison` is not given. */
   base?: Tabulation;

@@ -34,6 +34,7 @@ export const agbenchmarkTime = (date: Date) => `${date.toISOString().slice(0, 19
 /** agbenchmark's report key: the test class name without its "Test" prefix. */
 export const testName = (id: string) => id.replace(/^Test(?=[A-Z0-9_])/, "");
 
+/** Options of renderAgbenchmarkReport: the regression test ids and the report's date. */
 export interface AgbenchmarkReportOptions {
   /** Task ids of regression_tests.json (see regressionIds). */
   regression?: Iterable<string>;
@@ -119,6 +120,7 @@ function keyed(entries: readonly [id: string, scenario: string, value: unknown][
 
 type Member = { suite: SuiteTabulation; row: TaskRow };
 
+/** agbenchmark's report.json for a Tabulation, same_task suites grouped as agbenchmark groups them. */
 export function renderAgbenchmarkReport(tabulation: Tabulation, options: AgbenchmarkReportOptions = {}): string {
   const regression = new Set(options.regression ?? []);
   // Report order: tasks in tabulation order, each suite where its first member appears.

@@ -11,6 +11,7 @@ export function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/** A Tabulation as CSV: agbench's columns first (task, then one column per trial), then the statistics. */
 export function renderCsv(tabulation: Tabulation): string {
   const n = Math.max(1, ...tabulation.suites.map((s) => s.trials));
   const trials = Array.from({ length: n }, (_, i) => i);

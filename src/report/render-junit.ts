@@ -33,6 +33,7 @@ function outcome(cell: TrialCell): string {
   }
 }
 
+/** A Tabulation as JUnit XML: one test suite per suite, one test case per task and trial. */
 export function renderJunit(tabulation: Tabulation): string {
   const o = tabulation.overall.counts;
   const lines = [

@@ -9,12 +9,14 @@ import { formatTokens, formatUsd } from "../usage/format-usage.ts";
 import type { UsageStats } from "../tabulate/usage-stats.ts";
 import { formatReward, pct, pctPoints } from "./format.ts";
 
+/** Options of renderMarkdown: a title and the size budget in bytes. */
 export interface MarkdownOptions {
   maxBytes?: number;
   /** Heading (default "Benchmark results"); "" for none. */
   title?: string;
 }
 
+/** The size budget of renderMarkdown, under GitHub's comment limit. */
 export const DEFAULT_MARKDOWN_MAX_BYTES = 60_000;
 
 const ICON: Record<TrialCell["status"], string> = {
@@ -31,6 +33,7 @@ export function mdCell(text: string): string {
   return text.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
 }
 
+/** A Tabulation as Markdown: suites, then task rows, trimmed to the size budget. */
 export function renderMarkdown(tabulation: Tabulation, options: MarkdownOptions = {}): string {
   const maxBytes = options.maxBytes ?? DEFAULT_MARKDOWN_MAX_BYTES;
   const title = options.title ?? "Benchmark results";

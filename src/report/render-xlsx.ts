@@ -103,6 +103,7 @@ function zip(files: [string, Buffer][]): Buffer {
   return Buffer.concat([...local, centralBytes, end]);
 }
 
+/** The agbench columns as an Excel workbook (`bench tabulate -e FILE`). */
 export function renderXlsx(tabulation: Tabulation): Buffer {
   const files: [string, Buffer][] = Object.entries(PARTS).map(([name, xml]) => [name, Buffer.from(xml)]);
   files.push(["xl/worksheets/sheet1.xml", Buffer.from(sheetXml(agbenchRows(tabulation)))]);

@@ -5,6 +5,7 @@ import type { RunStatus } from "../types.ts";
 import { maskValue } from "../secrets/mask.ts";
 import { writeJsonAtomic } from "./write-json-atomic.ts";
 
+/** The manifest's file name in a Results folder. */
 export const MANIFEST_FILE = "run.json";
 
 export interface ManifestScenario {
@@ -14,6 +15,7 @@ export interface ManifestScenario {
   hashes: Record<string, string>;
 }
 
+/** Results/run.json: the invocation's id, dates, state, commit, masked options, scenario hashes, counts, shard, host and images. */
 export interface RunManifest {
   version: string;
   runId: string;

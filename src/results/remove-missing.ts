@@ -12,6 +12,7 @@ import { readResult } from "./result-file.ts";
 import { writtenByBench } from "./run-folder.ts";
 import { setAside } from "./superseded.ts";
 
+/** A run without a result found by removeMissing: where its folder was, where it is now (not with `dryRun`), and why. */
 export interface MissingRun {
   /** Where the folder was. */
   from: string;

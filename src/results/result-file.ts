@@ -5,6 +5,7 @@ import { RUN_STATUSES, type RunResult } from "../types.ts";
 import { maskValue } from "../secrets/mask.ts";
 import { writeJsonAtomic } from "./write-json-atomic.ts";
 
+/** The result file's name in each run folder. */
 export const RESULT_FILE = "result.json";
 /** The run's captured output; result.json records its size (logBytes) so a truncated or deleted log is redone. */
 export const LOG_FILE = "console_log.txt";

@@ -13,10 +13,12 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { BenchError } from "../errors.ts";
 
+/** The lock file's name in a Results folder. */
 export const LOCK_FILE = ".lock";
 const HEARTBEAT_MS = 10_000;
 const STALE_MS = 60_000;
 
+/** What a Results lock records about its holder: process id, host, start time and command. */
 export interface LockInfo {
   pid: number;
   host: string;
@@ -37,6 +39,7 @@ export class ResultsBusyError extends BenchError {
   }
 }
 
+/** A held Results lock; release() gives it up. */
 export interface ResultsLock {
   readonly path: string;
   release(): Promise<void>;

@@ -9,9 +9,11 @@ import { lstat, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { writeJsonAtomic } from "./write-json-atomic.ts";
 
+/** The folder in a Results root where redone and missing runs are kept. */
 export const SUPERSEDED_DIR = ".superseded";
 const NOTE_SUFFIX = ".superseded.json";
 
+/** The note kept with a run folder moved aside: where it was, when, by which run, and why. */
 export interface SupersededNote {
   /** The run folder, relative to the results root. */
   from: string;
@@ -20,6 +22,7 @@ export interface SupersededNote {
   reason: string;
 }
 
+/** A run folder kept under .superseded: its path, its note and its size in bytes. */
 export interface SupersededEntry {
   /** Absolute path of the kept folder. */
   path: string;

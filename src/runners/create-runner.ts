@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import type { RunOptions } from "../types.ts";
 import type { Runner } from "./runner.ts";
 
+/** The default runner for options: NativeRunner for runtime "native", DockerRunner otherwise (loaded lazily). */
 export async function createRunner(options: Pick<RunOptions, "runtime" | "dockerImage" | "docker" | "cacheDir" | "resultsDir" | "cwd" | "onEvent"> = {}): Promise<Runner> {
   if (options.runtime === "native") {
     const { NativeRunner } = await import("./native-runner.ts");

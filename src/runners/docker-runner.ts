@@ -35,6 +35,7 @@ import { environmentSettings, environmentWorkdir, TASK_WORKDIR_VAR } from "./doc
 import { removeRunNetworks, startServices, type RunningServices } from "./docker/compose-services.ts";
 import type { ProxyEndpoint } from "../usage/usage-session.ts";
 
+/** Options of DockerRunner: the client, the default image, the docker settings, image build inputs, and callbacks. */
 export interface DockerRunnerOptions {
   /** Engine client (a dockerode `Docker`); default `connectDocker()` (honours DOCKER_HOST). */
   docker?: DockerClient;
@@ -67,6 +68,7 @@ interface Attempt {
 /** After the container exits, how long the attach stream may take to deliver its last bytes. */
 const DRAIN_MS = 10_000;
 
+/** Runs each task in a fresh container (run folder at /workspace), killed on timeout, always removed. */
 export class DockerRunner implements Runner {
   readonly name = "docker";
   readonly #docker: Docker;

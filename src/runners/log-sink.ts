@@ -8,6 +8,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { MASK, normaliseSecrets } from "../secrets/mask.ts";
 
+/** The default cap on a run's console log (50 MB); output past it is counted, not kept. */
 export const DEFAULT_LOG_CAP_BYTES = 50 * 1024 * 1024;
 /** The most of a capped log's end that is kept (held in memory until close). */
 export const TAIL_MAX_BYTES = 1024 * 1024;

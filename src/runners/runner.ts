@@ -68,6 +68,7 @@ export interface RunnerOutcome {
   verifier?: VerifierOutcome;
 }
 
+/** What runs one task (and its verifier) somewhere: natively, in Docker, or a fake in tests. */
 export interface Runner {
   readonly name: string;
   /** Docker: how run folders reach /workspace, as resolved ("auto" already decided); recorded in run.json. */

@@ -6,6 +6,7 @@ import { RunnerError } from "../errors.ts";
 import { buildChildEnv, DEFAULT_ENV_ALLOWLIST } from "./child-env.ts";
 import { runInGroup } from "./process-group.ts";
 
+/** Options of VenvCache: the cache folder, the Python that builds the venvs, and its environment. */
 export interface VenvCacheOptions {
   /** Folder holding one venv per requirements hash. */
   dir: string;

@@ -16,6 +16,7 @@ import { runPool } from "../run/worker-pool.ts";
 
 const COPY_CONCURRENCY = 8;
 
+/** Options of expandScenario: the global template, a config.yaml to copy, the version recorded, extra requirements. */
 export interface ExpandOptions {
   /** Folder copied first (default the repo's templates/global); null to copy none. */
   globalTemplate?: string | null;

@@ -11,6 +11,7 @@ import { newWalkCache, type PlanIssue, type WalkCache } from "./template-plan.ts
 import { resolve } from "node:path";
 import { harborTaskDirs, loadHarborTask } from "../harbor/load-harbor.ts";
 
+/** Options of loadScenarios: the working folder, stdin, the global template, whether unknown keys are allowed, the agent for Harbor tasks. */
 export interface LoadScenariosOptions {
   /** Folder inputs are relative to, and the base folder of stdin scenarios (default process.cwd()). */
   cwd?: string;
@@ -24,6 +25,7 @@ export interface LoadScenariosOptions {
   agent?: string;
 }
 
+/** What loadScenarios read: the scenarios, and warnings. */
 export interface LoadedScenarios {
   scenarios: ScenarioInstance[];
   warnings: string[];

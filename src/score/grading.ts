@@ -26,6 +26,7 @@ export interface RunToGrade {
   follower?: boolean;
 }
 
+/** Scores one finished run under a scoring policy. */
 export type Grade = (run: RunToGrade) => Promise<ScoredRun>;
 
 export function scoreContext(policy: ScoringPolicy, run: RunToGrade, verdicts?: TabulateVerdicts): ScoreContext {
@@ -41,6 +42,7 @@ export function scoreContext(policy: ScoringPolicy, run: RunToGrade, verdicts?: 
   return ctx;
 }
 
+/** The one builder of scoring contexts: a grader closing over the scoring policy (docs/verifier.md). */
 export function createGrader(policy: ScoringPolicy, score: (ctx: ScoreContext) => Promise<ScoredRun> = scoreRun): Grade {
   // custom_tabulate.py runs once per scenario folder for all the runs this grader scores.
   const verdicts: TabulateVerdicts = new Map();

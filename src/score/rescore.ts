@@ -13,6 +13,7 @@ import { isFollowerResult } from "../select/same-task.ts";
 import type { RunResult, RunStatus, ScenarioInstance } from "../types.ts";
 import { createGrader, type RunToGrade, type ScoringPolicy } from "./grading.ts";
 
+/** Options of rescore: the scoring policy, the scenario of each run, and how many runs are scored at once. */
 export interface RescoreOptions extends ScoringPolicy {
   /** Scenario lookup for grounds (`score` in the JSONL); without it grounds are not applied. */
   scenarioFor?: (scenario: string, id: string) => ScenarioInstance | undefined;
@@ -20,6 +21,7 @@ export interface RescoreOptions extends ScoringPolicy {
   concurrency?: number;
 }
 
+/** What rescore did: runs scored, runs kept as they were, and runs whose status changed. */
 export interface RescoreSummary {
   scored: number;
   kept: number;
@@ -39,6 +41,7 @@ export function keepsStatus(result: RunResult): boolean {
   return result.status === "timeout" || result.status === "skipped" || (result.status === "error" && !result.score?.source);
 }
 
+/** Re-score existing Results (rewrites result.json atomically; keeps the runner's timeout/skipped/unscored error statuses). */
 export async function rescore(resultsDir: string, options: RescoreOptions = {}): Promise<RescoreSummary> {
   const summary: RescoreSummary = { scored: 0, kept: 0, changed: [] };
   const grade = createGrader(options);

@@ -15,8 +15,10 @@ import { gradeCustomTabulate, type TabulateVerdicts } from "./custom-tabulate-gr
 import { hasGrounds, scoreGrounds } from "./grounds.ts";
 import { gradeVerifier } from "./verifier-grader.ts";
 
+/** The line a run prints to pass when nothing else scores it (agbench's sentinel). */
 export const SUCCESS_SENTINEL = "ALL TESTS PASSED !#!#";
 
+/** Everything scoreRun needs about one finished run: its folder, scenario, exit code, verifier record and scorer settings. */
 export interface ScoreContext {
   runDir: string;
   scenario?: ScenarioInstance;
@@ -40,6 +42,7 @@ export interface ScoreContext {
   tabulateVerdicts?: TabulateVerdicts;
 }
 
+/** scoreRun's result: the status, the score and the verifier's reward. */
 export interface ScoredRun {
   status: Extract<RunStatus, "passed" | "failed" | "error">;
   score: ScoreResult;

@@ -9,8 +9,10 @@ import type { RunResult, RunStatus, ScenarioInstance } from "../types.ts";
 import { buildRequirements, type Requirements } from "./dependency-graph.ts";
 import { taskKey } from "./task-key.ts";
 
+/** Whether a task runs, or is skipped with the reason. */
 export type GateDecision = { run: true } | { run: false; reason: string };
 
+/** Decides at run time whether a task's dependencies passed; a task whose dependency did not is skipped. */
 export interface DependencyGate {
   /** Resolves once every dependency of (scenario, rep) has a recorded result. */
   waitFor(scenario: ScenarioInstance, rep?: number): Promise<GateDecision>;

@@ -13,6 +13,7 @@ import { topologicalOrder } from "./topological-order.ts";
 /** `--no-cutoff`: the longest timeout a Node timer can hold (about 24.8 days), in seconds. */
 export const NO_CUTOFF_SECONDS = 2_147_483;
 
+/** Options of selectScenarios: categories, tests, run mode, history, cutoff. */
 export interface SelectOptions {
   /** Keep tasks with at least one of these categories. */
   categories?: string[];
@@ -31,11 +32,13 @@ export interface SelectOptions {
   noCutoff?: boolean;
 }
 
+/** A task left out by selectScenarios, with the reason. */
 export interface Exclusion {
   scenario: ScenarioInstance;
   reason: string;
 }
 
+/** selectScenarios' result: the tasks in dependency order, those left out, and the dependencies. */
 export interface Selection {
   ordered: ScenarioInstance[];
   excluded: Exclusion[];

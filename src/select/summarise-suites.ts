@@ -6,8 +6,10 @@
 import type { RunResult } from "../types.ts";
 import { highestDifficulty } from "./difficulty.ts";
 
+/** The highest difficulty agbenchmark reports for a suite without a passed test. */
 export const NO_SUCCESSFUL_TESTS = "No successful tests";
 
+/** One test's line in an agbenchmark suite summary. */
 export interface SuiteTestSummary {
   id: string;
   scenario: string;
@@ -19,6 +21,7 @@ export interface SuiteTestSummary {
   "success_%": number;
 }
 
+/** An agbenchmark suite summary: percentage, highest difficulty, summed run time, its tests. */
 export interface SuiteSummary {
   suite: string;
   percentage: number;

@@ -19,6 +19,7 @@ export const TABULATE_FILE = "custom_tabulate.py";
 const INVOCATION = "bench tabulate";
 const OUTPUT_CAP = 64 * 1024 * 1024;
 
+/** One verdict of a custom_tabulate.py: task, trial, success and time. */
 export interface Verdict {
   task: string;
   trial: number;
@@ -26,6 +27,7 @@ export interface Verdict {
   time: number | null;
 }
 
+/** Where custom_tabulate.py runs: in a Docker container (the default) or natively when asked. */
 export type TabulateSandbox =
   | { kind: "docker"; image: string; python: string; docker: DockerClient; timeoutMs?: number }
   | { kind: "native"; python: string; timeoutMs?: number };

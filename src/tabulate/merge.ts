@@ -10,6 +10,7 @@ import { readInput, fromRecords, type TabulateOptions } from "./tabulate.ts";
 import type { RunRecord } from "./read-results.ts";
 import type { Tabulation } from "./tabulation-types.ts";
 
+/** Options of merge: tabulate's options, and whether missing runs or shards are allowed. */
 export interface MergeOptions extends TabulateOptions {
   /** Accept missing tasks/shards instead of failing (they still count as missing). Default false. */
   allowMissing?: boolean;
@@ -25,6 +26,7 @@ async function readManifest(dir: string): Promise<ManifestView | undefined> {
   return (await readManifestObject(dir)) as ManifestView | undefined;
 }
 
+/** Combine Results trees (matrix shards) into one Tabulation; ConfigError on duplicated or missing runs or shards. */
 export async function merge(dirs: string[], options: MergeOptions = {}): Promise<Tabulation> {
   if (dirs.length === 0) throw new ConfigError("merge input", ["no Results folders given"]);
   const records: RunRecord[] = [];

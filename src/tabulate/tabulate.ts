@@ -8,6 +8,7 @@ import { runCustomTabulate, type TabulateSandbox } from "./custom-tabulate.ts";
 import { readResultsTree, scenarioFolders, type RunRecord } from "./read-results.ts";
 import type { Tabulation } from "./tabulation-types.ts";
 
+/** Options of tabulate: the trials per task, how many result.json files are read at once, and whether a folder without runs is an error. */
 export interface TabulateOptions {
   /** Trials per task; default the highest repetition found + 1 per suite. Slots without a result are "missing". */
   trials?: number;

@@ -17,6 +17,7 @@ export const TABULATION_RULES =
 /** How the mean reward is computed, stated where it is shown (only when a verifier recorded rewards). */
 export const REWARD_RULE = "Mean reward = mean over tasks of the task's mean trial reward; a trial without a reward counts 1 if passed, else 0.";
 
+/** One trial of a task in a Tabulation: status, duration, score, reason, usage and reward. */
 export interface TrialCell {
   status: TrialStatus;
   durationMs: number | null;
@@ -29,6 +30,7 @@ export interface TrialCell {
   reward?: number;
 }
 
+/** One task in a Tabulation: its trials and statistics. */
 export interface TaskRow {
   id: string;
   trials: TrialCell[];
@@ -46,6 +48,7 @@ export interface TaskRow {
   meanReward?: number;
 }
 
+/** Trials counted by status, with the total. */
 export type StatusCounts = Record<TrialStatus, number> & { total: number };
 
 /** Statistics over a set of tasks that share a trial count n. */
@@ -68,6 +71,7 @@ export interface TaskStats {
   meanReward?: number;
 }
 
+/** One suite (scenario file) in a Tabulation: its tasks and statistics. */
 export interface SuiteTabulation extends TaskStats {
   name: string;
   rows: TaskRow[];
@@ -76,6 +80,7 @@ export interface SuiteTabulation extends TaskStats {
   flakyTasks: string[];
 }
 
+/** A versioned tabulation of Results: suites, overall statistics and the rules used (what reports and compare read). */
 export interface Tabulation {
   version: 1;
   rules: string;

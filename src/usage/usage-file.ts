@@ -5,8 +5,10 @@ import { maskValue } from "../secrets/mask.ts";
 import type { RunMeter } from "./run-meter.ts";
 import type { RunUsage, UsageRequest } from "./usage-types.ts";
 
+/** The usage file's name in each run folder. */
 export const USAGE_FILE = "usage.json";
 
+/** usage.json: a run's usage totals and every recorded call. */
 export interface UsageFile {
   schema: 1;
   usage: RunUsage;

@@ -48,6 +48,7 @@ export interface ModelPrice {
   output: number;
 }
 
+/** Prices by model name (USD per million tokens). */
 export type PriceTable = Record<string, ModelPrice>;
 
 /** How model calls are recorded and replayed. `--model-cache`. */

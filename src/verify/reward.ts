@@ -6,6 +6,7 @@
 import { lstat, readFile } from "node:fs/promises";
 import { join } from "node:path";
 
+/** A verifier's reward read from reward.txt / reward.json, or why there is none. */
 export type RewardRead =
   | { ok: true; reward: number; metrics?: Record<string, number>; file: string }
   | { ok: false; reason: string };

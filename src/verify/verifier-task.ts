@@ -15,6 +15,7 @@ export const VERIFIER_LOGS_PATH = "/logs/verifier";
 export const DEFAULT_VERIFY_TIMEOUT_S = 600;
 export const DEFAULT_VERIFY_COMMAND = 'sh "$BENCH_TESTS/test.sh"';
 
+/** What a runner needs to run a verifier: its command, timeout, mode, env and grader files. */
 export interface VerifierTask {
   /** "verify": the scenario's verifier decides; "grounds": the grounds' command runs, the grounds decide. */
   origin: "verify" | "grounds";

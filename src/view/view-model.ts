@@ -11,6 +11,7 @@ import { fromRecords, readInput } from "../tabulate/tabulate.ts";
 import type { RunRecord } from "../tabulate/read-results.ts";
 import type { Tabulation } from "../tabulate/tabulation-types.ts";
 
+/** One Results root (or saved tabulation) the viewer shows, head or base. */
 export interface ViewRoot {
   /** Position in `ViewModel.roots`: the first URL segment of its run pages. */
   index: number;
@@ -23,10 +24,12 @@ export interface ViewRoot {
   manifest?: ManifestSummary;
 }
 
+/** One run folder the viewer lists, with the index of its root. */
 export interface ViewRun extends RunRecord {
   root: number;
 }
 
+/** What `bench view` shows: the roots, their runs, the tabulations and the comparison. */
 export interface ViewModel {
   roots: ViewRoot[];
   runs: ViewRun[];
@@ -37,6 +40,7 @@ export interface ViewModel {
   secrets: readonly string[];
 }
 
+/** Options of loadView: a base, compare's options, the secrets to mask, the working folder, and whether a folder without runs is an error. */
 export interface LoadViewOptions {
   /**
    * A Results folder without any run is an error naming the likely mix-up (the CLI sets it), unless it

@@ -9,6 +9,7 @@ import { VIEW_CSP } from "./page-shell.ts";
 import { parsePath, route, type ViewResponse } from "./view-routes.ts";
 import type { ViewModel } from "./view-model.ts";
 
+/** Options of startViewServer: address, port, and how often the Results are re-read. */
 export interface ViewServerOptions {
   /** Address to listen on (default 127.0.0.1). */
   host?: string;
@@ -18,6 +19,7 @@ export interface ViewServerOptions {
   refreshMs?: number;
 }
 
+/** A running viewer: its URL, and close(). */
 export interface ViewServer {
   url: string;
   close(): Promise<void>;

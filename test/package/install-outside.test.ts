@@ -50,6 +50,10 @@ function checkProject(dir: string): void {
   writeFileSync(join(dir, "use.ts"), [
     'import { runScenarios, tabulate, DockerRunner, connectDocker, type DockerClient, type RunOptions, type RunSummary } from "bench-action";',
     'import { runScenarios as light } from "bench-action/run";',
+    'import { renderMarkdown, type Tabulation } from "bench-action/report";',
+    'import { workspaceMode, type DockerRunnerOptions } from "bench-action/docker";',
+    "export const markdown = (t: Tabulation): string => renderMarkdown(t);",
+    'export const dockerOptions: DockerRunnerOptions = { settings: { workspace: workspaceMode("bind", client) } };',
     'const options: RunOptions = { runtime: "native", resultsDir: "Results-node" };',
     'const summary: RunSummary = await runScenarios("tasks.jsonl", options);',
     'const table = await tabulate(summary.resultsDir);',

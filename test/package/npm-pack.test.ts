@@ -51,6 +51,9 @@ describe("npm package", () => {
       'import { runScenarios, tabulate, benchVersion } from "bench-action";',
       'import * as light from "bench-action/run";',
       'if (light.runScenarios !== runScenarios) throw new Error("bench-action/run is not the same runScenarios");',
+      'const { renderMarkdown } = await import("bench-action/report");',
+      'const { DockerRunner } = await import("bench-action/docker");',
+      'if (typeof renderMarkdown !== "function" || typeof DockerRunner !== "function") throw new Error("a subpath entry is missing");',
       'const summary = await runScenarios("tasks.jsonl", { runtime: "native", resultsDir: "Results" });',
       "const table = await tabulate(\"Results\");",
       "console.log(JSON.stringify({ version: benchVersion(), counts: summary.counts, total: table.overall.counts.passed }));",
@@ -67,6 +70,10 @@ describe("npm package", () => {
   it("a TypeScript consumer type-checks against the shipped declarations", () => {
     writeFileSync(join(consumer, "use.ts"), [
       'import { tabulate, type RunSummary } from "bench-action";',
+      'import { renderMarkdown, type Tabulation } from "bench-action/report";',
+      'import type { DockerRunnerOptions } from "bench-action/docker";',
+      "export const markdown = (t: Tabulation): string => renderMarkdown(t);",
+      "export const options: DockerRunnerOptions = {};",
       "const summary: RunSummary | undefined = undefined;",
       "export const total: Promise<number> = tabulate(\"Results\").then((t) => t.overall.tasks);",
       "export { summary };",

@@ -44,14 +44,3 @@ describe("schema/scenario.schema.json: the published file is the loader's schema
     }
   });
 });
-
-describe("entry points", () => {
-  it("deno.json and package.json export the same entry points, from the same SDK files", async () => {
-    const pkg = (await readJson("package.json")).exports as Record<string, { default: string }>;
-    const deno = (await readJson("deno.json")).exports as Record<string, string>;
-    assert.deepEqual(Object.keys(deno).sort(), Object.keys(pkg).sort());
-    for (const [entry, file] of Object.entries(deno)) {
-      assert.equal(pkg[entry]?.default.replace(/^\.\/lib\//, "./").replace(/\.js$/, ".ts"), file, entry);
-    }
-  });
-});

@@ -27,6 +27,7 @@ const MAIN_FORMAT_KEYS: readonly string[] = ["import", "definition", "concurrenc
 /** v0.1's output when none is given. */
 export const V01_OUTPUT = "outputs/{TIMESTAMP}/{AGENT_NAME}/{TASK_NAME}";
 
+/** One agent × task pair of an AgentBench config, with its scenario inputs and Results folder. */
 export interface AssignmentRun {
   agentName: string;
   taskName: string;

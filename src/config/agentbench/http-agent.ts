@@ -6,6 +6,7 @@
 import { BenchError } from "../../errors.ts";
 import { type Message, createPrompter } from "./prompters.ts";
 
+/** An HTTP agent instance's parameters, as AgentBench's configs write them. */
 export interface HttpAgentParameters {
   name?: string;
   url: string;
@@ -15,6 +16,7 @@ export interface HttpAgentParameters {
   return_format?: string;
 }
 
+/** The HTTP request an HTTP agent sends: URL, method, headers and body. */
 export interface HttpRequestSpec {
   url: string;
   method: "POST";
@@ -30,6 +32,7 @@ export function expandEnvRefs<T>(value: T, env: Record<string, string | undefine
   return value;
 }
 
+/** The request for one inference: the instance's body with the prompter's messages, `${VAR}` filled from `env`. */
 export function buildHttpRequest(params: HttpAgentParameters, history: readonly Message[], env: Record<string, string | undefined> = {}): HttpRequestSpec {
   const headers = expandEnvRefs({ "Content-Type": "application/json", ...(params.headers ?? {}) }, env);
   const body = { ...expandEnvRefs(params.body ?? {}, env), ...createPrompter(params.prompter)(history) };
@@ -52,10 +55,12 @@ export function extractReply(response: unknown, returnFormat?: string): string {
   throw new BenchError("E_AGENT", `unexpected agent reply: ${JSON.stringify(response).slice(0, 200)}`);
 }
 
+/** An AgentBench HTTP agent: one inference per call, the conversation so far in, the reply text out. */
 export interface HttpAgent {
   inference(history: readonly Message[]): Promise<string>;
 }
 
+/** An HTTP agent from an instance's parameters (AgentBench's HTTPAgent); `fetch` and `env` can be passed in. */
 export function createHttpAgent(params: HttpAgentParameters, options: { env?: Record<string, string | undefined>; fetch?: typeof fetch } = {}): HttpAgent {
   const fetchImpl = options.fetch ?? fetch;
   return {

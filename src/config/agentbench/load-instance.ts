@@ -11,6 +11,7 @@ import { isCyclic } from "../is-cyclic.ts";
 import { ConfigError } from "../../errors.ts";
 import { deepMerge, isMapping } from "./deep-merge.ts";
 
+/** An AgentBench instance (agent or task): its module, parameters and optional Docker image and workers. */
 export interface Instance {
   module: string;
   parameters: Record<string, unknown>;

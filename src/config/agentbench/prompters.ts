@@ -7,11 +7,13 @@
  */
 import { ConfigError } from "../../errors.ts";
 
+/** One chat message: a role and its content. */
 export interface Message {
   role: "user" | "agent";
   content: string;
 }
 
+/** Turns a conversation into the fields of a request body. */
 export type Prompter = (history: readonly Message[]) => Record<string, unknown>;
 
 export interface RoleContentDictArgs {
@@ -30,6 +32,7 @@ export interface PromptStringArgs {
   prompt_key?: string;
 }
 
+/** AgentBench's role_content_dict prompter: messages as a list of role/content objects under one key. */
 export function roleContentDict(args: RoleContentDictArgs = {}): Prompter {
   const { message_key = "messages", role_key = "role", content_key = "content", user_role = "user", agent_role = "agent" } = args;
   return (history) => ({
@@ -37,6 +40,7 @@ export function roleContentDict(args: RoleContentDictArgs = {}): Prompter {
   });
 }
 
+/** AgentBench's prompt_string prompter: the conversation as one prompt string under one key. */
 export function promptString(args: PromptStringArgs = {}): Prompter {
   const { prefix = "", suffix = "AGENT:", user_format = "USER: {content}\n\n", agent_format = "AGENT: {content}\n\n", prompt_key = "prompt" } = args;
   return (history) => {

@@ -10,6 +10,7 @@ import { runScenarios } from "../../run/run-scenarios.ts";
 import type { RunOptions, RunSummary } from "../../types.ts";
 import { type AssignmentRun, expandAssignments } from "./expand-assignments.ts";
 
+/** The outcome of one assignment: the pair and its run summary. */
 export interface AssignmentSummary {
   agentName: string;
   taskName: string;
@@ -35,6 +36,7 @@ export function checkRunnable(pairs: readonly AssignmentRun[], file: string): vo
   if (issues.length) throw new ConfigError("agentbench config", issues);
 }
 
+/** Run every assignment (agent × task) of an AgentBench config file with runScenarios, one Results folder per pair. */
 export async function runAssignments(file: string, options: RunOptions = {}, run: RunFn = runScenarios): Promise<AssignmentSummary[]> {
   const pairs = await expandAssignments(file, options.cwd === undefined ? {} : { cwd: options.cwd });
   checkRunnable(pairs, relative(options.cwd ?? process.cwd(), file) || file);

@@ -16,6 +16,7 @@ import { groundWarnings } from "./ground-warnings.ts";
 import { type AgbChallenge, readChallenges } from "./read-challenges.ts";
 import { resolveDependencies } from "./resolve-dependencies.ts";
 
+/** Options of importAgbenchmark: the agent command (or `mock`) and the scenario file's name. */
 export interface ImportAgbenchmarkOptions {
   /** Shell command run in workspace/ with $BENCH_TASK set; required unless `mock`. */
   agentCommand?: string;
@@ -25,6 +26,7 @@ export interface ImportAgbenchmarkOptions {
   scenarioName?: string;
 }
 
+/** What importAgbenchmark wrote: the JSONL file, the task count, warnings and the skipped data.json files. */
 export interface ImportResult {
   jsonl: string;
   count: number;

@@ -5,7 +5,9 @@
  */
 import type { DockerClient } from "./public-types.ts";
 
+/** docker.workspace as written: "auto", "bind" or "copy". */
 export type WorkspaceSetting = "auto" | "bind" | "copy";
+/** How the run folder reaches the container: bind-mounted, or copied in and out. */
 export type WorkspaceMode = "bind" | "copy";
 
 /** The client's connection fields (docker-modem): a socketPath, or a host/port/protocol. */

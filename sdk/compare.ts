@@ -1,0 +1,17 @@
+/**
+ * Base against head: paired task comparison with the verdict rule of docs/verdict.md, running until
+ * the verdict is decided, and the comparison's Markdown and text renderers.
+ * @module
+ */
+export { compare, COMPARISON_RULES } from "../src/compare/compare.ts";
+export type { Comparison, CompareOptions, Verdict, TaskChange, DeltaStats } from "../src/compare/compare.ts";
+export { decide } from "../src/compare/verdict.ts";
+export type { Decision, DecideOptions } from "../src/compare/verdict.ts";
+export type { TaskSamples } from "../src/compare/samples.ts";
+export { runUntilDecided, DEFAULT_UNTIL_DECIDED_BUDGET } from "../src/compare/until-decided.ts";
+export type { UntilDecidedOptions, UntilDecidedResult } from "../src/compare/until-decided.ts";
+export type { Look } from "../src/compare/sequential.ts";
+export { renderComparisonMarkdown, renderComparisonText } from "../src/compare/render-comparison.ts";
+export type { ComparisonMarkdownOptions } from "../src/compare/render-comparison.ts";
+export { rewardLine } from "../src/compare/compare-reward.ts";
+export type { RewardDelta } from "../src/compare/compare-reward.ts";
