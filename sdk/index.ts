@@ -4,7 +4,7 @@
  *
  * The root exports the whole SDK. Each domain is also a subpath of its own, which loads only what
  * it needs: `bench-action/run`, `/score`, `/results`, `/docker`, `/report`, `/compare`, `/history`,
- * `/usage`, `/agbenchmark`, `/agentbench`, `/view` and `/scaffold` (docs/architecture.md, "SDK").
+ * `/usage`, `/agbenchmark`, `/agentbench`, `/view`, `/lint` and `/scaffold` (docs/architecture.md, "SDK").
  * @module
  */
 export * from "./run.ts";
@@ -18,4 +18,5 @@ export * from "./usage.ts";
 export * from "./agbenchmark.ts";
 export * from "./agentbench.ts";
 export * from "./view.ts";
+export * from "./lint.ts";
 export * from "./scaffold.ts";

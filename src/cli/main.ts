@@ -13,6 +13,7 @@ export const COMMANDS: Record<string, CommandInfo> = {
   merge: { summary: "Merge shards' Results into one tabulation, checking for missing/duplicated runs", load: () => import("./commands/merge.ts") },
   score: { summary: "Re-score existing Results without re-running (--scorer FILE)", load: () => import("./commands/score.ts") },
   remove_missing: { summary: "Move runs with missing results aside (agbench's remove_missing; nothing is deleted)", load: () => import("./commands/remove-missing.ts") },
+  lint: { summary: "Code console logs with error codes and evidence lines (agbench's lint: a model, or --rules)", load: () => import("./commands/lint.ts") },
   clean: { summary: "Remove Docker containers left by earlier runs (by label)", load: () => import("./commands/clean.ts") },
   report: { summary: "Write a self-contained HTML report (suites, heatmap, comparison with --base)", load: () => import("./commands/report.ts") },
   view: { summary: "Browse Results locally: runs list, run pages (log, messages), base vs head (--out: static site)", load: () => import("./commands/view.ts") },

@@ -6,6 +6,10 @@
  * (JSON with `usage.input_tokens` / `output_tokens`; streamed as message_start (input tokens),
  * content_block_* events, message_delta (cumulative output tokens), message_stop).
  * Tokens are whitespace-separated words, so tests can compute the expected counts themselves.
+ * A chat request with `response_format` is checked as OpenAI checks it (Structured Outputs:
+ * `json_schema` with a name of at most 64 of a-z A-Z 0-9 _ -, and under `strict: true` every object
+ * closed with `additionalProperties: false` and every property in `required`); a bad one gets
+ * OpenAI's 400 `invalid_request_error` shape. A refused answer has `content: null` and `refusal`.
  */
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,6 +28,41 @@ export interface FakeLlmOptions {
   failWith?: (question: string) => number | undefined;
   /** Milliseconds to wait before answering. */
   delayMs?: number;
+  /** The error message of a `failWith` answer (default "fake failure N"); real servers may echo request details. */
+  failMessage?: (question: string, headers: IncomingHttpHeaders) => string;
+  /** Headers of a `failWith` answer (e.g. `retry-after-ms`). */
+  failHeaders?: Record<string, string>;
+  /** A refusal instead of an answer (chat completions: `content: null`, `refusal`). */
+  refuse?: (question: string) => string | undefined;
+}
+
+/** Why a chat `response_format` would be refused by OpenAI's API, or undefined when it is valid. */
+export function responseFormatProblem(format: unknown): string | undefined {
+  const f = format as { type?: unknown; json_schema?: { name?: unknown; strict?: unknown; schema?: unknown } };
+  if (f?.type === "text" || f?.type === "json_object") return undefined;
+  if (f?.type !== "json_schema") return `response_format.type: expected text, json_object or json_schema, got ${JSON.stringify(f?.type)}`;
+  const js = f.json_schema;
+  if (typeof js?.name !== "string" || !/^[a-zA-Z0-9_-]{1,64}$/.test(js.name)) return "response_format.json_schema.name: 1-64 of a-z, A-Z, 0-9, _ and -";
+  if (js.schema === null || typeof js.schema !== "object") return "response_format.json_schema.schema: expected an object";
+  if (js.strict !== true) return undefined;
+  const walk = (node: unknown, path: string): string | undefined => {
+    if (node === null || typeof node !== "object") return undefined;
+    const n = node as { type?: unknown; properties?: Record<string, unknown>; required?: unknown; additionalProperties?: unknown; items?: unknown };
+    if (n.type === "object") {
+      if (n.additionalProperties !== false) return `${path}: 'additionalProperties' is required to be supplied and to be false`;
+      const keys = Object.keys(n.properties ?? {});
+      const required = Array.isArray(n.required) ? n.required : [];
+      const missing = keys.find((key) => !required.includes(key));
+      if (missing !== undefined) return `${path}: 'required' is required to be supplied and to be an array including every key in properties. Missing '${missing}'`;
+      for (const key of keys) {
+        const problem = walk(n.properties?.[key], `${path}.properties.${key}`);
+        if (problem) return problem;
+      }
+    }
+    return n.type === "array" ? walk(n.items, `${path}.items`) : undefined;
+  };
+  const problem = walk(js.schema, "schema");
+  return problem === undefined ? undefined : `Invalid schema for response_format '${js.name}': ${problem}`;
 }
 
 export const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
@@ -50,7 +89,7 @@ export class FakeLlmServer {
           body = { unparsable: text };
         }
         this.seen.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
-        const go = () => this.#answer(req.url ?? "", body, res);
+        const go = () => this.#answer(req.url ?? "", body, res, req.headers);
         if (this.#options.delayMs) setTimeout(go, this.#options.delayMs);
         else go();
       });
@@ -76,13 +115,19 @@ export class FakeLlmServer {
     return this.#options.answer?.(question) ?? `echo: ${question}`;
   }
 
-  #answer(url: string, body: Record<string, unknown>, res: import("node:http").ServerResponse): void {
+  #answer(url: string, body: Record<string, unknown>, res: import("node:http").ServerResponse, headers: IncomingHttpHeaders): void {
     const messages = (body.messages ?? []) as Message[];
     const question = messages.at(-1)?.content ?? "";
     const failure = this.#options.failWith?.(question);
     if (failure !== undefined) {
-      res.writeHead(failure, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: { message: `fake failure ${failure}`, type: "server_error" } }));
+      res.writeHead(failure, { "content-type": "application/json", ...this.#options.failHeaders });
+      res.end(JSON.stringify({ error: { message: this.#options.failMessage?.(question, headers) ?? `fake failure ${failure}`, type: "server_error" } }));
+      return;
+    }
+    const formatProblem = body.response_format === undefined ? undefined : responseFormatProblem(body.response_format);
+    if (formatProblem !== undefined) {
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: formatProblem, type: "invalid_request_error", param: "response_format", code: null } }));
       return;
     }
     const answer = this.answerFor(question);
@@ -92,10 +137,11 @@ export class FakeLlmServer {
     const id = `id-${++this.#counter}`;
     if (url.endsWith("/chat/completions")) {
       if (body.stream !== true) {
+        const refusal = this.#options.refuse?.(question);
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({
           id, object: "chat.completion", created: 1, model,
-          choices: [{ index: 0, message: { role: "assistant", content: answer }, finish_reason: "stop" }],
+          choices: [{ index: 0, message: { role: "assistant", content: refusal === undefined ? answer : null, refusal: refusal ?? null }, finish_reason: "stop" }],
           usage: { prompt_tokens: input, completion_tokens: output, total_tokens: input + output },
         }));
         return;

@@ -1,7 +1,8 @@
 /** `bench view [results…] [--base results] [--out DIR]`: the local results browser (served, or a static site). */
 import { resolve } from "node:path";
-import { findDefaultEnvFile, loadEnvFile, loadView, startViewServer, writeViewSite } from "../../../sdk/index.ts";
-import type { CliIO, Command } from "../io.ts";
+import { loadView, startViewServer, writeViewSite } from "../../../sdk/index.ts";
+import { envSecrets } from "../env-secrets.ts";
+import type { Command } from "../io.ts";
 import { EXIT_OK } from "../io.ts";
 import { parseCommand, usageError } from "../parse-command.ts";
 
@@ -35,12 +36,6 @@ export const OPTIONS = {
   env: { type: "string", short: "e" }, threshold: { type: "string", short: "t" }, help: { type: "boolean", short: "h" },
 } as const;
 
-async function secretsOf(io: CliIO, env: string | undefined): Promise<string[]> {
-  const file = env === undefined ? findDefaultEnvFile(io.cwd) : resolve(io.cwd, env);
-  if (file === undefined) return [];
-  return (await loadEnvFile(file, { hostEnv: io.env, allowMissing: true })).secrets;
-}
-
 export const command: Command = async (argv, io) => {
   const parsed = parseCommand("view", argv, OPTIONS, io, HELP);
   if (typeof parsed === "number") return parsed;
@@ -51,7 +46,7 @@ export const command: Command = async (argv, io) => {
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(io, "view", `--port must be an integer from 0 to 65535, got '${values.port}'`);
   if (values.out !== undefined && (values.host !== undefined || values.port !== undefined)) return usageError(io, "view", "--out writes files; --host and --port are for serving");
   const heads = positionals.length > 0 ? positionals : ["Results"];
-  const secrets = await secretsOf(io, values.env);
+  const secrets = await envSecrets(io, values.env);
   const load = () => loadView(heads, { ...(values.base ? { base: [values.base] } : {}), compare: { threshold }, secrets, cwd: io.cwd, requireResults: true });
   if (values.out !== undefined) {
     const { files } = await writeViewSite(await load(), resolve(io.cwd, values.out));

@@ -1,0 +1,176 @@
+/**
+ * A minimal client for an OpenAI-compatible `POST {base}/chat/completions`: bearer auth, a timeout per
+ * attempt, bounded retries of what may pass (network errors, timeouts, 408, 409, 429, 5xx, as OpenAI's
+ * own clients retry) honouring Retry-After, and errors that never hold the key or token. docs/lint.md.
+ */
+import { BenchError, describeError } from "../errors.ts";
+import { maskText } from "../secrets/mask.ts";
+
+/** One chat message (text content). */
+export interface ChatMessage {
+  role: "system" | "user" | "assistant";
+  content: string;
+}
+
+/** The first choice of a chat completion: its text, or its refusal, and why it stopped. */
+export interface ChatAnswer {
+  content: string | null;
+  refusal: string | null;
+  finishReason: string | null;
+}
+
+/** Where the client sends, how it authenticates, and its timeout and retry bounds. */
+export interface ChatClientOptions {
+  /** e.g. https://api.openai.com/v1 (`/chat/completions` is appended). */
+  baseUrl: string;
+  /** The bearer credential (undefined: no Authorization header). */
+  credential?: (fresh: boolean) => Promise<string | undefined>;
+  /** The credential comes from a command: fetch it again once after a 401 (an expired token). */
+  refreshable?: boolean;
+  timeoutMs: number;
+  /** Attempts after the first. */
+  retries: number;
+  /** Masked in every error message (the key, the token and any ENV values). */
+  secrets?: readonly string[];
+  signal?: AbortSignal;
+  /** Told about each retry (for progress lines). */
+  onRetry?: (message: string) => void;
+  /** Longest wait between attempts (Retry-After is capped to it). */
+  maxDelayMs?: number;
+}
+
+/** The model server could not give an answer: network, status, timeout (code E_MODEL). */
+export class ModelError extends BenchError {
+  override name = "ModelError";
+  constructor(message: string, options?: ErrorOptions) {
+    super("E_MODEL", message, options);
+  }
+}
+
+const RETRYABLE = (status: number) => status === 408 || status === 409 || status === 429 || status >= 500;
+
+/** Talks to one OpenAI-compatible chat-completions endpoint; see the module comment for its rules. */
+export class ChatClient {
+  readonly #options: ChatClientOptions;
+  #token: string | undefined;
+  #tokenFetched = false;
+
+  constructor(options: ChatClientOptions) {
+    this.#options = options;
+  }
+
+  get #url(): string {
+    return `${this.#options.baseUrl.replace(/\/+$/, "")}/chat/completions`;
+  }
+
+  async #credential(fresh: boolean): Promise<string | undefined> {
+    if (!this.#tokenFetched || fresh) {
+      this.#token = await this.#options.credential?.(fresh);
+      this.#tokenFetched = true;
+    }
+    return this.#token;
+  }
+
+  #mask(text: string): string {
+    return maskText(text, [...(this.#options.secrets ?? []), ...(this.#token ? [this.#token] : [])]);
+  }
+
+  /** Sends `body` (model, messages, …); returns the first choice's message. */
+  async complete(body: Record<string, unknown>): Promise<ChatAnswer> {
+    const { retries } = this.#options;
+    let refreshed = false;
+    let last = "";
+    for (let attempt = 0; attempt <= retries; attempt++) {
+      this.#options.signal?.throwIfAborted();
+      const outcome = await this.#attempt(body, await this.#credential(false));
+      if ("answer" in outcome) return outcome.answer;
+      last = outcome.message;
+      if (outcome.status === 401 && !refreshed && this.#options.refreshable === true) {
+        refreshed = true;
+        await this.#credential(true);
+        attempt--;
+        continue;
+      }
+      if (!outcome.retry) break;
+      if (attempt < retries) {
+        const delay = Math.min(outcome.retryAfterMs ?? 500 * 2 ** attempt, this.#options.maxDelayMs ?? 30_000);
+        this.#options.onRetry?.(`${last}; retrying in ${(delay / 1000).toFixed(1)} s (${attempt + 1}/${retries})`);
+        await sleep(delay, this.#options.signal);
+      }
+    }
+    throw new ModelError(`${last}${retries > 0 ? ` (gave up after ${retries} retr${retries === 1 ? "y" : "ies"})` : ""}`);
+  }
+
+  async #attempt(body: Record<string, unknown>, token: string | undefined): Promise<{ answer: ChatAnswer } | { message: string; retry: boolean; status?: number; retryAfterMs?: number }> {
+    const where = `model server ${this.#mask(this.#options.baseUrl)}`;
+    const timeout = AbortSignal.timeout(this.#options.timeoutMs);
+    const signal = this.#options.signal ? AbortSignal.any([this.#options.signal, timeout]) : timeout;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(this.#url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+        signal,
+      });
+      text = await response.text();
+    } catch (error) {
+      this.#options.signal?.throwIfAborted();
+      if (timeout.aborted) return { message: `${where} did not answer within ${this.#options.timeoutMs / 1000} s (--timeout)`, retry: true };
+      return { message: `${where} unreachable: ${this.#mask(describeError(error))}`, retry: true };
+    }
+    if (!response.ok) {
+      const detail = errorMessage(text);
+      return {
+        message: `${where} answered HTTP ${response.status}${detail ? `: ${this.#mask(detail)}` : ""}`,
+        retry: RETRYABLE(response.status),
+        status: response.status,
+        ...retryAfter(response.headers),
+      };
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return { message: `${where} answered HTTP ${response.status} with a body that is not JSON`, retry: false };
+    }
+    const message = (data as { choices?: { message?: { content?: unknown; refusal?: unknown }; finish_reason?: unknown }[] }).choices?.[0];
+    if (!message?.message) return { message: `${where} answered without choices[0].message (not a chat completion)`, retry: false };
+    const str = (value: unknown) => (typeof value === "string" ? value : null);
+    return { answer: { content: str(message.message.content), refusal: str(message.message.refusal), finishReason: str(message.finish_reason) } };
+  }
+}
+
+function errorMessage(text: string): string {
+  try {
+    const data = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
+    const message = typeof data.error === "string" ? data.error : data.error?.message ?? data.message;
+    if (typeof message === "string") return message.slice(0, 500);
+  } catch {
+    // not JSON: the start of the body
+  }
+  return text.trim().slice(0, 200);
+}
+
+function retryAfter(headers: Headers): { retryAfterMs?: number } {
+  const ms = Number(headers.get("retry-after-ms"));
+  if (headers.has("retry-after-ms") && Number.isFinite(ms) && ms >= 0) return { retryAfterMs: ms };
+  const seconds = Number(headers.get("retry-after"));
+  if (headers.has("retry-after") && Number.isFinite(seconds) && seconds >= 0) return { retryAfterMs: seconds * 1000 };
+  return {};
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason ?? new Error("aborted"));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
