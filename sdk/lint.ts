@@ -3,7 +3,7 @@
  * evidence lines, by an OpenAI-compatible chat-completions model or by fixed rules.
  * @module
  */
-export { findLogs, lintLogs, writeLintReport } from "../src/lint/lint-logs.ts";
+export { findLogs, lintLogs, notPassed, writeLintReport } from "../src/lint/lint-logs.ts";
 export type { LintOptions } from "../src/lint/lint-logs.ts";
 export type { CodedLog, LintCode, CodeExample, LintDoc, LintReport, Severity } from "../src/lint/lint-types.ts";
 export { loadCodebook } from "../src/lint/codebook.ts";

@@ -1,8 +1,9 @@
 /** `bench lint`'s work: find the logs, code each (model or rules), a failed log reported, not fatal. docs/lint.md. */
 import { readdir, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { BenchError, ConfigError, describeError } from "../errors.ts";
-import { LOG_FILE } from "../results/result-file.ts";
+import { LOG_FILE, readResult } from "../results/result-file.ts";
+import { scoreAgbenchLog } from "../tabulate/agbench-log.ts";
 import { writeJsonAtomic } from "../results/write-json-atomic.ts";
 import { maskValue } from "../secrets/mask.ts";
 import { runPool } from "../run/worker-pool.ts";
@@ -42,6 +43,25 @@ async function logsUnder(dir: string): Promise<string[]> {
     else if (entry.isFile() && entry.name === LOG_FILE) found.push(join(dir, entry.name));
   }
   return found;
+}
+
+/**
+ * `--only-failed`: the logs of runs that did not pass. A run's verdict is its result.json status, else
+ * agbench's default scorer on the log (missing counts as not passed); a log not named console_log.txt
+ * is always kept.
+ */
+export async function notPassed(files: readonly string[]): Promise<string[]> {
+  const kept: string[] = [];
+  for (const file of files) {
+    if (basename(file) !== LOG_FILE) {
+      kept.push(file);
+      continue;
+    }
+    const result = await readResult(dirname(file));
+    const passed = result ? result.status === "passed" : (await scoreAgbenchLog(dirname(file))).success === true;
+    if (!passed) kept.push(file);
+  }
+  return kept;
 }
 
 /** How lintLogs codes: the coder, its model client and codebook, the cap, secrets, parallelism, progress. */

@@ -257,3 +257,19 @@ describe("bench lint --rules", () => {
     assert.ok(!r.out.includes(ENV_SECRET), "an ENV value was printed");
   });
 });
+
+describe("bench lint --only-failed", () => {
+  it("leaves out runs that passed, by result.json or by agbench's verdict from the log", async () => {
+    await mkdir(join(cwd, "mixed/s/bench-passed/0"), { recursive: true });
+    await writeFile(join(cwd, "mixed/s/bench-passed/0/console_log.txt"), "RUN.SH STARTING !#!#\nTraceback (most recent call last):\nValueError: retried\n");
+    await writeFile(join(cwd, "mixed/s/bench-passed/0/result.json"), JSON.stringify({ schema: 1, status: "passed" }));
+    await mkdir(join(cwd, "mixed/s/agbench-passed/0"), { recursive: true });
+    await writeFile(join(cwd, "mixed/s/agbench-passed/0/console_log.txt"), "RUN.SH STARTING !#!#\nALL TESTS PASSED !#!#\n");
+    await mkdir(join(cwd, "mixed/s/agbench-crashed/0"), { recursive: true });
+    await writeFile(join(cwd, "mixed/s/agbench-crashed/0/console_log.txt"), "RUN.SH STARTING !#!#\nKilled\n");
+    const r = await bench(["mixed", "--rules", "--only-failed", "-o", "-"], {});
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(JSON.parse(r.out).documents.map((d: { doc: { name: string } }) => d.doc.name), [join(cwd, "mixed/s/agbench-crashed/0/console_log.txt")]);
+    assert.match(r.err, /2 of 3 log\(s\) are of runs that passed: left out \(--only-failed\)/);
+  });
+});

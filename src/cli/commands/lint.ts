@@ -1,7 +1,7 @@
 /** `bench lint <logs...>`: agbench's lint, coding console logs with error codes and evidence lines. docs/lint.md. */
 import { isAbsolute, relative, resolve } from "node:path";
 import {
-  createLintClient, DEFAULT_LINT_MAX_BYTES, DEFAULT_LINT_MODEL, findLogs, LINT_RULES, lintLogs, loadCodebook, maskText, renderCodedLog, writeLintReport,
+  createLintClient, DEFAULT_LINT_MAX_BYTES, DEFAULT_LINT_MODEL, findLogs, LINT_RULES, lintLogs, loadCodebook, maskText, notPassed, renderCodedLog, writeLintReport,
   type CodedLog, type LintOptions,
 } from "../../../sdk/index.ts";
 import { envSecrets } from "../env-secrets.ts";
@@ -46,6 +46,8 @@ Options:
       --retries N           retries of a request that failed on the network, timed out or got HTTP
                             408, 409, 429 or 5xx, honouring Retry-After (default 2)
   -p, --parallel N          logs coded at once (default 4)
+      --only-failed         only the logs of runs that did not pass (result.json's status, else
+                            agbench's verdict from the log; a missing verdict counts as not passed)
       --rules               code with the built-in rules above instead of a model
   -o, --out FILE            also write every coded log as JSON to FILE (written whole at the end, or
                             not at all); '-' prints the JSON instead of the text
@@ -62,7 +64,7 @@ kept), 2 usage error (no such log, a bad codebook, no credential).
 export const OPTIONS = {
   model: { type: "string", short: "m" }, "base-url": { type: "string" }, "token-command": { type: "string" }, azure: { type: "boolean" },
   codebook: { type: "string" }, "no-summary": { type: "boolean" }, "max-bytes": { type: "string" }, timeout: { type: "string" },
-  retries: { type: "string" }, parallel: { type: "string", short: "p" }, rules: { type: "boolean" }, out: { type: "string", short: "o" },
+  retries: { type: "string" }, parallel: { type: "string", short: "p" }, "only-failed": { type: "boolean" }, rules: { type: "boolean" }, out: { type: "string", short: "o" },
   env: { type: "string", short: "e" }, quiet: { type: "boolean", short: "q" }, help: { type: "boolean", short: "h" },
 } as const;
 
@@ -95,7 +97,9 @@ export const command: Command = async (argv, io) => {
   const quiet = values.quiet === true;
   let secrets = await envSecrets(io, values.env);
   const note = (line: string) => io.stderr.write(`bench lint: ${maskText(line, secrets)}\n`);
-  const files = await findLogs(positionals, io.cwd);
+  const found = await findLogs(positionals, io.cwd);
+  const files = values["only-failed"] === true ? await notPassed(found) : found;
+  if (files.length < found.length && !quiet) note(`${found.length - files.length} of ${found.length} log(s) are of runs that passed: left out (--only-failed)`);
   const codebook = values.codebook === undefined ? undefined : await loadCodebook(resolve(io.cwd, values.codebook));
   const model = values.model ?? DEFAULT_LINT_MODEL;
   const options: LintOptions = { coder: useRules ? "rules" : "model", parallel, secrets, ...(io.signal ? { signal: io.signal } : {}) };
