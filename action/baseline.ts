@@ -1,9 +1,8 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { describeError } from "../sdk/index.ts";
+import { describeError, type BaselineInfo } from "../sdk/index.ts";
 import type { ActionContext } from "./context.ts";
 import type { ActionInputs } from "./inputs.ts";
-import type { BaselineInfo } from "./report-view.ts";
 import { isResultsArtifact, latestAttempts } from "./shard-artifacts.ts";
 import type { ArtifactStore, GitHubApi, WorkflowRun } from "./types.ts";
 

@@ -2,11 +2,10 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
-  compare, findDefaultEnvFile, rewardLine, usageHeadline, loadEnvFile, merge, renderComparisonMarkdown, renderHtmlReport, renderMarkdown, runScenarios, runUntilDecided, tabulate,
-  type Comparison, type RunEvent, type RunOptions, type RunSummary, type Tabulation,
+  compare, comparisonView, findDefaultEnvFile, loadEnvFile, merge, renderHtmlReport, renderMarkdown, runScenarios, runUntilDecided, tabulate,
+  type ComparisonView, type RunEvent, type RunOptions, type RunSummary, type Tabulation,
 } from "../sdk/index.ts";
 import type { ActionInputs } from "./inputs.ts";
-import type { ComparisonView } from "./report-view.ts";
 
 export type { Tabulation, RunSummary, RunEvent };
 
@@ -51,21 +50,5 @@ export const htmlReport = (tabulation: Tabulation): string => renderHtmlReport(t
 
 export const tabulationMarkdown = (tabulation: Tabulation, maxBytes: number): string => renderMarkdown(tabulation, { maxBytes });
 
-/** compare() and its Markdown, as the view the summary renders. */
-export function compareTabulations(base: Tabulation, head: Tabulation): ComparisonView {
-  const c: Comparison = compare(base, head);
-  const name = (t: { suite: string; id: string }): string => `${t.suite}/${t.id}`;
-  return {
-    verdict: c.verdict,
-    delta: c.delta,
-    interval: [c.ci95.low, c.ci95.high],
-    newFailures: c.newFailures.map(name),
-    fixed: c.fixed.map(name),
-    newlyFlaky: c.newlyFlaky.map(name),
-    sentence: c.sentence,
-    method: c.rules,
-    markdown: renderComparisonMarkdown(c, { title: "" }),
-    ...(c.usage ? { usage: usageHeadline(c.usage.overall) } : {}),
-    ...(c.reward ? { reward: rewardLine(c.reward) } : {}),
-  };
-}
+/** compare() as the view the summary renders. */
+export const compareTabulations = (base: Tabulation, head: Tabulation): ComparisonView => comparisonView(compare(base, head));

@@ -4,7 +4,7 @@
  * run on the PR's head commit so that a required check can block the merge. See docs/action.md,
  * "Pull requests from forks".
  */
-import { describeError } from "../sdk/index.ts";
+import { describeError, fitText } from "../sdk/index.ts";
 import type { ActionContext } from "./context.ts";
 import { httpStatus } from "./github-api.ts";
 import type { ActionCore, GitHubApi, PullRequest } from "./types.ts";
@@ -43,6 +43,9 @@ export async function verifiedPr(core: ActionCore, ctx: ActionContext, recorded:
   return undefined;
 }
 
+/** GitHub's limit on a check run's output summary (characters). */
+const CHECK_RUN_SUMMARY_LIMIT = 65_535;
+
 /** Check run name: one per comment-key, so two benchmarks on one PR are two required checks. */
 export const checkRunName = (commentKey: string): string => (commentKey === "default" ? "bench-action" : `bench-action (${commentKey})`);
 
@@ -57,7 +60,7 @@ export async function postCheckRun(
     const created = await api.createCheckRun({
       name, headSha: run.headSha, conclusion: o.failures.length > 0 ? "failure" : "success",
       title: o.failures.length > 0 ? o.failures.join("; ").slice(0, 1000) : o.headline.slice(0, 1000),
-      summary: o.summary.length > 65_535 ? `${o.summary.slice(0, 65_000)}\n\n_… trimmed; the job summary has everything._` : o.summary,
+      summary: fitText(o.summary, CHECK_RUN_SUMMARY_LIMIT, "\n\n_… trimmed; the job summary has everything._"),
       detailsUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}`,
     });
     core.info(`Check run "${name}" on ${run.headSha.slice(0, 7)}: ${o.failures.length > 0 ? "failure" : "success"} (${created.url})`);

@@ -1,6 +1,7 @@
-import { actionDefault, ConfigError, count, optionsFromInputs, rate, RUN_OPTIONS, type RunOptions } from "../sdk/index.ts";
+import {
+  actionDefault, ConfigError, count, failOnList, optionsFromInputs, rate, RUN_OPTIONS, type FailOn, type RunOptions, type ValueKind,
+} from "../sdk/index.ts";
 
-export type FailOn = "regression" | "threshold" | "error" | "never";
 export type Baseline = { kind: "auto" } | { kind: "artifact" } | { kind: "file"; path: string } | { kind: "none" };
 
 /** Validated Action inputs. Defaults equal action.yml's (a test checks they agree). */
@@ -52,13 +53,13 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
   const raw = (name: string): string => (getInput(name).trim() || INPUT_DEFAULTS[name] || "").trim();
   const opt = (name: string): string | undefined => raw(name) || undefined;
   const bad = (name: string, want: string): void => void issues.push(`input '${name}' must be ${want}, got "${raw(name)}"`);
-  const int = (name: string, min: number): number | undefined => {
+  const parsed = <T>(name: string, kind: ValueKind<T>): T | undefined => {
     const value = opt(name);
     if (value === undefined) return undefined;
     try {
-      return count(min).parse(value);
+      return kind.parse(value);
     } catch {
-      return bad(name, count(min).expected), undefined;
+      return bad(name, kind.expected), undefined;
     }
   };
   const oneOf = <T extends string>(name: string, allowed: readonly T[]): T => {
@@ -75,11 +76,8 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
   const run = optionsFromInputs((name) => getInput(name));
   issues.push(...run.issues);
   const baseline = parseBaseline(raw("baseline"), () => bad("baseline", "auto | artifact | file:<path> | none"));
-  const failOn = raw("fail-on").split(",").map((s) => s.trim()).filter(Boolean) as FailOn[];
-  if (failOn.length === 0 || failOn.some((f) => !["regression", "threshold", "error", "never"].includes(f))) {
-    bad("fail-on", "regression | threshold | error | never (comma-separated for several)");
-  }
-  const minPassRate = parseRate(opt("min-pass-rate"), () => bad("min-pass-rate", rate.expected));
+  const failOn: FailOn[] = parsed("fail-on", failOnList) ?? [];
+  const minPassRate = parsed("min-pass-rate", rate);
   if (failOn.includes("threshold") && minPassRate === undefined) issues.push("input 'min-pass-rate' is required when 'fail-on' includes threshold");
   const commentKey = raw("comment-key");
   if (!/^[A-Za-z0-9._-]+$/.test(commentKey)) bad("comment-key", "letters, digits, '.', '_' or '-'");
@@ -101,7 +99,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     commentMode: oneOf("comment-mode", ["update", "new", "off"] as const),
     hiddenComment: oneOf("hidden-comment", ["new", "update"] as const),
     checkRun: oneOf("check-run", ["auto", "off"] as const),
-    retentionDays: int("retention-days", 1),
+    retentionDays: parsed("retention-days", count(1)),
     uploadArtifact: bool("upload-artifact"),
     artifactOverwrite: bool("artifact-overwrite"),
     // Outside a runner the default expression is not expanded: treat it as no token.
@@ -121,13 +119,4 @@ function parseBaseline(text: string, onBad: () => void): Baseline {
   if (text.startsWith("file:") && text.length > 5) return { kind: "file", path: text.slice(5) };
   onBad();
   return { kind: "none" };
-}
-
-function parseRate(text: string | undefined, onBad: () => void): number | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return rate.parse(text);
-  } catch {
-    return onBad(), undefined;
-  }
 }

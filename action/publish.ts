@@ -1,15 +1,5 @@
-import { COMMENT_LIMIT } from "./sticky-comment.ts";
-import { renderReport, SUMMARY_LIMIT, type RenderInput } from "./render.ts";
-import type { ComparisonView, HeadlineView } from "./report-view.ts";
+import type { ComparisonView, HeadlineView } from "../sdk/index.ts";
 import type { ActionCore } from "./types.ts";
-
-/** The job summary (under 1 MiB) and the PR comment body (under 65 536 characters, marker added later). */
-export function render(input: RenderInput): { summary: string; comment: string } {
-  return {
-    summary: renderReport(input, SUMMARY_LIMIT, (s) => Buffer.byteLength(s)),
-    comment: renderReport(input, COMMENT_LIMIT - 200),
-  };
-}
 
 export interface OutputValues {
   view: HeadlineView;

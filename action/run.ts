@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { describeError } from "../sdk/index.ts";
+import { describeError, failureReasons, headlineOf, renderSummaryAndComment, type BaselineInfo, type ComparisonView } from "../sdk/index.ts";
 import { findBaseline, type BaselineSource } from "./baseline.ts";
 import { postCheckRun, verifiedPr } from "./fork-safe.ts";
 import { compareTabulations, envValues, htmlReport, mergeShards, plannedTaskIds, runBenchmark, tabulateResults, tabulationMarkdown, type Tabulation } from "./bench.ts";
@@ -10,12 +10,10 @@ import { seedHistory } from "./history-seed.ts";
 import { readInputs } from "./inputs.ts";
 import { postPrComment } from "./pr-comment.ts";
 import { logScenarioGroups, progressLogger } from "./progress.ts";
-import { render, writeOutputs } from "./publish.ts";
-import { headlineOf, type BaselineInfo, type ComparisonView } from "./report-view.ts";
+import { writeOutputs } from "./publish.ts";
 import { findReportSource } from "./report-source.ts";
 import type { ActionCore, ActionDeps, GitHubApi } from "./types.ts";
 import { uploadResults, type UploadedArtifact } from "./upload-results.ts";
-import { failureReasons } from "./verdict.ts";
 
 export const TABULATION_FILE = "bench-tabulation.json";
 export const CONTEXT_FILE = "bench-context.json";
@@ -111,7 +109,7 @@ async function runAction(core: ActionCore, deps: ActionDeps): Promise<void> {
 
   const view = headlineOf(head);
   const details = tabulationMarkdown(head, 512 * 1024);
-  const { summary, comment } = render({ head: view, comparison, baseline, history, details, artifact, title: "bench-action", shard: inputs.shard, headSha: ctx.headSha });
+  const { summary, comment } = renderSummaryAndComment({ head: view, comparison, baseline, history, details, artifact, title: "bench-action", shard: inputs.shard, headSha: ctx.headSha });
   await core.writeSummary(summary);
   const summaryPath = join(resultsDir, "bench-summary.md");
   await writeFile(summaryPath, summary);

@@ -1,7 +1,6 @@
+import { fitComment } from "../sdk/index.ts";
 import type { GitHubApi, IssueComment } from "./types.ts";
 
-/** GitHub's limit on an issue comment body. */
-export const COMMENT_LIMIT = 65_536;
 export const BOT_LOGIN = "github-actions[bot]";
 /** GraphQL `nodes` takes at most 100 ids: the newest candidates are the ones that matter. */
 const MAX_CANDIDATES = 100;
@@ -66,18 +65,4 @@ async function findComment(api: GitHubApi, issueNumber: number, marker: string, 
   if (ours.length > 0 && hidden === "update") return { comment: ours.at(-1), note };
   if (ours.length > 0) return { note: `the earlier comment ${ours.at(-1)?.id} is hidden, so a new one was posted (hidden-comment: new)` };
   return { note };
-}
-
-/** Trim a body to the comment limit, cutting at a line and saying so. */
-export function fitComment(text: string, limit = COMMENT_LIMIT): string {
-  if (text.length <= limit) return text;
-  const note = "\n\n_… trimmed to fit GitHub's comment limit; the job summary and the artifact have everything._\n";
-  const cut = text.lastIndexOf("\n", limit - note.length);
-  return closeOpenDetails(text.slice(0, cut > 0 ? cut : limit - note.length)) + note;
-}
-
-/** Close a `<details>` left open by trimming so the rest of the page renders. */
-export function closeOpenDetails(text: string): string {
-  const open = (text.match(/<details>/g) ?? []).length - (text.match(/<\/details>/g) ?? []).length;
-  return text + "\n\n</details>".repeat(Math.max(0, open));
 }

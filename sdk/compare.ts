@@ -1,6 +1,7 @@
 /**
  * Base against head: paired task comparison with the verdict rule of docs/verdict.md, running until
- * the verdict is decided, and the comparison's Markdown and text renderers.
+ * the verdict is decided, the comparison's Markdown and text renderers, and the fail-on policy
+ * (does a head and its comparison fail the job).
  * @module
  */
 export { compare, COMPARISON_RULES } from "../src/compare/compare.ts";
@@ -14,4 +15,6 @@ export type { Look } from "../src/compare/sequential.ts";
 export { renderComparisonMarkdown, renderComparisonText } from "../src/compare/render-comparison.ts";
 export type { ComparisonMarkdownOptions } from "../src/compare/render-comparison.ts";
 export { rewardLine } from "../src/compare/compare-reward.ts";
+export { failureReasons, failOnList, FAIL_ON_RULES } from "../src/compare/fail-on.ts";
+export type { FailOn, FailPolicy, GateHead, GateComparison } from "../src/compare/fail-on.ts";
 export type { RewardDelta } from "../src/compare/compare-reward.ts";

@@ -1,7 +1,8 @@
 /**
  * Tabulation and reports: Results folders (or saved JSON) into a versioned Tabulation, merged
  * shards, agbench's custom_tabulate.py, the statistics, and every renderer (text, CSV, Excel, JSON,
- * Markdown, JUnit, the HTML report).
+ * Markdown, JUnit, the HTML report), and the job summary and PR comment (view model, Markdown cut
+ * to GitHub's size limits).
  * @module
  */
 // tabulation
@@ -24,3 +25,8 @@ export type { MarkdownOptions } from "../src/report/render-markdown.ts";
 export { renderJunit } from "../src/report/render-junit.ts";
 export { renderHtmlReport } from "../src/report/html-report.ts";
 export type { HtmlReportOptions } from "../src/report/html-report.ts";
+// the job summary and the PR comment: view model, Markdown, GitHub's size limits
+export { headlineOf, comparisonView } from "../src/report/report-view.ts";
+export type { HeadlineView, SuiteView, ComparisonView, BaselineInfo } from "../src/report/report-view.ts";
+export { renderSummaryAndComment, renderReportMarkdown, fitComment, fitText, SUMMARY_LIMIT, COMMENT_LIMIT } from "../src/report/render-pr-report.ts";
+export type { PrReportInput } from "../src/report/render-pr-report.ts";

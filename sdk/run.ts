@@ -23,6 +23,7 @@ export { selectTasks, inShard } from "../src/run/plan.ts";
 export { RUN_OPTIONS, type RunOptionSpec } from "../src/options/run-options.ts";
 export { optionsFromInputs, actionInputsYaml, actionDefault, checkRunOptions } from "../src/options/option-surfaces.ts";
 export { rate, seconds, count, size, timerMs, MAX_TIMER_MS, OptionValueError } from "../src/options/values.ts";
+export type { ValueKind } from "../src/options/values.ts";
 // runners: the contract, the native runtime, output capture
 export type { Runner, RunTask, RunnerOutcome, VerifierTask, VerifierOutcome } from "../src/runners/runner.ts";
 export { createRunner } from "../src/runners/create-runner.ts";

@@ -44,7 +44,7 @@ describe("bench tabulate / compare / merge / score", () => {
     assert.equal((await bench(cwd, "tabulate", "base", "--min-pass-rate", "0.75")).code, 0);
     const low = await bench(cwd, "tabulate", "base", "--min-pass-rate", "80%");
     assert.equal(low.code, 1);
-    assert.equal(low.err, "bench tabulate: pass rate 75.0% is below --min-pass-rate 80.0%\n");
+    assert.equal(low.err, "bench tabulate: pass rate 75.0 % is below --min-pass-rate 80.0 %\n");
     assert.equal((await bench(cwd, "tabulate", "base", "--min-pass-rate", "abc")).code, 2);
   });
 
@@ -81,7 +81,9 @@ describe("bench tabulate / compare / merge / score", () => {
     assert.equal(json.threshold, 60);
     assert.equal(json.verdict, "regressed");
     assert.equal(json.pValue, 2 / 256);
-    assert.equal((await bench(cwd, "compare", "base8", "head8", "--fail-on-regression")).code, 1);
+    const failed = await bench(cwd, "compare", "base8", "head8", "--fail-on-regression");
+    assert.equal(failed.code, 1);
+    assert.equal(failed.err, "bench compare: regressed against the base: Δ -100.0 pts, 0 new failure(s)\n");
     assert.equal((await bench(cwd, "compare", "base", "head", "--fail-on-regression")).code, 0);
     assert.match((await bench(cwd, "compare", "base8", "head8")).out, /^Verdict: REGRESSED\. Regressed: tasks pass 100\.0 pp less often/);
     assert.equal((await bench(cwd, "compare", "base")).err, "bench compare: expected <base> and <head>, got 1 argument(s)\nRun 'bench compare --help' for usage.\n");

@@ -5,9 +5,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compare, renderComparisonMarkdown, renderComparisonText, renderMarkdown, renderText, tabulate } from "../../sdk/index.ts";
-import { render } from "../../action/publish.ts";
-import { compareTabulations } from "../../action/bench.ts";
-import { headlineOf } from "../../action/report-view.ts";
+import { renderSummaryAndComment as render } from "../../src/report/render-pr-report.ts";
+import { comparisonView, headlineOf } from "../../src/report/report-view.ts";
 
 const temps: string[] = [];
 
@@ -61,7 +60,7 @@ describe("rewards in reports", () => {
     assert.equal(c.verdict, "inconclusive");
     assert.match(renderComparisonMarkdown(c), /\*\*Mean reward\*\* 0\.125 → 0\.625 \(\+0\.500\)/);
     assert.match(renderComparisonText(c), /^Mean reward: 0\.125 → 0\.625 \(\+0\.500\)$/m);
-    const { comment } = render({ title: "bench-action", head: headlineOf(head), comparison: compareTabulations(base, head), baseline: { state: "found", note: "main" } });
+    const { comment } = render({ title: "bench-action", head: headlineOf(head), comparison: comparisonView(compare(base, head)), baseline: { state: "found", note: "main" } });
     assert.match(comment, /^Mean reward: 0\.625 \(base → head 0\.125 → 0\.625 \(\+0\.500\)\)$/m);
     assert.match(comment, /\| Flaky \| Mean reward \|\n/);
   });

@@ -7,7 +7,6 @@ import { parse } from "yaml";
 import { INPUT_DEFAULTS, readInputs } from "../../action/inputs.ts";
 import { parseRunArgs, RUN_FLAGS } from "../../src/cli/run-args.ts";
 import { RUN_HELP } from "../../src/cli/run-help.ts";
-import { parsePassRate } from "../../src/cli/commands/tabulate.ts";
 import { actionYmlWithRunInputs } from "../../src/options/action-yml.ts";
 import { checkRunOptions, optionsFromInputs } from "../../src/options/option-surfaces.ts";
 import { RUN_OPTIONS } from "../../src/options/run-options.ts";
@@ -104,13 +103,13 @@ describe("values are read by one rule on every surface", () => {
     assert.deepEqual(checkRunOptions({ timeout: 1.5 }), [], "fractional seconds are fine everywhere");
   });
 
-  it("pass rates: 0.8, 80 and 80% mean 80 % in bench tabulate and in the Action", () => {
+  it("pass rates: 0.8, 80 and 80% mean 80 % in bench tabulate (rate.parse) and in the Action", () => {
     for (const text of ["0.8", "80", "80%"]) {
-      assert.equal(parsePassRate(text), 80, text);
+      assert.equal(rate.parse(text), 0.8, text);
       assert.equal(readInputs(get({ "min-pass-rate": text })).minPassRate, 0.8, text);
     }
     for (const text of ["101", "-1", "x", "120%"]) {
-      assert.equal(parsePassRate(text), undefined, text);
+      assert.throws(() => rate.parse(text), { name: "OptionValueError" }, text);
       assert.throws(() => readInputs(get({ "min-pass-rate": text })), { message: new RegExp(`input 'min-pass-rate' must be ${rate.expected.replace(/[()[\]]/g, "\\$&")}`) });
     }
   });

@@ -7,9 +7,8 @@ import {
   compare, renderAgbenchmarkReport, renderComparisonMarkdown, renderComparisonText, renderCsv, renderHtmlReport, renderMarkdown, renderText, tabulate,
   type Tabulation,
 } from "../../sdk/index.ts";
-import { compareTabulations } from "../../action/bench.ts";
-import { renderReport } from "../../action/render.ts";
-import { headlineOf } from "../../action/report-view.ts";
+import { renderReportMarkdown } from "../../src/report/render-pr-report.ts";
+import { comparisonView, headlineOf } from "../../src/report/report-view.ts";
 
 type Usage = { inputTokens: number; outputTokens: number; requests: number; costUsd: number | null };
 
@@ -86,8 +85,8 @@ describe("usage in tabulate, reports, compare and the PR comment", () => {
   });
 
   it("puts usage in the PR comment: suite columns, totals and the change against base", () => {
-    const comment = renderReport({
-      head: headlineOf(head), comparison: compareTabulations(base, head), title: "Benchmark",
+    const comment = renderReportMarkdown({
+      head: headlineOf(head), comparison: comparisonView(compare(base, head)), title: "Benchmark",
       baseline: { state: "found", note: "main @ abc1234" },
     }, 60_000);
     assert.match(comment, /Model usage: 8 requests · 1\.00k in \+ 280 out tokens · \$0\.012 · per trial 320 tokens, \$0\.003/);

@@ -1,6 +1,6 @@
 /** `bench compare <base> <head>`: Results folders or saved tabulation JSON alike → Δ, interval, verdict. */
 import { resolve } from "node:path";
-import { compare, renderComparisonMarkdown, renderComparisonText, tabulate } from "../../../sdk/index.ts";
+import { compare, comparisonView, failureReasons, headlineOf, renderComparisonMarkdown, renderComparisonText, tabulate } from "../../../sdk/index.ts";
 import type { CliIO, Command } from "../io.ts";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "../io.ts";
 import { emit } from "./tabulate.ts";
@@ -18,7 +18,8 @@ Options:
   -t, --threshold PP      smallest change in percentage points that counts (default 5)
       --alpha A           false-alarm rate of the verdict, in (0, 0.5] (default 0.05)
   -o, --out FILE          write to FILE instead of standard output
-      --fail-on-regression  exit 1 when the verdict is "regressed"
+      --fail-on-regression  exit 1 when the verdict is "regressed" (the Action's fail-on: regression),
+                          with the reason on standard error
       --explain           text format: end with the method behind the verdict (test, α, interval)
   -h, --help              show this help
 
@@ -57,5 +58,9 @@ export const command: Command = async (argv, io) => {
     : values.format === "json" ? `${JSON.stringify(comparison, null, 2)}\n`
     : renderComparisonText(comparison, { explain: values.explain === true });
   await emit(io, text, values.out);
-  return values["fail-on-regression"] && comparison.verdict === "regressed" ? EXIT_FAILED : EXIT_OK;
+  if (!values["fail-on-regression"]) return EXIT_OK;
+  // The Action's fail-on: regression.
+  const failures = failureReasons({ failOn: ["regression"] }, headlineOf(head), comparisonView(comparison));
+  for (const reason of failures) io.stderr.write(`bench compare: ${reason}\n`);
+  return failures.length > 0 ? EXIT_FAILED : EXIT_OK;
 };

@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import {
-  findCustomTabulate, regressionIds, renderAgbenchmarkReport, renderCsv, renderJson, renderJunit, renderMarkdown,
+  failureReasons, findCustomTabulate, headlineOf, regressionIds, renderAgbenchmarkReport, renderCsv, renderJson, renderJunit, renderMarkdown,
   renderText, renderXlsx, tabulate, tabulateWithCustom, type Tabulation,
 } from "../../../sdk/index.ts";
 import type { CliIO, Command } from "../io.ts";
@@ -65,15 +65,6 @@ export async function emit(io: CliIO, text: string, out: string | undefined): Pr
   io.stderr.write(`wrote ${path}\n`);
 }
 
-/** "0.8" → 80, "80" → 80, "80%" → 80 (the Action's min-pass-rate rule); undefined when invalid. */
-export function parsePassRate(text: string): number | undefined {
-  try {
-    return rate.parse(text) * 100;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Every option `bench tabulate` accepts (the help test checks HELP lists each). */
 export const OPTIONS = {
   format: { type: "string", short: "f", default: "text" }, out: { type: "string", short: "o" },
@@ -91,8 +82,12 @@ export const command: Command = async (argv, io) => {
   const format = (values.csv ? "csv" : values.format) as Format;
   if (!FORMATS.includes(format)) return usage(io, `unknown --format '${values.format}' (one of ${FORMATS.join(", ")})`);
   if (positionals.length === 0) return usage(io, "missing <results>: a Results folder or a tabulation JSON file");
-  const minRate = values["min-pass-rate"] === undefined ? undefined : parsePassRate(values["min-pass-rate"]);
-  if (values["min-pass-rate"] !== undefined && minRate === undefined) return usage(io, `--min-pass-rate: expected ${rate.expected}, got '${values["min-pass-rate"]}'`);
+  let minPassRate: number | undefined;
+  try {
+    minPassRate = values["min-pass-rate"] === undefined ? undefined : rate.parse(values["min-pass-rate"]);
+  } catch {
+    return usage(io, `--min-pass-rate: expected ${rate.expected}, got '${values["min-pass-rate"]}'`);
+  }
   const trials = values.trials === undefined ? undefined : Number(values.trials);
   if (trials !== undefined && !(Number.isInteger(trials) && trials >= 1)) return usage(io, `--trials must be a positive integer, got '${values.trials}'`);
   const maxBytes = values["max-bytes"] === undefined ? undefined : Number(values["max-bytes"]);
@@ -117,9 +112,8 @@ export const command: Command = async (argv, io) => {
   }
   const regression = format === "agbenchmark" ? await regressionIds(tabulation.sources) : undefined;
   await emit(io, render(tabulation, format, maxBytes, regression, values.explain === true), values.out);
-  if (minRate !== undefined && tabulation.overall.percentage < minRate) {
-    io.stderr.write(`bench tabulate: pass rate ${tabulation.overall.percentage.toFixed(1)}% is below --min-pass-rate ${minRate.toFixed(1)}%\n`);
-    return EXIT_FAILED;
-  }
-  return EXIT_OK;
+  // The Action's fail-on: threshold, with the flag's name in the message.
+  const failures = failureReasons({ failOn: ["threshold"], minPassRate, minPassRateName: "--min-pass-rate" }, headlineOf(tabulation));
+  for (const reason of failures) io.stderr.write(`bench tabulate: ${reason}\n`);
+  return failures.length > 0 ? EXIT_FAILED : EXIT_OK;
 };

@@ -1,8 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { render } from "../../action/publish.ts";
-import type { HeadlineView } from "../../action/report-view.ts";
-import { fitComment } from "../../action/sticky-comment.ts";
+import { fitComment, renderSummaryAndComment as render } from "../../src/report/render-pr-report.ts";
+import type { HeadlineView } from "../../src/report/report-view.ts";
 
 const ids = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}/task_${String(i).padStart(5, "0")}`);
 
@@ -50,5 +49,7 @@ describe("summary and comment rendering", () => {
     const text = fitComment("line\n".repeat(20_000), 1000);
     assert.ok(text.length <= 1000);
     assert.ok(text.endsWith("_… trimmed to fit GitHub's comment limit; the job summary and the artifact have everything._\n"));
+    const open = fitComment(`<details><summary>x</summary>\n\n${"row\n".repeat(1000)}</details>\n`, 500);
+    assert.match(open, /row\n\n<\/details>\n\n_… trimmed to fit/, "a <details> cut open is closed before the note");
   });
 });

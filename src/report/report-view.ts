@@ -1,4 +1,13 @@
-import type { Tabulation, UsageStats } from "../sdk/index.ts";
+/**
+ * The view model of the job summary and the PR comment: what they show about the head, the
+ * comparison and the baseline, read from a Tabulation and a Comparison (docs/action.md).
+ */
+import type { Comparison } from "../compare/compare.ts";
+import { rewardLine } from "../compare/compare-reward.ts";
+import { renderComparisonMarkdown } from "../compare/render-comparison.ts";
+import { usageHeadline } from "../compare/render-usage.ts";
+import type { Tabulation } from "../tabulate/tabulation-types.ts";
+import type { UsageStats } from "../tabulate/usage-stats.ts";
 
 /** What the summary and the comment show about one side, read from a Tabulation. */
 export interface SuiteView {
@@ -17,6 +26,7 @@ export interface SuiteView {
   meanReward?: number;
 }
 
+/** What the summary and the comment show about the head: overall counts, flaky tasks, each suite. */
 export interface HeadlineView {
   percentage: number;
   tasks: number;
@@ -66,6 +76,7 @@ export interface BaselineInfo {
   runUrl?: string;
 }
 
+/** One side of the report from its tabulation. */
 export function headlineOf(tabulation: Tabulation): HeadlineView {
   const counts = tabulation.overall.counts;
   const suites = tabulation.suites.map((s): SuiteView => ({
@@ -83,5 +94,23 @@ export function headlineOf(tabulation: Tabulation): HeadlineView {
     suites,
     ...(tabulation.overall.usage ? { usage: tabulation.overall.usage } : {}),
     ...(tabulation.overall.meanReward === undefined ? {} : { meanReward: tabulation.overall.meanReward }),
+  };
+}
+
+/** compare()'s result and its Markdown, as the report shows them. */
+export function comparisonView(c: Comparison): ComparisonView {
+  const name = (t: { suite: string; id: string }): string => `${t.suite}/${t.id}`;
+  return {
+    verdict: c.verdict,
+    delta: c.delta,
+    interval: [c.ci95.low, c.ci95.high],
+    newFailures: c.newFailures.map(name),
+    fixed: c.fixed.map(name),
+    newlyFlaky: c.newlyFlaky.map(name),
+    sentence: c.sentence,
+    method: c.rules,
+    markdown: renderComparisonMarkdown(c, { title: "" }),
+    ...(c.usage ? { usage: usageHeadline(c.usage.overall) } : {}),
+    ...(c.reward ? { reward: rewardLine(c.reward) } : {}),
   };
 }

@@ -1,11 +1,20 @@
+/**
+ * The job summary and the PR comment: headline, new failures, flaky tasks, the suite table, then the
+ * collapsed comparison and per-task details, cut to GitHub's size limits (docs/action.md).
+ */
+import { Buffer } from "node:buffer";
+import { formatTokens, formatUsd, usageStatsLine } from "../usage/format-usage.ts";
 import type { BaselineInfo, ComparisonView, HeadlineView } from "./report-view.ts";
-import { closeOpenDetails } from "./sticky-comment.ts";
-import { formatTokens, formatUsd, usageStatsLine } from "../sdk/index.ts";
 
 /** GitHub rejects a step summary over 1 MiB; we stay below with room for the trim note. */
 export const SUMMARY_LIMIT = 1024 * 1024 - 4096;
+/** GitHub's limit on an issue comment body (characters). */
+export const COMMENT_LIMIT = 65_536;
+/** Room left in the comment for what the poster adds (the sticky comment's marker). */
+const COMMENT_RESERVE = 200;
 
-export interface RenderInput {
+/** Everything the job summary and the PR comment show. */
+export interface PrReportInput {
   head: HeadlineView;
   comparison?: ComparisonView;
   baseline: BaselineInfo;
@@ -25,7 +34,7 @@ const pct = (n: number): string => `${n.toFixed(1)} %`;
 const signed = (n: number): string => `${n >= 0 ? "+" : "−"}${Math.abs(n).toFixed(1)}`;
 const escapeCell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
-function headline(input: RenderInput): string {
+function headline(input: PrReportInput): string {
   const { head, comparison, baseline } = input;
   const delta = comparison ? ` · Δ **${signed(comparison.delta)} pts** vs base` : "";
   const verdict = comparison ? ` · verdict **${comparison.verdict}**` : "";
@@ -70,7 +79,7 @@ const details = (summary: string, body: string): string =>
   `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 
 /** The sections, most important first; later ones are dropped first when space runs out. */
-function sections(input: RenderInput): string[] {
+function sections(input: PrReportInput): string[] {
   const c = input.comparison;
   const out = [headline(input)];
   if (c) out.push(list("❌ New failures", c.newFailures), list("〰️ Newly flaky", c.newlyFlaky));
@@ -81,14 +90,14 @@ function sections(input: RenderInput): string[] {
   return out.filter(Boolean);
 }
 
-function artifactLine(input: RenderInput): string {
+function artifactLine(input: PrReportInput): string {
   const a = input.artifact;
   if (!a) return "";
   return a.url ? `Full results: [artifact \`${a.name}\`](${a.url})` : `Full results: artifact \`${a.name}\``;
 }
 
-/** Markdown under `limit` characters: whole sections while they fit, then a cut with a note. */
-export function renderReport(input: RenderInput, limit: number, measure: (s: string) => number = (s) => s.length): string {
+/** Markdown under `limit` (as `measure` counts): whole sections while they fit, then a cut with a note. */
+export function renderReportMarkdown(input: PrReportInput, limit: number, measure: (s: string) => number = (s) => s.length): string {
   const method = input.comparison?.sentence && input.comparison.method ? `\n\n<sub>¹ ${escapeCell(input.comparison.method)}</sub>` : "";
   const footer = `\n\n${artifactLine(input)}${method}\n`;
   const room = limit - measure(footer) - 200;
@@ -110,4 +119,30 @@ export function renderReport(input: RenderInput, limit: number, measure: (s: str
     break;
   }
   return text + footer;
+}
+
+/** The job summary (under 1 MiB) and the PR comment body (under 65 536 characters, with room for a marker). */
+export function renderSummaryAndComment(input: PrReportInput): { summary: string; comment: string } {
+  return {
+    summary: renderReportMarkdown(input, SUMMARY_LIMIT, (s) => Buffer.byteLength(s)),
+    comment: renderReportMarkdown(input, COMMENT_LIMIT - COMMENT_RESERVE),
+  };
+}
+
+/** Trim `text` to `limit` characters, cutting at a line and ending with `note`. */
+export function fitText(text: string, limit: number, note: string): string {
+  if (text.length <= limit) return text;
+  const cut = text.lastIndexOf("\n", limit - note.length);
+  return closeOpenDetails(text.slice(0, cut > 0 ? cut : limit - note.length)) + note;
+}
+
+/** Trim a comment body to GitHub's comment limit, saying so. */
+export function fitComment(text: string, limit = COMMENT_LIMIT): string {
+  return fitText(text, limit, "\n\n_… trimmed to fit GitHub's comment limit; the job summary and the artifact have everything._\n");
+}
+
+/** Close a `<details>` left open by trimming so the rest of the page renders. */
+export function closeOpenDetails(text: string): string {
+  const open = (text.match(/<details>/g) ?? []).length - (text.match(/<\/details>/g) ?? []).length;
+  return text + "\n\n</details>".repeat(Math.max(0, open));
 }
