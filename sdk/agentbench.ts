@@ -4,12 +4,12 @@
  * @module
  */
 export { expandAssignments } from "../src/config/agentbench/expand-assignments.ts";
-export type { AssignmentRun } from "../src/config/agentbench/expand-assignments.ts";
+export type { AssignmentRun, ExpandAssignmentsOptions } from "../src/config/agentbench/expand-assignments.ts";
 export { runAssignments } from "../src/config/agentbench/run-assignments.ts";
-export type { AssignmentSummary } from "../src/config/agentbench/run-assignments.ts";
+export type { AssignmentSummary, RunFn } from "../src/config/agentbench/run-assignments.ts";
 export { loadInstance } from "../src/config/agentbench/load-instance.ts";
-export type { Instance } from "../src/config/agentbench/load-instance.ts";
+export type { Instance, LoadContext } from "../src/config/agentbench/load-instance.ts";
 export { createHttpAgent, buildHttpRequest, extractReply } from "../src/config/agentbench/http-agent.ts";
 export type { HttpAgent, HttpAgentParameters, HttpRequestSpec } from "../src/config/agentbench/http-agent.ts";
 export { roleContentDict, promptString, createPrompter } from "../src/config/agentbench/prompters.ts";
-export type { Message, Prompter } from "../src/config/agentbench/prompters.ts";
+export type { Message, Prompter, PromptStringArgs, RoleContentDictArgs } from "../src/config/agentbench/prompters.ts";

@@ -9,6 +9,7 @@ export type { Comparison, CompareOptions, Verdict, TaskChange, DeltaStats } from
 export { decide } from "../src/compare/verdict.ts";
 export type { Decision, DecideOptions } from "../src/compare/verdict.ts";
 export type { TaskSamples } from "../src/compare/samples.ts";
+export type { TestResult } from "../src/compare/stratified-test.ts";
 export { runUntilDecided, DEFAULT_UNTIL_DECIDED_BUDGET } from "../src/compare/until-decided.ts";
 export type { UntilDecidedOptions, UntilDecidedResult } from "../src/compare/until-decided.ts";
 export type { Look } from "../src/compare/sequential.ts";

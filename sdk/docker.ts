@@ -10,5 +10,5 @@ export { connectDocker, checkEngine, engineAddress } from "../src/runners/docker
 export { cleanContainers } from "../src/runners/docker/cleanup.ts";
 export { LABEL_RUN_ID, LABEL_SCENARIO, LABEL_TASK } from "../src/runners/docker/labels.ts";
 export { workspaceMode, isRemoteEngine } from "../src/runners/docker/workspace-mode.ts";
-export type { WorkspaceMode, WorkspaceSetting } from "../src/runners/docker/workspace-mode.ts";
+export type { WorkspaceMode, WorkspaceSetting, ModemAddress } from "../src/runners/docker/workspace-mode.ts";
 export { LOCAL_BASE_IMAGE } from "../src/runners/docker/base-images.ts";

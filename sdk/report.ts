@@ -9,12 +9,14 @@
 export { tabulate, readTabulationFile, tabulateWithCustom } from "../src/tabulate/tabulate.ts";
 export type { TabulateOptions } from "../src/tabulate/tabulate.ts";
 export { findCustomTabulate, runCustomTabulate } from "../src/tabulate/custom-tabulate.ts";
-export type { TabulateSandbox, Verdict as CustomTabulateVerdict } from "../src/tabulate/custom-tabulate.ts";
+export type { TabulateSandbox, CustomTabulateOutput, Verdict as CustomTabulateVerdict } from "../src/tabulate/custom-tabulate.ts";
 export { merge } from "../src/tabulate/merge.ts";
 export type { MergeOptions } from "../src/tabulate/merge.ts";
 export type { Tabulation, SuiteTabulation, TaskRow, TrialCell, TrialStatus, StatusCounts, TaskStats } from "../src/tabulate/tabulation-types.ts";
 export { TABULATION_RULES } from "../src/tabulate/tabulation-types.ts";
 export { passAtK, passHatK, wilson, clusteredSE } from "../src/tabulate/stats.ts";
+export type { Interval } from "../src/tabulate/stats.ts";
+export type { RunRecord } from "../src/tabulate/read-results.ts";
 // renderers
 export { renderText } from "../src/report/render-text.ts";
 export { renderCsv } from "../src/report/render-csv.ts";

@@ -11,3 +11,4 @@ export { formatTokens, formatUsd, formatDelta, addUsage, usageLine, usageStatsLi
 export type { UsageStats, TrialUsage } from "../src/tabulate/usage-stats.ts";
 export type { UsageComparison, UsageDelta } from "../src/compare/compare-usage.ts";
 export { usageHeadline } from "../src/compare/render-usage.ts";
+export type { ProxyEndpoint } from "../src/usage/usage-session.ts";

@@ -8,6 +8,7 @@
 import { seededFrom } from "./random.ts";
 import { deltaOf, isBinary, oriented, sameShape, type TaskSamples } from "./samples.ts";
 
+/** The stratified permutation test's result: Δ, the two-sided p-value, exact or Monte Carlo, and the draws. */
 export interface TestResult {
   /** Δ as a fraction (head − base). */
   delta: number;

@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { ConfigError } from "../errors.ts";
 import { parseYaml } from "../config/parse-yaml.ts";
 
+/** One service of a docker-compose.yaml beside the agent's container: its build or image, environment and dependencies. */
 export interface ComposeService {
   name: string;
   build?: { contextDir: string; dockerfile: string };
@@ -18,6 +19,7 @@ export interface ComposeService {
   dependsOn: string[];
 }
 
+/** A Harbor task's docker-compose.yaml (the supported subset): the other services and what `main` adds. */
 export interface ComposeSpec {
   /** The other services, in start order (each after what it depends on). */
   services: ComposeService[];

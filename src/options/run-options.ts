@@ -16,9 +16,11 @@ export const DEFAULT_TIMEOUT_S = 7200;
 /** `-a/--azure`: an Azure AD token for Azure OpenAI from the az CLI, as agbench's DefaultAzureCredential provides. */
 export const AZURE_TOKEN_COMMAND = "az account get-access-token --resource https://cognitiveservices.azure.com --query accessToken -o tsv";
 
+/** The section of `bench run --help` an option is listed in. */
 export type OptionGroup = "run" | "docker" | "agbenchmark" | "usage";
 
-interface Common {
+/** What every row of the run option table has: the flag, its help and group, the Action input (or why there is none), the SDK field. */
+export interface OptionCommon {
   /** Long flag, without `--`. */
   flag: string;
   short?: string;
@@ -36,7 +38,7 @@ interface Common {
 }
 
 /** An option that takes a value. */
-export interface ValueOption<T = unknown> extends Common {
+export interface ValueOption<T = unknown> extends OptionCommon {
   kind: ValueKind<T>;
   /** Metavariable in `--help` (N, FILE, SECONDS). */
   arg: string;
@@ -50,7 +52,7 @@ export interface ValueOption<T = unknown> extends Common {
 }
 
 /** An on/off switch (a boolean flag; "true"/"false" in the Action). */
-export interface SwitchOption extends Common {
+export interface SwitchOption extends OptionCommon {
   kind: "switch";
   set(options: RunOptions): void;
   get?(options: RunOptions): unknown;

@@ -8,6 +8,7 @@ import { writeJsonAtomic } from "./write-json-atomic.ts";
 /** The manifest's file name in a Results folder. */
 export const MANIFEST_FILE = "run.json";
 
+/** One scenario file in run.json: its name, its file, and the scenarioHash of each task planned. */
 export interface ManifestScenario {
   name: string;
   file: string;

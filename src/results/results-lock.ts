@@ -45,6 +45,7 @@ export interface ResultsLock {
   release(): Promise<void>;
 }
 
+/** Options of acquireResultsLock: the command recorded, whether to wait for the holder, an abort signal, a notice callback. */
 export interface LockOptions {
   command: string;
   /** Wait for the holder to finish instead of throwing ResultsBusyError. */

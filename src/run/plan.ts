@@ -4,6 +4,7 @@ import { ConfigError } from "../errors.ts";
 import { PyRandom } from "./py-random.ts";
 import type { ScenarioInstance } from "../types.ts";
 
+/** Options of selectTasks: an id filter, a seeded subsample, a shard, and the repetitions. */
 export interface PlanOptions {
   filter?: string | RegExp;
   subsample?: number;

@@ -14,6 +14,7 @@ export const DEFAULT_LOG_CAP_BYTES = 50 * 1024 * 1024;
 export const TAIL_MAX_BYTES = 1024 * 1024;
 const SENTINEL = Buffer.from("ALL TESTS PASSED !#!#");
 
+/** What a LogSink saw: bytes in and written, whether the log was truncated, whether the sentinel appeared. */
 export interface LogSinkStats {
   /** Bytes received from the process (before masking). */
   bytesIn: number;

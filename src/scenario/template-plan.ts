@@ -10,6 +10,7 @@ import { isIgnoredGlobalName } from "./global-template.ts";
 import { joinRel, safeRelativePath } from "./safe-path.ts";
 import { walkTemplate, type TemplateWalk } from "./template-walk.ts";
 
+/** One step of a run folder's expansion: make a folder, or copy a file. */
 export type PlanStep = { kind: "dir"; to: string } | { kind: "file"; from: string; to: string };
 
 /** `pointer` is the JSON path in the scenario line (absent for global-template problems). */

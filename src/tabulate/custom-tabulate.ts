@@ -32,6 +32,7 @@ export type TabulateSandbox =
   | { kind: "docker"; image: string; python: string; docker: DockerClient; timeoutMs?: number }
   | { kind: "native"; python: string; timeoutMs?: number };
 
+/** What a custom_tabulate.py produced: its verdicts, and the rest of what it printed. */
 export interface CustomTabulateOutput {
   verdicts: Verdict[];
   /** What the script printed besides the verdicts (passed through, as agbench shows it). */

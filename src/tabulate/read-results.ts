@@ -23,6 +23,7 @@ import type { TrialStatus } from "./tabulation-types.ts";
 import { parseResult } from "../results/result-file.ts";
 import { trialUsage, type TrialUsage } from "./usage-stats.ts";
 
+/** One run read from a Results tree: suite, task id, repetition, status, duration, score and more. */
 export interface RunRecord {
   suite: string;
   id: string;

@@ -8,6 +8,7 @@ export const Z95 = 1.959963984540054;
 /** z(0.975) + z(0.80): multiplier of the standard error for 80 % power at α = 0.05 (≈ 2.80). */
 export const MDE_MULTIPLIER = 1.959963984540054 + 0.8416212335729143;
 
+/** A confidence interval: its low and high ends. */
 export interface Interval {
   low: number;
   high: number;

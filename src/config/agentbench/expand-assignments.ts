@@ -44,7 +44,8 @@ export interface AssignmentRun {
   env: Record<string, string>;
 }
 
-export interface ExpandOptions {
+/** Options of expandAssignments: the folder relative paths start from, and the time {TIMESTAMP} stands for. */
+export interface ExpandAssignmentsOptions {
   cwd?: string;
   /** The time {TIMESTAMP} stands for (default now). */
   now?: Date;
@@ -102,7 +103,7 @@ async function side(defaults: unknown, entry: unknown, ctx: LoadContext): Promis
 }
 
 /** Expand an assignment file into (agent, task) runs, in file order (agents outer, tasks inner). */
-export async function expandAssignments(file: string, options: ExpandOptions = {}): Promise<AssignmentRun[]> {
+export async function expandAssignments(file: string, options: ExpandAssignmentsOptions = {}): Promise<AssignmentRun[]> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const path = resolve(cwd, file);
   const ctx: LoadContext = { file: path, path: "", stack: [path], cwd };

@@ -21,6 +21,7 @@ export interface Instance {
 
 export const INSTANCE_KEYS: readonly string[] = ["module", "parameters", "docker_image", "workers", "from"];
 
+/** Where loadInstance is reading: the file, the key path in it, and the files being loaded (for messages and cycles). */
 export interface LoadContext {
   /** File the value appears in (absolute). */
   file: string;

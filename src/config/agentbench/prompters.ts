@@ -16,6 +16,7 @@ export interface Message {
 /** Turns a conversation into the fields of a request body. */
 export type Prompter = (history: readonly Message[]) => Record<string, unknown>;
 
+/** Arguments of roleContentDict, as AgentBench names them: the keys and the role names. */
 export interface RoleContentDictArgs {
   message_key?: string;
   role_key?: string;
@@ -24,6 +25,7 @@ export interface RoleContentDictArgs {
   agent_role?: string;
 }
 
+/** Arguments of promptString, as AgentBench names them: prefix, suffix, message formats, the body key. */
 export interface PromptStringArgs {
   prefix?: string;
   suffix?: string;

@@ -17,6 +17,7 @@ export interface AssignmentSummary {
   summary: RunSummary;
 }
 
+/** How runAssignments runs one pair's scenarios (runScenarios by default; a test passes its own). */
 export type RunFn = (input: string[], options: RunOptions) => Promise<RunSummary>;
 
 /** Command-line options win over the assignment's `workers` (`parallel`) and the task's `docker_image`. */

@@ -11,7 +11,7 @@ export type WorkspaceSetting = "auto" | "bind" | "copy";
 export type WorkspaceMode = "bind" | "copy";
 
 /** The client's connection fields (docker-modem): a socketPath, or a host/port/protocol. */
-interface ModemAddress {
+export interface ModemAddress {
   socketPath?: unknown;
   host?: unknown;
   port?: unknown;
