@@ -29,3 +29,5 @@ export interface CommandInfo {
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** Stopped by SIGINT/SIGTERM (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;

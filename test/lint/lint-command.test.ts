@@ -180,6 +180,32 @@ describe("bench lint with a model", () => {
     });
   });
 
+  it("--azure runs bench run's az recipe for the token; OPENAI_BASE_URL names the endpoint", async () => {
+    const bin = join(cwd, "fake-bin");
+    await mkdir(bin, { recursive: true });
+    // A stand-in az: prints a token only for the exact recipe bench run --azure documents.
+    await writeFile(join(bin, "az"), '#!/bin/sh\n[ "$*" = "account get-access-token --resource https://cognitiveservices.azure.com --query accessToken -o tsv" ] && echo azure-ad-token-value\n', { mode: 0o755 });
+    await withServer({ bodyAnswer: () => JSON.stringify({ codes: [] }) }, async (url, llm) => {
+      const r = await bench(["Results/humaneval/t2", "--azure", "--no-summary", "-m", "my-deployment"], { PATH: `${bin}:${process.env.PATH ?? ""}`, OPENAI_BASE_URL: url });
+      assert.equal(r.code, 0, r.err);
+      assert.equal(llm.seen[0]?.headers.authorization, "Bearer azure-ad-token-value");
+      assert.equal((llm.seen[0]?.body as Body).model, "my-deployment");
+    });
+  });
+
+  it("stops on an interrupt with exit 130 and writes no report", async () => {
+    await withServer({ delayMs: 5000 }, async (url, llm) => {
+      const controller = new AbortController();
+      const io = captureIO({ cwd, env: { OPENAI_API_KEY: KEY }, signal: controller.signal });
+      const running = main(["lint", "Results", "--base-url", url, "-o", "interrupted.json"], io);
+      while (llm.seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      controller.abort(new Error("SIGINT received"));
+      assert.equal(await running, 130);
+      assert.match(io.err(), /interrupted after 0 of 2 log\(s\); interrupted\.json not written/);
+      assert.deepEqual((await readdir(cwd)).filter((f) => f.startsWith("interrupted")), []);
+    });
+  });
+
   it("sends at most --max-bytes of a long log: its head and tail, with the lines left out named", async () => {
     await mkdir(join(cwd, "long/s/t/0"), { recursive: true });
     await writeFile(join(cwd, "long/s/t/0/console_log.txt"), Array.from({ length: 50_000 }, (_, i) => `step ${i + 1}: still working`).join("\n"));

@@ -6,7 +6,7 @@ import {
 } from "../../../sdk/index.ts";
 import { envSecrets } from "../env-secrets.ts";
 import type { CliIO, Command } from "../io.ts";
-import { EXIT_FAILED, EXIT_OK } from "../io.ts";
+import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from "../io.ts";
 import { parseCommand, usageError } from "../parse-command.ts";
 
 const rules = LINT_RULES.map((rule) => `  ${rule.name.padEnd(26)} [${rule.severity}] ${rule.cue}`).join("\n");
@@ -57,7 +57,7 @@ Options:
   -h, --help                show this help
 
 Exit codes: 0 every log coded, 1 some log could not be coded (its error is shown; the others are
-kept), 2 usage error (no such log, a bad codebook, no credential).
+kept), 2 usage error (no such log, a bad codebook, no credential), 130 interrupted (nothing written).
 `;
 
 /** Every option `bench lint` accepts (the help test checks HELP lists each). */
@@ -135,7 +135,14 @@ export const command: Command = async (argv, io) => {
       printed++;
     }
   };
-  const logs = await lintLogs(files, options);
+  let logs: CodedLog[];
+  try {
+    logs = await lintLogs(files, options);
+  } catch (error) {
+    if (!io.signal?.aborted) throw error;
+    note(`interrupted after ${finished} of ${files.length} log(s)${values.out !== undefined && !jsonToStdout ? `; ${values.out} not written` : ""}`);
+    return EXIT_INTERRUPTED;
+  }
   const report = {
     schema: 1 as const, coder: options.coder, model: useRules ? null : model, codebook: values.codebook === undefined ? null : resolve(io.cwd, values.codebook),
     max_bytes: useRules ? null : maxBytes, documents: logs,

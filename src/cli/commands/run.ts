@@ -1,14 +1,13 @@
 /** `bench run`: agbench-compatible flags → runScenarios, progress on the terminal, exit code from the outcome. */
 import { BenchError, ConfigError, RunnerError, describeError, runScenarios } from "../../../sdk/run.ts";
 import type { Command } from "../io.ts";
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "../io.ts";
+import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from "../io.ts";
 import { Progress } from "../progress.ts";
 import { parseRunArgs, UsageError } from "../run-args.ts";
 import { RUN_HELP } from "../run-help.ts";
 import { runAssignmentCommand } from "../run-assignment.ts";
 import { runUntilDecidedCommand } from "../run-until-decided.ts";
 
-export const EXIT_INTERRUPTED = 130;
 /** Every option `bench run` accepts (the help test checks RUN_HELP lists each). */
 export { RUN_FLAGS as OPTIONS } from "../run-args.ts";
 
