@@ -34,7 +34,8 @@ export type { Runner, RunTask, RunnerOutcome, VerifierTask, VerifierOutcome } fr
 export { createRunner } from "../src/runners/create-runner.ts";
 export { NativeRunner } from "../src/runners/native-runner.ts";
 export type { NativeRunnerOptions } from "../src/runners/native-runner.ts";
-export { DEFAULT_ENV_ALLOWLIST } from "../src/runners/child-env.ts";
+export { DEFAULT_ENV_ALLOWLIST, buildChildEnv } from "../src/process/child-env.ts";
+export type { ChildEnv } from "../src/process/child-env.ts";
 export { VenvCache } from "../src/runners/venv-cache.ts";
 export type { VenvCacheOptions } from "../src/runners/venv-cache.ts";
 export { LogSink, DEFAULT_LOG_CAP_BYTES } from "../src/runners/log-sink.ts";

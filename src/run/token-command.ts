@@ -1,5 +1,6 @@
 /** `--token-command CMD`: a shell command whose trimmed stdout becomes an env var, refreshed before each run. docs/architecture.md#runners. */
-import { spawn } from "node:child_process";
+import type { ChildEnv } from "../process/child-env.ts";
+import { runProcess } from "../process/run-process.ts";
 
 export interface TokenCommand {
   command: string;
@@ -9,32 +10,20 @@ export interface TokenCommand {
 
 export const DEFAULT_TOKEN_ENV = "BENCH_TOKEN";
 export const TOKEN_TIMEOUT_MS = 60_000;
+/** More stdout than this is not a token. */
+const TOKEN_MAX_BYTES = 1024 * 1024;
 
 /**
  * Run `sh -c command` (cwd `cwd`, env `env`) and return its trimmed stdout. Throws an Error whose
  * message never holds the command's output (it may be a partial token): only the exit status.
  */
-export function fetchToken(token: TokenCommand, cwd: string, env: Record<string, string | undefined>, timeoutMs = TOKEN_TIMEOUT_MS): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("sh", ["-c", token.command], { cwd, env, stdio: ["ignore", "pipe", "ignore"] });
-    const chunks: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill("SIGKILL");
-    }, timeoutMs);
-    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      reject(new Error(`token command could not start: ${error.message}`));
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      const value = Buffer.concat(chunks).toString("utf8").trim();
-      if (timedOut) return reject(new Error(`token command timed out after ${timeoutMs / 1000} s`));
-      if (code !== 0) return reject(new Error(`token command failed (${code === null ? `signal ${signal}` : `exit code ${code}`})`));
-      if (value === "") return reject(new Error("token command printed nothing"));
-      resolve(value);
-    });
-  });
+export async function fetchToken(token: TokenCommand, cwd: string, env: ChildEnv, timeoutMs = TOKEN_TIMEOUT_MS): Promise<string> {
+  const r = await runProcess({ command: "sh", args: ["-c", token.command], cwd, env, timeoutMs, killGraceMs: 0, maxOutputBytes: TOKEN_MAX_BYTES });
+  if (r.error !== undefined) throw new Error(`token command could not start: ${r.error}`);
+  if (r.timedOut) throw new Error(`token command timed out after ${timeoutMs / 1000} s`);
+  if (r.overflowed) throw new Error(`token command printed more than ${TOKEN_MAX_BYTES} bytes`);
+  if (r.exitCode !== 0) throw new Error(`token command failed (${r.exitCode === null ? `signal ${r.signal}` : `exit code ${r.exitCode}`})`);
+  const value = r.stdout.trim();
+  if (value === "") throw new Error("token command printed nothing");
+  return value;
 }

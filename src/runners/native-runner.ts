@@ -4,16 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeError } from "../errors.ts";
 import { maskText } from "../secrets/mask.ts";
-import { buildChildEnv, DEFAULT_ENV_ALLOWLIST, withVenv } from "./child-env.ts";
+import { buildChildEnv, DEFAULT_ENV_ALLOWLIST, withVenv } from "../process/child-env.ts";
+import { runProcess, type ProcessResult } from "../process/run-process.ts";
 import { LogSink } from "./log-sink.ts";
-import { runInGroup, type GroupProcessResult } from "./process-group.ts";
 import type { Runner, RunnerOutcome, RunTask } from "./runner.ts";
 import { VenvCache } from "./venv-cache.ts";
 import { untilAborted } from "./until-aborted.ts";
 import { timerMs } from "../options/values.ts";
 import { runNativeVerifier } from "./native-verifier.ts";
 
-/** setTimeout's limit (about 24.8 days); a longer delay would fire at once. */
+/** How the agent's process ended (the venv install may end the run before run.sh starts). */
+type Ended = Pick<ProcessResult, "exitCode" | "signal" | "error">;
 
 export interface NativeRunnerOptions {
   /** Cache root; venvs go to `<cacheDir>/venvs`. Default: `<os tmpdir>/bench-action-cache`. */
@@ -67,7 +68,7 @@ export class NativeRunner implements Runner {
     const onAbort = (): void => ((reason ??= "abort"), stop.abort());
     signal?.addEventListener("abort", onAbort, { once: true });
     const timer = setTimeout(() => ((reason ??= "timeout"), stop.abort()), timerMs(task.timeoutMs));
-    let result: GroupProcessResult;
+    let result: Ended;
     try {
       result = await this.#execute(task, sink, stop.signal);
     } catch (e) {
@@ -101,7 +102,7 @@ export class NativeRunner implements Runner {
     await this.venvCache.close();
   }
 
-  async #execute(task: RunTask, sink: LogSink, stop: AbortSignal): Promise<GroupProcessResult> {
+  async #execute(task: RunTask, sink: LogSink, stop: AbortSignal): Promise<Ended> {
     let env = buildChildEnv(this.#allowlist, task.env);
     if (task.hasRequirements) {
       try {
@@ -115,7 +116,7 @@ export class NativeRunner implements Runner {
       }
     }
     if (stop.aborted) return { exitCode: null, signal: null };
-    return runInGroup({
+    return runProcess({
       // One pipe for both streams keeps stdout and stderr in the order they were written.
       command: this.#shell, args: ["-c", 'exec "$0" run.sh 2>&1', this.#shell], cwd: task.runDir, env, stop,
       killGraceMs: this.#killGraceMs,

@@ -11,10 +11,9 @@ import { describeError } from "../errors.ts";
 import { maskText } from "../secrets/mask.ts";
 import { clearVerifierOutput, stageGraderFiles, verifierVariables } from "../verify/stage-files.ts";
 import { VERIFIER_LOG_FILE, VERIFIER_OUTPUT_DIR } from "../verify/verifier-task.ts";
-import { buildChildEnv } from "./child-env.ts";
-import { timerMs } from "../options/values.ts";
+import { buildChildEnv } from "../process/child-env.ts";
+import { runProcess } from "../process/run-process.ts";
 import { LogSink } from "./log-sink.ts";
-import { runInGroup } from "./process-group.ts";
 import type { RunTask, VerifierOutcome, VerifierTask } from "./runner.ts";
 
 /** Host variables a native verifier inherits (no HOME, USER or TMPDIR: a verifier gets its own). */
@@ -34,11 +33,6 @@ export async function runNativeVerifier(task: RunTask, verifier: VerifierTask, o
   await clearVerifierOutput(task.runDir);
   const root = await mkdtemp(join(options.tmpDir ?? tmpdir(), "bench-verify-"));
   const sink = new LogSink(join(task.runDir, VERIFIER_LOG_FILE), { capBytes: task.logCapBytes, secrets: task.secrets });
-  const stop = new AbortController();
-  let reason: "timeout" | "abort" | undefined;
-  const onAbort = (): void => ((reason ??= "abort"), stop.abort());
-  signal?.addEventListener("abort", onAbort, { once: true });
-  let timer: NodeJS.Timeout | undefined;
   try {
     const paths = { tests: join(root, "tests"), logs: join(root, "logs", "verifier"), workspace: task.runDir };
     await stageGraderFiles(verifier.files, paths.tests);
@@ -48,24 +42,21 @@ export async function runNativeVerifier(task: RunTask, verifier: VerifierTask, o
       await cp(task.runDir, paths.workspace, { recursive: true, verbatimSymlinks: true });
     }
     const env = buildChildEnv(VERIFIER_ENV_ALLOWLIST, { HOME: root, TMPDIR: root, ...verifierVariables(paths, verifier.env) });
-    timer = setTimeout(() => ((reason ??= "timeout"), stop.abort()), timerMs(verifier.timeoutMs));
-    const result = await runInGroup({
+    const result = await runProcess({
       command: options.shell, args: ["-c", `exec "$0" -c "$1" 2>&1`, options.shell, verifier.command], cwd: paths.workspace, env,
-      stop: stop.signal, killGraceMs: options.killGraceMs, onOutput: (chunk) => sink.write(chunk),
+      timeoutMs: verifier.timeoutMs, ...(signal ? { stop: signal } : {}), killGraceMs: options.killGraceMs, onOutput: (chunk) => sink.write(chunk),
     });
-    clearTimeout(timer);
-    if (reason === "timeout") await sink.write(`\n[bench-action: verifier timed out after ${verifier.timeoutMs / 1000} s; process group killed]\n`);
+    if (result.timedOut) await sink.write(`\n[bench-action: verifier timed out after ${verifier.timeoutMs / 1000} s; process group killed]\n`);
     await cp(paths.logs, join(task.runDir, VERIFIER_OUTPUT_DIR), { recursive: true, verbatimSymlinks: true });
-    const error = result.error === undefined ? undefined : maskText(result.error, task.secrets);
+    const killed = result.timedOut || result.aborted;
+    const error = result.error === undefined || killed ? undefined : maskText(result.error, task.secrets);
     return done({
-      exitCode: reason ? null : result.exitCode, timedOut: reason === "timeout",
-      ...(reason === "abort" ? { aborted: true } : {}), ...(error === undefined || reason ? {} : { error }),
+      exitCode: killed ? null : result.exitCode, timedOut: result.timedOut,
+      ...(result.aborted ? { aborted: true } : {}), ...(error === undefined ? {} : { error }),
     });
   } catch (error) {
     return done({ error: `verifier could not run: ${maskText(describeError(error), task.secrets)}` });
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
     await sink.close().catch(() => {});
     await rm(root, { recursive: true, force: true }).catch(() => {});
   }

@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { access, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { RunnerError } from "../errors.ts";
-import { buildChildEnv, DEFAULT_ENV_ALLOWLIST } from "./child-env.ts";
-import { runInGroup } from "./process-group.ts";
+import { buildChildEnv, DEFAULT_ENV_ALLOWLIST, type ChildEnv } from "../process/child-env.ts";
+import { runProcess } from "../process/run-process.ts";
 
 /** Options of VenvCache: the cache folder, the Python that builds the venvs, and its environment. */
 export interface VenvCacheOptions {
@@ -13,7 +13,7 @@ export interface VenvCacheOptions {
   /** Interpreter that creates the venvs; default `python3`. */
   python?: string;
   /** Environment for `python -m venv` and `pip install`; default: the host allowlist plus `PIP_*`. */
-  env?: Record<string, string>;
+  env?: ChildEnv;
 }
 
 /** Bytes of installer output kept for the error message. */
@@ -27,7 +27,7 @@ const TAIL_BYTES = 4000;
 export class VenvCache {
   readonly dir: string;
   readonly #python: string;
-  readonly #env: Record<string, string>;
+  readonly #env: ChildEnv;
   readonly #inFlight = new Map<string, Promise<string>>();
   #closing = new AbortController();
   #builds = 0;
@@ -88,7 +88,7 @@ export class VenvCache {
 
   async #exec(label: string, command: string, args: string[], cwd: string, stop: AbortSignal): Promise<void> {
     let tail = Buffer.alloc(0);
-    const result = await runInGroup({
+    const result = await runProcess({
       command, args, cwd, env: this.#env, stop, killGraceMs: 1000,
       onOutput: (chunk) => {
         tail = Buffer.concat([tail, chunk]);

@@ -6,18 +6,21 @@
  * Docker container (no network, Results and the script read-only, a tmpfs /tmp, no capabilities,
  * an empty environment but HOME); `native` runs it on this machine, with no isolation, only when asked.
  */
-import { execFile } from "node:child_process";
 import { stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { PassThrough } from "node:stream";
 import { asDocker } from "../runners/docker/as-docker.ts";
 import type { DockerClient } from "../runners/docker/public-types.ts";
 import { BenchError, ConfigError } from "../errors.ts";
+import { buildChildEnv } from "../process/child-env.ts";
+import { runProcess } from "../process/run-process.ts";
+import { timerMs } from "../options/values.ts";
 import { CUSTOM_TABULATE_DRIVER, VERDICT_MARK } from "./custom-tabulate-driver.ts";
 
 export const TABULATE_FILE = "custom_tabulate.py";
 const INVOCATION = "bench tabulate";
 const OUTPUT_CAP = 64 * 1024 * 1024;
+const TIMEOUT_MS = 600_000;
 
 /** One verdict of a custom_tabulate.py: task, trial, success and time. */
 export interface Verdict {
@@ -87,16 +90,19 @@ export async function runCustomTabulate(script: string, scenarioDir: string, san
   return sandbox.kind === "native" ? runNative(script, scenarioDir, sandbox) : runDocker(script, scenarioDir, sandbox);
 }
 
-function runNative(script: string, scenarioDir: string, sandbox: Extract<TabulateSandbox, { kind: "native" }>): Promise<CustomTabulateOutput> {
+async function runNative(script: string, scenarioDir: string, sandbox: Extract<TabulateSandbox, { kind: "native" }>): Promise<CustomTabulateOutput> {
   // No isolation (documented): only a minimal environment, never the caller's secrets.
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", LANG: "C.UTF-8", PYTHONDONTWRITEBYTECODE: "1" };
-  return new Promise((resolvePromise, reject) => {
-    execFile(sandbox.python, ["-c", CUSTOM_TABULATE_DRIVER, script, INVOCATION, scenarioDir], { env, maxBuffer: OUTPUT_CAP, timeout: sandbox.timeoutMs ?? 600_000 }, (error, stdout, stderr) => {
-      if ((error as NodeJS.ErrnoException | null)?.code === "ENOENT") return reject(new ConfigError("options", [`python: '${sandbox.python}' is not installed (give --python)`]));
-      if (error) return reject(failure(script, error.killed ? "timed out" : `exit ${String(error.code)}`, stderr));
-      resolvePromise(parseOutput(stdout));
-    });
+  const env = buildChildEnv(["PATH", "HOME"], { LANG: "C.UTF-8", PYTHONDONTWRITEBYTECODE: "1" });
+  const r = await runProcess({
+    command: sandbox.python, args: ["-c", CUSTOM_TABULATE_DRIVER, script, INVOCATION, scenarioDir], env,
+    timeoutMs: sandbox.timeoutMs ?? TIMEOUT_MS, maxOutputBytes: OUTPUT_CAP,
   });
+  if (r.errorCode === "ENOENT") throw new ConfigError("options", [`python: '${sandbox.python}' is not installed (give --python)`]);
+  if (r.error !== undefined) throw failure(script, r.error, r.stderr);
+  if (r.timedOut) throw failure(script, "timed out", r.stderr);
+  if (r.overflowed) throw failure(script, `printed more than ${OUTPUT_CAP} bytes`, r.stderr);
+  if (r.exitCode !== 0) throw failure(script, r.exitCode === null ? `killed by ${r.signal}` : `exit ${r.exitCode}`, r.stderr);
+  return parseOutput(r.stdout);
 }
 
 async function runDocker(script: string, scenarioDir: string, sandbox: Extract<TabulateSandbox, { kind: "docker" }>): Promise<CustomTabulateOutput> {
@@ -140,7 +146,7 @@ async function runDocker(script: string, scenarioDir: string, sandbox: Extract<T
     container.modem.demuxStream(stream, collect(out), collect(err));
     const ended = new Promise((done) => stream.on("end", done));
     await container.start();
-    const timer = setTimeout(() => void container.kill().catch(() => {}), sandbox.timeoutMs ?? 600_000);
+    const timer = setTimeout(() => void container.kill().catch(() => {}), timerMs(sandbox.timeoutMs ?? TIMEOUT_MS));
     const { StatusCode } = (await container.wait()) as { StatusCode: number };
     clearTimeout(timer);
     await ended;

@@ -1,4 +1,12 @@
-/** The environment a native run sees: a small allowlist from the host plus ENV.yaml values. */
+/**
+ * The environment of every process bench starts (src/process/run-process.ts): a small allowlist of
+ * host variables plus explicit values, never the host environment whole (docs/architecture.md).
+ */
+
+declare const CHILD_ENV: unique symbol;
+
+/** An environment built here; runProcess accepts nothing else, so a caller cannot hand it process.env. */
+export type ChildEnv = Readonly<Record<string, string>> & { readonly [CHILD_ENV]: true };
 
 /** Host variables a native run inherits; nothing else from the host reaches the scenario. */
 export const DEFAULT_ENV_ALLOWLIST: readonly string[] = [
@@ -13,7 +21,7 @@ export function buildChildEnv(
   allowlist: readonly string[],
   taskEnv: Readonly<Record<string, string>>,
   host: NodeJS.ProcessEnv = process.env,
-): Record<string, string> {
+): ChildEnv {
   const env: Record<string, string> = {};
   for (const name of allowlist) {
     const value = host[name];
@@ -21,15 +29,15 @@ export function buildChildEnv(
   }
   Object.assign(env, taskEnv);
   env.PATH ??= FALLBACK_PATH;
-  return env;
+  return env as ChildEnv;
 }
 
 /** What a run needs to use an installed venv: its bin first on PATH, and run.sh skips its own pip install. */
-export function withVenv(env: Record<string, string>, venvDir: string): Record<string, string> {
+export function withVenv(env: ChildEnv, venvDir: string): ChildEnv {
   return {
     ...env,
     PATH: `${venvDir}/bin:${env.PATH ?? FALLBACK_PATH}`,
     VIRTUAL_ENV: venvDir,
     BENCH_REQUIREMENTS_INSTALLED: "1",
-  };
+  } as ChildEnv;
 }
