@@ -16,6 +16,7 @@ import { runNativeVerifier } from "./native-verifier.ts";
 /** How the agent's process ended (the venv install may end the run before run.sh starts). */
 type Ended = Pick<ProcessResult, "exitCode" | "signal" | "error">;
 
+/** How a NativeRunner runs `run.sh`: its venv cache, interpreter, shell, kill grace and environment allowlist. */
 export interface NativeRunnerOptions {
   /** Cache root; venvs go to `<cacheDir>/venvs`. Default: `<os tmpdir>/bench-action-cache`. */
   cacheDir?: string;
