@@ -5,7 +5,8 @@
  */
 import { ConfigError } from "../errors.ts";
 import { AZURE_TOKEN_COMMAND } from "../options/run-options.ts";
-import { fetchToken } from "../run/token-command.ts";
+import { buildChildEnv } from "../process/child-env.ts";
+import { fetchToken, TOKEN_ENV_ALLOWLIST } from "../run/token-command.ts";
 import { DEFAULT_OPENAI_UPSTREAM } from "../usage/usage-proxy.ts";
 import { OPENAI_BASE_VARS } from "../usage/usage-session.ts";
 import { ChatClient } from "./chat-client.ts";
@@ -41,7 +42,7 @@ export function createLintClient(setup: LintClientSetup): { client: ChatClient; 
   const secrets = [...(setup.secrets ?? []), ...(key ? [key] : [])];
   const credential = command === undefined
     ? async () => key
-    : async () => fetchToken({ command }, setup.cwd, setup.env);
+    : async () => fetchToken({ command }, setup.cwd, buildChildEnv(TOKEN_ENV_ALLOWLIST, {}, setup.env));
   const client = new ChatClient({
     baseUrl, credential, refreshable: command !== undefined, timeoutMs: setup.timeoutMs, retries: setup.retries, secrets,
     ...(setup.signal ? { signal: setup.signal } : {}), ...(setup.onRetry ? { onRetry: setup.onRetry } : {}),

@@ -10,7 +10,7 @@ import type { PhaseRecord, RunResult, RunStatus, ScenarioInstance, ScoreResult }
 import { clearVerifierOutput } from "../verify/stage-files.ts";
 import { verifierTask } from "../verify/verifier-task.ts";
 import type { ExpandOptions, RunDeps } from "./run-deps.ts";
-import { DEFAULT_TOKEN_ENV, fetchToken, type TokenCommand } from "./token-command.ts";
+import { DEFAULT_TOKEN_ENV, fetchToken, TOKEN_ENV_ALLOWLIST, type TokenCommand } from "./token-command.ts";
 import { buildChildEnv } from "../process/child-env.ts";
 import { timerMs } from "../options/values.ts";
 import type { RunMeter } from "../usage/run-meter.ts";
@@ -104,7 +104,7 @@ async function attempt(scenario: ScenarioInstance, rep: number, runDir: string, 
   const task = unitTask(scenario, rep, runDir, ctx, await hasRequirements(runDir));
   if (ctx.tokenCommand !== undefined) {
     try {
-      const token = await fetchToken(ctx.tokenCommand, ctx.cwd, buildChildEnv(["PATH", "HOME"], ctx.env));
+      const token = await fetchToken(ctx.tokenCommand, ctx.cwd, buildChildEnv(TOKEN_ENV_ALLOWLIST, ctx.env));
       if (!ctx.secrets.includes(token)) ctx.secrets.push(token);
       task.env = { ...task.env, [ctx.tokenCommand.envVar ?? DEFAULT_TOKEN_ENV]: token };
       task.secrets = [...ctx.secrets];

@@ -9,6 +9,8 @@ export interface TokenCommand {
 }
 
 export const DEFAULT_TOKEN_ENV = "BENCH_TOKEN";
+/** Host variables a token command inherits (az and gcloud find their login under HOME); bench run adds the ENV file's values. */
+export const TOKEN_ENV_ALLOWLIST: readonly string[] = ["PATH", "HOME"];
 export const TOKEN_TIMEOUT_MS = 60_000;
 /** More stdout than this is not a token. */
 const TOKEN_MAX_BYTES = 1024 * 1024;
