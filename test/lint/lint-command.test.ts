@@ -114,6 +114,26 @@ describe("bench lint with a model", () => {
     });
   });
 
+  it("takes an earlier report or an agbench coded document as the codebook", async () => {
+    const report = { schema: 1, coder: "model", model: "gpt-4o", codebook: null, max_bytes: 200000, documents: [
+      { doc: { name: "/a" }, summary: null, error: null, codes: [{ name: "gave-up-early", definition: "Stopped before the task was done.", severity: 1, examples: [{ reason: "said it was done at line 3", line_content: "DONE", line: 3, line_end: 3 }] }] },
+      { doc: { name: "/b" }, summary: null, error: null, codes: [{ name: "gave-up-early", definition: "another wording", severity: 2, examples: [] }, { name: "looped", definition: "Repeated a step.", severity: 2, examples: [] }] },
+    ] };
+    await writeFile(join(cwd, "earlier.json"), JSON.stringify(report));
+    // agbench's CodedDocument as its coder caches it (model_dump_json): doc, codes with id and merged_from.
+    await writeFile(join(cwd, "agbench-coded.json"), JSON.stringify({ doc: { text: "1: x", name: "/abs/log.txt" },
+      codes: [{ name: "failed-to-install-package", definition: "pip failed.", examples: [{ reason: "r", line_content: "c", line: 1, line_end: 1 }], severity: 2, id: 1.2345e38, merged_from: null }] }));
+    for (const [file, names] of [["earlier.json", ["gave-up-early", "looped"]], ["agbench-coded.json", ["failed-to-install-package"]]] as const) {
+      await withServer({ bodyAnswer: () => JSON.stringify({ codes: [] }) }, async (url, llm) => {
+        const r = await bench(["Results/humaneval/t2", "--base-url", url, "--codebook", file, "--no-summary"]);
+        assert.equal(r.code, 0, r.err);
+        const body = llm.seen[0]!.body as Body;
+        assert.deepEqual(body.response_format!.json_schema.schema.properties.codes.items.properties.name.enum, names);
+        if (file === "earlier.json") assert.match(body.messages[1]!.content, /- gave-up-early \(severity 1\): Stopped before the task was done\.\n  example: said it was done at line 3\n- looped/);
+      });
+    }
+  });
+
   it("reports a malformed answer with the log's name, keeps the other logs, and writes the report whole", async () => {
     const answer = (body: Body) => (body.messages.at(-1)!.content.includes("Traceback") ? '{"codes": [{"name": "x", ' : JSON.stringify({ codes: [] }));
     await withServer({ bodyAnswer: answer }, async (url) => {
