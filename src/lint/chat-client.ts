@@ -5,6 +5,8 @@
  */
 import { BenchError, describeError } from "../errors.ts";
 import { maskText } from "../secrets/mask.ts";
+import { costOf, DEFAULT_PRICES, priceOf } from "../usage/prices.ts";
+import type { RunUsage } from "../usage/usage-types.ts";
 
 /** One chat message (text content). */
 export interface ChatMessage {
@@ -54,6 +56,7 @@ export class ChatClient {
   readonly #options: ChatClientOptions;
   #token: string | undefined;
   #tokenFetched = false;
+  readonly #usage: RunUsage = { inputTokens: 0, outputTokens: 0, requests: 0, costUsd: 0 };
 
   constructor(options: ChatClientOptions) {
     this.#options = options;
@@ -73,6 +76,27 @@ export class ChatClient {
 
   #mask(text: string): string {
     return maskText(text, [...(this.#options.secrets ?? []), ...(this.#token ? [this.#token] : [])]);
+  }
+
+  /** Requests sent so far, their tokens (the answers' `usage`) and cost at bench's list prices (null for a model without one). */
+  usage(): RunUsage {
+    return { ...this.#usage, ...(this.#usage.unpriced ? { unpriced: [...this.#usage.unpriced] } : {}) };
+  }
+
+  #count(model: unknown, usage: unknown, failed: boolean): void {
+    const u = this.#usage;
+    u.requests++;
+    if (failed) u.errors = (u.errors ?? 0) + 1;
+    const tokens = usage as { prompt_tokens?: unknown; completion_tokens?: unknown } | undefined;
+    const input = typeof tokens?.prompt_tokens === "number" ? tokens.prompt_tokens : 0;
+    const output = typeof tokens?.completion_tokens === "number" ? tokens.completion_tokens : 0;
+    u.inputTokens += input;
+    u.outputTokens += output;
+    const cost = costOf(priceOf(typeof model === "string" ? model : undefined, DEFAULT_PRICES), input, output);
+    if (cost === null && (input > 0 || output > 0)) {
+      u.costUsd = null;
+      if (typeof model === "string" && !u.unpriced?.includes(model)) u.unpriced = [...(u.unpriced ?? []), model];
+    } else if (u.costUsd !== null && cost !== null) u.costUsd = Math.round((u.costUsd + cost) * 1e10) / 1e10;
   }
 
   /** Sends `body` (model, messages, …); returns the first choice's message. */
@@ -116,10 +140,18 @@ export class ChatClient {
       });
       text = await response.text();
     } catch (error) {
+      this.#count(body.model, undefined, true);
       this.#options.signal?.throwIfAborted();
       if (timeout.aborted) return { message: `${where} did not answer within ${this.#options.timeoutMs / 1000} s (--timeout)`, retry: true };
       return { message: `${where} unreachable: ${this.#mask(describeError(error))}`, retry: true };
     }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+    this.#count(body.model, (data as { usage?: unknown } | undefined)?.usage, !response.ok);
     if (!response.ok) {
       const detail = errorMessage(text);
       return {
@@ -129,12 +161,7 @@ export class ChatClient {
         ...retryAfter(response.headers),
       };
     }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      return { message: `${where} answered HTTP ${response.status} with a body that is not JSON`, retry: false };
-    }
+    if (data === undefined) return { message: `${where} answered HTTP ${response.status} with a body that is not JSON`, retry: false };
     const message = (data as { choices?: { message?: { content?: unknown; refusal?: unknown }; finish_reason?: unknown }[] }).choices?.[0];
     if (!message?.message) return { message: `${where} answered without choices[0].message (not a chat completion)`, retry: false };
     const str = (value: unknown) => (typeof value === "string" ? value : null);

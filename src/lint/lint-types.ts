@@ -1,4 +1,5 @@
 /** The shapes `bench lint` produces: agbench's coded documents (codes with evidence lines). docs/lint.md. */
+import type { RunUsage } from "../usage/usage-types.ts";
 
 /** 0 informational, 1 a problem, 2 a serious error (agbench's severities). */
 export type Severity = 0 | 1 | 2;
@@ -53,6 +54,8 @@ export interface LintReport {
   model: string | null;
   codebook: string | null;
   max_bytes: number | null;
+  /** The model's requests, tokens and cost at bench's list prices (null with --rules). */
+  usage: RunUsage | null;
   documents: CodedLog[];
 }
 

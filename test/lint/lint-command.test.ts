@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.ts";
-import { FakeLlmServer, type FakeLlmOptions } from "../helpers/fake-llm-server.ts";
+import { FakeLlmServer, words, type FakeLlmOptions } from "../helpers/fake-llm-server.ts";
 import { captureIO } from "../helpers/capture-io.ts";
 
 const KEY = "sk-test-key-0123456789";
@@ -93,6 +93,11 @@ describe("bench lint with a model", () => {
         [join(cwd, "Results/humaneval/t1/0/console_log.txt"), 7], [join(cwd, "Results/humaneval/t2/0/console_log.txt"), 3]]);
       assert.deepEqual(report.documents[0].codes[0].examples, [{ reason: "A ValueError ended the run.", line_content: "ValueError: no answer", line: 4, line_end: 6 }]);
       assert.match(r.err, /coding 2 log\(s\) with gpt-4o at http:\/\/127\.0\.0\.1:\d+\/v1/);
+      // Tokens as the server counted them (its answers' usage), priced at gpt-4o's list price.
+      const input = llm.seen.reduce((n, seen) => n + FakeLlmServer.inputTokens(seen.body as Body), 0);
+      const output = llm.seen.reduce((n, seen) => n + words(modelAnswer(seen.body as Body)), 0);
+      assert.deepEqual(report.usage, { inputTokens: input, outputTokens: output, requests: 4, costUsd: Math.round(((input * 2.5 + output * 10) / 1e6) * 1e10) / 1e10 });
+      assert.match(r.err, new RegExp(`model usage: 4 requests · ${input} in \\+ ${output} out tokens · \\$0\\.`));
       assert.ok(!r.err.includes(KEY) && !r.out.includes(KEY));
     });
   });
@@ -174,6 +179,7 @@ describe("bench lint with a model", () => {
       assert.equal(r.code, 1);
       assert.equal(llm.seen.length, 4);
       assert.match(r.err, /answered HTTP 500: upstream broke for Bearer \*\*\* \(gave up after 3 retries\)/);
+      assert.match(r.err, /model usage: 4 requests · 0 in \+ 0 out tokens · \$0 · 4 failed/);
       assert.ok(!r.err.includes(KEY));
     });
   });

@@ -1,8 +1,8 @@
 /** `bench lint <logs...>`: agbench's lint, coding console logs with error codes and evidence lines. docs/lint.md. */
 import { isAbsolute, relative, resolve } from "node:path";
 import {
-  createLintClient, DEFAULT_LINT_MAX_BYTES, DEFAULT_LINT_MODEL, findLogs, LINT_RULES, lintLogs, loadCodebook, maskText, notPassed, renderCodedLog, writeLintReport,
-  type CodedLog, type LintOptions,
+  createLintClient, DEFAULT_LINT_MAX_BYTES, DEFAULT_LINT_MODEL, findLogs, LINT_RULES, lintLogs, loadCodebook, maskText, notPassed, renderCodedLog, usageLine, writeLintReport,
+  type ChatClient, type CodedLog, type LintOptions, type LintReport,
 } from "../../../sdk/index.ts";
 import { envSecrets } from "../env-secrets.ts";
 import type { CliIO, Command } from "../io.ts";
@@ -23,7 +23,8 @@ By default a model codes the logs, as agbench lint does: an OpenAI-compatible ch
 (default model ${DEFAULT_LINT_MODEL}) invents codes for each log, or with --codebook applies only the
 codebook's codes, and writes a one-sentence summary of the log. Each log's text goes to the model:
 at most --max-bytes of it (default ${DEFAULT_LINT_MAX_BYTES}), numbered, its head and its tail when it is
-longer, with the ENV file's values and the API key masked.
+longer, with the ENV file's values and the API key masked. The requests, tokens and cost (at
+bench's list prices) are shown at the end.
 
 --rules codes without a model (no network, nothing sent), with these codes found by fixed patterns
 (every other kind of code needs the model; docs/lint.md has their definitions):
@@ -102,6 +103,7 @@ export const command: Command = async (argv, io) => {
   if (files.length < found.length && !quiet) note(`${found.length - files.length} of ${found.length} log(s) are of runs that passed: left out (--only-failed)`);
   const codebook = values.codebook === undefined ? undefined : await loadCodebook(resolve(io.cwd, values.codebook));
   const model = values.model ?? DEFAULT_LINT_MODEL;
+  let client: ChatClient | undefined;
   const options: LintOptions = { coder: useRules ? "rules" : "model", parallel, secrets, ...(io.signal ? { signal: io.signal } : {}) };
   if (!useRules) {
     const setup = createLintClient({
@@ -111,6 +113,7 @@ export const command: Command = async (argv, io) => {
       ...(io.signal ? { signal: io.signal } : {}), onRetry: (message) => note(message),
     });
     secrets = setup.secrets;
+    client = setup.client;
     Object.assign(options, { client: setup.client, model, maxBytes, secrets, summary: values["no-summary"] !== true, ...(codebook ? { codebook } : {}) });
     if (!quiet) note(`coding ${files.length} log(s) with ${model} at ${setup.baseUrl}${codebook ? `, codebook ${values.codebook} (${codebook.length} codes)` : ""}; at most ${maxBytes} bytes of each log are sent`);
   } else if (!quiet) note(`coding ${files.length} log(s) with the built-in rules (no model)`);
@@ -140,13 +143,16 @@ export const command: Command = async (argv, io) => {
     logs = await lintLogs(files, options);
   } catch (error) {
     if (!io.signal?.aborted) throw error;
+    if (client) note(`model usage: ${usageLine(client.usage())}`);
     note(`interrupted after ${finished} of ${files.length} log(s)${values.out !== undefined && !jsonToStdout ? `; ${values.out} not written` : ""}`);
     return EXIT_INTERRUPTED;
   }
-  const report = {
-    schema: 1 as const, coder: options.coder, model: useRules ? null : model, codebook: values.codebook === undefined ? null : resolve(io.cwd, values.codebook),
-    max_bytes: useRules ? null : maxBytes, documents: logs,
+  const usage = client?.usage() ?? null;
+  const report: LintReport = {
+    schema: 1, coder: options.coder, model: useRules ? null : model, codebook: values.codebook === undefined ? null : resolve(io.cwd, values.codebook),
+    max_bytes: useRules ? null : maxBytes, usage, documents: logs,
   };
+  if (usage && !quiet) note(`model usage: ${usageLine(usage)}${usage.unpriced ? ` (no list price for ${usage.unpriced.join(", ")})` : ""}`);
   if (jsonToStdout) io.stdout.write(maskText(`${JSON.stringify(report, null, 2)}\n`, secrets));
   else if (values.out !== undefined) {
     await writeLintReport(resolve(io.cwd, values.out), report, secrets);
