@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
-  compare, comparisonView, findDefaultEnvFile, loadEnvFile, merge, renderHtmlReport, renderMarkdown, runScenarios, runUntilDecided, tabulate,
+  compare, comparisonView, describeLook, findDefaultEnvFile, loadEnvFile, merge, renderHtmlReport, renderMarkdown, runScenarios, runUntilDecided, tabulate,
   type ComparisonView, type RunEvent, type RunOptions, type RunSummary, type Tabulation,
 } from "../sdk/index.ts";
 import type { ActionInputs } from "./inputs.ts";
@@ -22,8 +22,7 @@ export async function runBenchmark(
   if (!untilDecided) return runScenarios(inputs.scenarios, options);
   const { summary } = await runUntilDecided(inputs.scenarios, {
     ...options, base: untilDecided.base,
-    onLook: (look) => untilDecided.log(`until-decided: ${look.trials} repetition(s): Δ ${look.delta.toFixed(1)} pp, p ${look.pValue.toPrecision(2)} ` +
-      `(needs ≤ ${look.level.toPrecision(2)}) → ${look.decision === "stop" ? `stop: ${look.verdict} (${look.reason})` : "one more repetition"}`),
+    onLook: (look) => untilDecided.log(`until-decided: ${describeLook(look)}`),
   });
   return summary;
 }

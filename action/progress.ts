@@ -1,3 +1,4 @@
+import { notPassedReason } from "../sdk/index.ts";
 import type { RunEvent, RunSummary } from "./bench.ts";
 import type { ActionCore } from "./types.ts";
 
@@ -36,7 +37,7 @@ export function logScenarioGroups(core: ActionCore, summary: RunSummary): void {
     const passed = results.filter((r) => r.status === "passed").length;
     core.startGroup(`${scenario}: ${passed}/${results.length} runs passed`);
     for (const r of results) {
-      const why = r.status === "passed" ? "" : ` — ${r.error ?? r.reason ?? r.score?.reason ?? `exit code ${r.exitCode}`}`;
+      const why = r.status === "passed" ? "" : ` — ${notPassedReason(r)}`;
       core.info(`${r.status.padEnd(7)} ${r.id}#${r.rep} ${(r.durationMs / 1000).toFixed(1)} s${why}`);
     }
     core.endGroup();

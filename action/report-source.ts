@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
-import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { ConfigError } from "../sdk/index.ts";
+import { ConfigError, resultsTrees } from "../sdk/index.ts";
 import type { ActionContext } from "./context.ts";
 import { latestAttempts } from "./shard-artifacts.ts";
 import type { ArtifactStore, GitHubApi } from "./types.ts";
@@ -20,7 +19,7 @@ export interface ReportSource {
 export async function findReportSource(
   resultsDir: string, artifactName: string, ctx: ActionContext, artifacts: ArtifactStore, github: () => GitHubApi,
 ): Promise<ReportSource> {
-  if (existsSync(resultsDir)) return { dirs: await localTrees(resultsDir), from: `local folder ${resultsDir}` };
+  if (existsSync(resultsDir)) return { dirs: await resultsTrees(resultsDir), from: `local folder ${resultsDir}` };
   const runId = ctx.triggeringRun?.id;
   const listed = runId === undefined
     ? await artifacts.listCurrentRun()
@@ -38,12 +37,4 @@ export async function findReportSource(
     dirs.push(dir);
   }
   return { dirs, from: `${wanted.length} artifact(s) of ${from}: ${wanted.map((a) => a.name).join(", ")}` };
-}
-
-/** A Results tree with run.json at its root is one tree; otherwise each child holding run.json is a shard. */
-async function localTrees(dir: string): Promise<string[]> {
-  if (existsSync(join(dir, "run.json"))) return [dir];
-  const children = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(dir, e.name));
-  const shards = children.filter((c) => existsSync(join(c, "run.json"))).sort();
-  return shards.length > 0 ? shards : [dir];
 }

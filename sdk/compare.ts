@@ -12,6 +12,7 @@ export type { TaskSamples } from "../src/compare/samples.ts";
 export type { TestResult } from "../src/compare/stratified-test.ts";
 export { runUntilDecided, DEFAULT_UNTIL_DECIDED_BUDGET } from "../src/compare/until-decided.ts";
 export type { UntilDecidedOptions, UntilDecidedResult } from "../src/compare/until-decided.ts";
+export { describeLook } from "../src/compare/sequential.ts";
 export type { Look } from "../src/compare/sequential.ts";
 export { renderComparisonMarkdown, renderComparisonText } from "../src/compare/render-comparison.ts";
 export type { ComparisonMarkdownOptions } from "../src/compare/render-comparison.ts";

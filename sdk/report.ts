@@ -10,7 +10,7 @@ export { tabulate, readTabulationFile, tabulateWithCustom } from "../src/tabulat
 export type { TabulateOptions } from "../src/tabulate/tabulate.ts";
 export { findCustomTabulate, runCustomTabulate } from "../src/tabulate/custom-tabulate.ts";
 export type { TabulateSandbox, CustomTabulateOutput, Verdict as CustomTabulateVerdict } from "../src/tabulate/custom-tabulate.ts";
-export { merge } from "../src/tabulate/merge.ts";
+export { merge, resultsTrees } from "../src/tabulate/merge.ts";
 export type { MergeOptions } from "../src/tabulate/merge.ts";
 export type { Tabulation, SuiteTabulation, TaskRow, TrialCell, TrialStatus, StatusCounts, TaskStats } from "../src/tabulate/tabulation-types.ts";
 export { TABULATION_RULES } from "../src/tabulate/tabulation-types.ts";

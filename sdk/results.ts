@@ -4,6 +4,7 @@
  * @module
  */
 export { readResult, writeResult, isDone, RESULT_FILE } from "../src/results/result-file.ts";
+export { notPassedReason } from "../src/results/not-passed.ts";
 export { MANIFEST_FILE } from "../src/results/manifest.ts";
 export type { RunManifest } from "../src/results/manifest.ts";
 export type { ManifestScenario } from "../src/results/manifest.ts";

@@ -7,7 +7,8 @@
 import type { RunEvent, RunStatus, RunSummary } from "../../sdk/run.ts";
 import { addUsage, usageLine } from "../../sdk/usage.ts";
 import type { CliIO } from "./io.ts";
-import { FAILURE_LIST_CAP, failureList, failureReason } from "./run-failures.ts";
+import { notPassedReason } from "../results/not-passed.ts";
+import { FAILURE_LIST_CAP, failureList } from "./run-failures.ts";
 
 const STATUSES: RunStatus[] = ["passed", "failed", "error", "timeout", "skipped"];
 /** Running tasks listed under the bar (more are counted in one line). */
@@ -81,7 +82,7 @@ export class Progress {
         this.#done = event.done;
         this.#counts[r.status]++;
         const bad = r.status === "failed" || r.status === "error" || r.status === "timeout";
-        const line = `[${event.done}/${event.total}] ${r.status.padEnd(7)} ${r.scenario}/${r.id}#${r.rep}  ${formatSeconds(r.durationMs)}${bad ? `  ${failureReason(r)}` : ""}`;
+        const line = `[${event.done}/${event.total}] ${r.status.padEnd(7)} ${r.scenario}/${r.id}#${r.rep}  ${formatSeconds(r.durationMs)}${bad ? `  ${notPassedReason(r)}` : ""}`;
         // A TTY shows failures as they happen and the rest in the live view; plain output lists every run.
         if (quiet || (this.#tty && !bad && this.#verbosity !== "verbose")) return this.#redraw();
         return this.#line(line);

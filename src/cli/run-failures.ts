@@ -1,17 +1,10 @@
 /** The end of `bench run`: every failed, errored and timed-out run with a one-line reason and its log. */
 import { isAbsolute, join, relative } from "node:path";
 import type { RunResult, RunSummary } from "../../sdk/run.ts";
+import { notPassedReason } from "../results/not-passed.ts";
 
 /** How many runs the list shows before "and N more" (--verbose shows all). */
 export const FAILURE_LIST_CAP = 10;
-const REASON_WIDTH = 160;
-
-/** Why a run did not pass, on one line. */
-export function failureReason(result: RunResult): string {
-  const text = result.error ?? result.score?.reason ?? result.reason ?? (result.timedOut ? "timed out" : `exit code ${result.exitCode ?? "none"}`);
-  const line = text.split("\n").find((part) => part.trim() !== "")?.trim() ?? text.trim();
-  return line.length > REASON_WIDTH ? `${line.slice(0, REASON_WIDTH - 1)}…` : line;
-}
 
 /** `path` relative to `cwd` when it is inside it (what a user types), else absolute. */
 export function shownPath(path: string, cwd: string): string {
@@ -25,7 +18,7 @@ export function logPath(resultsDir: string, result: RunResult): string {
 
 /** One line: status, run, reason, log path. */
 export function failureLine(result: RunResult, resultsDir: string, cwd: string): string {
-  return `${result.status.padEnd(7)} ${result.scenario}/${result.id}#${result.rep}: ${failureReason(result)} (log: ${shownPath(logPath(resultsDir, result), cwd)})`;
+  return `${result.status.padEnd(7)} ${result.scenario}/${result.id}#${result.rep}: ${notPassedReason(result)} (log: ${shownPath(logPath(resultsDir, result), cwd)})`;
 }
 
 /** The list printed at the end of a run; empty when every run passed or was skipped. */

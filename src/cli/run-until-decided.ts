@@ -6,15 +6,13 @@ import type { CliIO } from "./io.ts";
 export async function runUntilDecidedCommand(
   inputs: string[], options: RunOptions, flags: { base: string; threshold?: number; alpha?: number }, io: CliIO,
 ): Promise<RunSummary> {
-  const { runUntilDecided, tabulate, renderComparisonText } = await import("../../sdk/index.ts");
+  const { describeLook, runUntilDecided, tabulate, renderComparisonText } = await import("../../sdk/index.ts");
   const base = await tabulate(resolve(io.cwd, flags.base));
   const result = await runUntilDecided(inputs, {
     ...options, base,
     ...(flags.threshold === undefined ? {} : { threshold: flags.threshold }),
     ...(flags.alpha === undefined ? {} : { alpha: flags.alpha }),
-    onLook: (look) => io.stderr.write(
-      `until decided: ${look.trials} repetition(s) per task: Δ ${look.delta >= 0 ? "+" : "−"}${Math.abs(look.delta).toFixed(1)} pp, ` +
-      `p ${look.pValue.toPrecision(2)} (this look needs ≤ ${look.level.toPrecision(2)}) → ${look.decision === "stop" ? `stop: ${look.verdict}` : "one more repetition"}\n`),
+    onLook: (look) => io.stderr.write(`until decided: ${describeLook(look)}\n`),
   });
   if (result.comparison) io.stdout.write(`\n${renderComparisonText(result.comparison)}`);
   return result.summary;

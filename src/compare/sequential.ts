@@ -131,3 +131,10 @@ export function sequentialLook(tasks: readonly TaskSamples[], options: LookOptio
   if (last) return { ...base, decision: "stop", verdict: "inconclusive", reason: `budget of ${options.maxTrials} trials per task reached` };
   return { ...base, decision: "continue", verdict: "inconclusive", reason: "not settled yet" };
 }
+
+/** One look on one line, as `bench run --until-decided` and the Action's `until-decided` log it. */
+export function describeLook(look: Look): string {
+  const delta = `${look.delta >= 0 ? "+" : "−"}${Math.abs(look.delta).toFixed(1)}`;
+  const next = look.decision === "stop" ? `stop: ${look.verdict} (${look.reason})` : "one more repetition";
+  return `${look.trials} repetition(s) per task: Δ ${delta} pp, p ${look.pValue.toPrecision(2)} (this look needs ≤ ${look.level.toPrecision(2)}) → ${next}`;
+}

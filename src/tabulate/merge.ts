@@ -4,7 +4,11 @@
  * (`scenarios[].hashes` keys, × `options.repeat` repetitions) and some have no result, or when shard
  * manifests say `shard.count` = n and not every shard 1..n is present.
  */
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
 import { ConfigError } from "../errors.ts";
+import { MANIFEST_FILE } from "../results/manifest.ts";
 import { readManifestObject } from "../results/read-manifest.ts";
 import { readInput, fromRecords, type TabulateOptions } from "./tabulate.ts";
 import type { RunRecord } from "./read-results.ts";
@@ -24,6 +28,17 @@ interface ManifestView {
 
 async function readManifest(dir: string): Promise<ManifestView | undefined> {
   return (await readManifestObject(dir)) as ManifestView | undefined;
+}
+
+/**
+ * The Results trees in `dir`: `dir` itself when run.json is at its root; otherwise each child folder
+ * holding run.json (downloaded shards, one folder each), in name order; `dir` when there is none.
+ */
+export async function resultsTrees(dir: string): Promise<string[]> {
+  if (existsSync(join(dir, MANIFEST_FILE))) return [dir];
+  const children = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => join(dir, e.name));
+  const shards = children.filter((c) => existsSync(join(c, MANIFEST_FILE))).sort();
+  return shards.length > 0 ? shards : [dir];
 }
 
 /** Combine Results trees (matrix shards) into one Tabulation; ConfigError on duplicated or missing runs or shards. */

@@ -1,7 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Progress, formatSeconds } from "../../src/cli/progress.ts";
-import { failureList, failureReason } from "../../src/cli/run-failures.ts";
+import { failureList } from "../../src/cli/run-failures.ts";
+import { notPassedReason as failureReason } from "../../src/results/not-passed.ts";
 import type { RunResult, RunSummary } from "../../src/types.ts";
 import { captureIO } from "../helpers/capture-io.ts";
 

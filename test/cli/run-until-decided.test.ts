@@ -26,7 +26,7 @@ describe("bench run --until-decided", () => {
     const io = captureIO({ cwd });
     const code = await main(["run", "Tasks/math.jsonl", "--native", "--until-decided", "--base", "Base", "-r", "5"], io);
     assert.equal(code, 1, io.err());
-    assert.match(io.err(), /until decided: 1 repetition\(s\) per task: Δ −100\.0 pp, p 0\.000015 \(this look needs ≤ 0\.0019\) → stop: regressed\n/);
+    assert.match(io.err(), /until decided: 1 repetition\(s\) per task: Δ −100\.0 pp, p 0\.000015 \(this look needs ≤ 0\.0019\) → stop: regressed \(p 0\.000015 ≤ 0\.0019 at this look\)\n/);
     assert.match(io.out(), /\nVerdict: REGRESSED\. Regressed: tasks pass 100\.0 pp less often than on the base, more than chance explains\.\n/);
     assert.match(io.out(), /until decided: stopped after 1 of at most 5 repetitions/);
     assert.ok(existsSync(join(cwd, "Results", "math", "t0", "0", "result.json")));
@@ -39,7 +39,7 @@ describe("bench run --until-decided", () => {
     const code = await main(["run", "Tasks/math.jsonl", "--native", "--until-decided", "--base", "Base", "-r", "2"], io);
     assert.equal(code, 0, io.err());
     assert.equal(io.err().match(/until decided: /g)?.length, 2);
-    assert.match(io.err(), /until decided: 2 repetition\(s\) per task: Δ \+0\.0 pp, p 1\.0 \(this look needs ≤ 0\.045\) → stop: inconclusive\n/);
+    assert.match(io.err(), /until decided: 2 repetition\(s\) per task: Δ \+0\.0 pp, p 1\.0 \(this look needs ≤ 0\.045\) → stop: inconclusive \(budget of 2 trials per task reached\)\n/);
     assert.match(io.out(), /Verdict: INCONCLUSIVE\. No evidence of change/);
     assert.ok(existsSync(join(cwd, "Results", "math", "t7", "1", "result.json")));
   });

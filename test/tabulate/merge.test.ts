@@ -1,8 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { writeFile } from "node:fs/promises";
+import { cp, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { merge } from "../../src/tabulate/merge.ts";
+import { merge, resultsTrees } from "../../src/tabulate/merge.ts";
 import { result, tempDir, writeRun } from "./results-fixture.ts";
 
 async function shard(index: number, count: number, ids: string[], done: string[], repeat = 1): Promise<string> {
@@ -47,5 +47,18 @@ describe("merge", () => {
     await writeRun(dir, result("s", "t", 0, { status: "failed" }));
     const t = await merge([dir]);
     assert.equal(t.overall.percentage, 0);
+  });
+
+  it("resultsTrees: a tree with run.json at its root is one; otherwise each child with run.json is a shard, in name order", async () => {
+    const a = await shard(1, 2, ["t1"], ["t1"]);
+    assert.deepEqual(await resultsTrees(a), [a]);
+    const downloads = await tempDir("bench-downloads-");
+    await cp(a, join(downloads, "bench-results-shard-2-of-2"), { recursive: true });
+    await cp(a, join(downloads, "bench-results-shard-1-of-2"), { recursive: true });
+    await mkdir(join(downloads, "notes"));
+    assert.deepEqual(await resultsTrees(downloads), [join(downloads, "bench-results-shard-1-of-2"), join(downloads, "bench-results-shard-2-of-2")]);
+    const plain = await tempDir("bench-plain-");
+    await writeRun(plain, result("s", "t1", 0));
+    assert.deepEqual(await resultsTrees(plain), [plain], "no run.json anywhere: the folder itself");
   });
 });
