@@ -299,6 +299,9 @@ describe("bench lint: usage and codebook errors", () => {
 
 describe("bench lint --rules", () => {
   it("codes without a model or credential, and --out - prints the report as JSON", async () => {
+    const saved = await bench(["Results", "--rules", "-o", "new-folder/lint.json"], {});
+    assert.equal(saved.code, 0, saved.err);
+    assert.equal(JSON.parse(await readFile(join(cwd, "new-folder/lint.json"), "utf8")).documents.length, 2);
     const r = await bench(["Results", "--rules", "-o", "-"], {});
     assert.equal(r.code, 0, r.err);
     const report = JSON.parse(r.out);

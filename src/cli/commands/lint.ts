@@ -1,12 +1,13 @@
 /** `bench lint <logs...>`: agbench's lint, coding console logs with error codes and evidence lines. docs/lint.md. */
-import { isAbsolute, relative, resolve } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import {
   createLintClient, DEFAULT_LINT_MAX_BYTES, DEFAULT_LINT_MODEL, findLogs, LINT_RULES, lintLogs, loadCodebook, maskText, notPassed, renderCodedLog, usageLine, writeLintReport,
   type ChatClient, type CodedLog, type LintOptions, type LintReport,
 } from "../../../sdk/index.ts";
 import { envSecrets } from "../env-secrets.ts";
 import type { CliIO, Command } from "../io.ts";
-import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK } from "../io.ts";
+import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from "../io.ts";
 import { parseCommand, usageError } from "../parse-command.ts";
 
 const rules = LINT_RULES.map((rule) => `  ${rule.name.padEnd(26)} [${rule.severity}] ${rule.cue}`).join("\n");
@@ -93,7 +94,9 @@ export const command: Command = async (argv, io) => {
   const timeout = number(io, "timeout", values.timeout, 300, (n) => Number.isFinite(n) && n > 0, "a number of seconds > 0");
   const retries = number(io, "retries", values.retries, 2, (n) => Number.isInteger(n) && n >= 0 && n <= 10, "an integer from 0 to 10");
   const parallel = number(io, "parallel", values.parallel, 4, (n) => Number.isInteger(n) && n >= 1 && n <= 64, "an integer from 1 to 64");
-  if (maxBytes === undefined || timeout === undefined || retries === undefined || parallel === undefined) return 2;
+  if (maxBytes === undefined || timeout === undefined || retries === undefined || parallel === undefined) return EXIT_USAGE;
+  // The report's folder exists before any model is paid for.
+  if (values.out !== undefined && values.out !== "-") await mkdir(dirname(resolve(io.cwd, values.out)), { recursive: true });
 
   const quiet = values.quiet === true;
   let secrets = await envSecrets(io, values.env);
