@@ -1,7 +1,10 @@
 /** Base of every error bench-action throws on purpose; `code` is stable for programs to match on. */
 export class BenchError extends Error {
+  /** The error's class name. */
   override name = "BenchError";
+  /** Stable code programs can match on (E_CONFIG, E_RUNNER, E_ABORTED, …). */
   readonly code: string;
+  /** An error with `code`; `options.cause` keeps the error it wraps. */
   constructor(code: string, message: string, options?: ErrorOptions) {
     super(message, options);
     this.code = code;
@@ -10,8 +13,11 @@ export class BenchError extends Error {
 
 /** Bad input: lists every issue found (each names file:line and the JSON path where known). */
 export class ConfigError extends BenchError {
+  /** The error's class name. */
   override name = "ConfigError";
+  /** Every issue found, each naming the file (and line and JSON path where known). */
   readonly issues: readonly string[];
+  /** Issues found in `source` (e.g. "scenario file"); the message lists them all. */
   constructor(source: string, issues: readonly string[], options?: ErrorOptions) {
     super("E_CONFIG", `Invalid ${source}:\n  ${issues.join("\n  ")}`, options);
     this.issues = issues;
@@ -20,7 +26,9 @@ export class ConfigError extends BenchError {
 
 /** The runtime (Docker engine, process spawn, image build) could not do what was asked. */
 export class RunnerError extends BenchError {
+  /** The error's class name. */
   override name = "RunnerError";
+  /** A runtime failure; `options.cause` keeps the underlying error. */
   constructor(message: string, options?: ErrorOptions) {
     super("E_RUNNER", message, options);
   }
@@ -28,7 +36,9 @@ export class RunnerError extends BenchError {
 
 /** Work was stopped by an AbortSignal (SIGINT/SIGTERM in the CLI). */
 export class AbortedError extends BenchError {
+  /** The error's class name. */
   override name = "AbortedError";
+  /** Work stopped by an AbortSignal. */
   constructor(message = "Run aborted", options?: ErrorOptions) {
     super("E_ABORTED", message, options);
   }

@@ -8,37 +8,61 @@ export const RUN_STATUSES: readonly RunStatus[] = ["passed", "failed", "error", 
 
 /** What a scorer says about one run (score.json, custom scorer, grounds or the default). */
 export interface ScoreResult {
+  /** The run passed. */
   success: boolean;
+  /** A score, when the scorer gives one. */
   score?: number;
+  /** The scorer's other numbers. */
   metrics?: Record<string, unknown>;
   /** Which scoring step decided: "verifier" | "scorer" | "custom_tabulate" | "grounds" | "score.json" | "default". */
   source?: string;
+  /** Why, in the scorer's words. */
   reason?: string;
 }
 
 /** `result.json`, written last and atomically: its presence makes a run terminal. */
 export interface RunResult {
+  /** Format version of result.json. */
   schema: 1;
+  /** The scenario (suite) name. */
   scenario: string;
+  /** The task's id. */
   id: string;
+  /** The repetition, from 0. */
   rep: number;
+  /** The run's terminal status. */
   status: RunStatus;
+  /** Exit code of run.sh; null when killed or never started. */
   exitCode: number | null;
+  /** run.sh was killed at the timeout. */
   timedOut: boolean;
+  /** When the run started (ISO 8601). */
   startedAt: string;
+  /** When it ended (ISO 8601). */
   finishedAt: string;
+  /** How long it took. */
   durationMs: number;
+  /** Attempts made (more than 1 with `retryErrors`). */
   attempts: number;
+  /** scenarioHash of the task when it ran; resume redoes the run when it changed. */
   scenarioHash: string;
+  /** The image it ran in; null for native runs. */
   image: string | null;
+  /** The runner's name ("native", "docker"). */
   runner: string;
+  /** How it was scored. */
   score?: ScoreResult;
+  /** The scorer's other numbers. */
   metrics?: Record<string, unknown>;
+  /** What broke, on an `error` (masked). */
   error?: string;
   /** Why a run was skipped (or extra context for an error). */
   reason?: string;
+  /** agbenchmark categories of the task. */
   category?: string[];
+  /** agbenchmark difficulty of the task. */
   difficulty?: string;
+  /** agbenchmark challenge suite of the task. */
   suite?: string;
   /** Size of console_log.txt when the run finished; resume redoes the run when the log is missing or another size (edited, truncated). */
   logBytes?: number;
@@ -58,8 +82,11 @@ export interface RunResult {
 
 /** How one phase of a run ended (result.json `phases`). */
 export interface PhaseRecord {
+  /** Exit code of the phase; null when killed or never started. */
   exitCode: number | null;
+  /** The phase was killed at its timeout. */
   timedOut: boolean;
+  /** How long it took. */
   durationMs: number;
   /** The phase broke (could not start, engine lost, reward unreadable): the run's `error` says so too. */
   error?: string;
@@ -103,7 +130,9 @@ export interface TaskEnvironment {
   compose?: import("./harbor/compose-file.ts").ComposeSpec;
   /** Where the agent and the verifier start (task.toml's workdir, else the image's WORKDIR, else /). */
   workdir?: string;
+  /** CPU limit of the container (task.toml's cpus). */
   cpus?: number;
+  /** Memory limit of the container in bytes. */
   memoryBytes?: number;
   /** task.toml's allow_internet = false. */
   noInternet?: boolean;
@@ -114,31 +143,47 @@ export type TemplateEntry = string | [string, string];
 
 /** agbenchmark-style grounds (docs/scenarios.md, scoring). */
 export interface GroundSpec {
+  /** The expected answer, compared with the files read. */
   answer?: string;
+  /** Strings the files must contain. */
   should_contain?: string[];
+  /** Strings the files must not contain. */
   should_not_contain?: string[];
   /** Files to read: names or `.ext` globs relative to the run folder; default the console log. */
   files?: string[];
+  /** Compare with case (default true). */
   case_sensitive?: boolean;
   /** A command run after the agent; exit 0 = pass. */
   command?: string;
+  /** agbenchmark's eval block (e.g. type "file" or "llm"). */
   eval?: { type: string; [key: string]: unknown };
+  /** Other agbenchmark keys, kept as written. */
   [key: string]: unknown;
 }
 
 /** One line of a scenario JSONL file, validated and normalised. */
 export interface ScenarioInstance {
+  /** The task's id, unique in its file. */
   id: string;
+  /** Template folder, or the list of template entries to copy. */
   template: string | TemplateEntry[];
   /** Normalised: file name → { find → replace }, applied in key order. */
   substitutions: Record<string, Record<string, string>>;
+  /** Shell command run.sh runs (default DEFAULT_COMMAND). */
   command?: string;
+  /** Timeout in seconds; wins over RunOptions.timeout. */
   timeout?: number;
+  /** Docker image of the task; wins over RunOptions.dockerImage. */
   image?: string;
+  /** agbenchmark categories. */
   category?: string[];
+  /** agbenchmark difficulty. */
   difficulty?: string;
+  /** Ids of tasks that must pass first (agbenchmark). */
   dependencies?: string[];
+  /** agbenchmark challenge suite. */
   suite?: string;
+  /** Grounds the run is scored against. */
   score?: GroundSpec;
   /** The verifier phase (docs/verifier.md). */
   verify?: VerifySpec;
@@ -209,6 +254,7 @@ export interface RunOptions {
   tokenCommand?: { command: string; envVar?: string };
   /** A requirements file added to every run (appended to each run folder's requirements.txt). docs/architecture.md#runners. */
   requirements?: string;
+  /** Docker image of runs whose scenario names none. */
   dockerImage?: string;
   /** Docker runner settings (network, limits, socket, user, mounts). */
   docker?: DockerSettings;
@@ -226,7 +272,9 @@ export interface RunOptions {
   passEnv?: string[];
   /** When another invocation writes the Results folder: wait for it (true) or throw ResultsBusyError (default). */
   waitForLock?: boolean;
+  /** Stops the invocation: runs are killed, nothing terminal is written for them. */
   signal?: AbortSignal;
+  /** Called with every progress event. */
   onEvent?: (event: RunEvent) => void;
   /** console_log.txt cap in bytes (default 50 MB). */
   logCapBytes?: number;
@@ -273,13 +321,19 @@ export interface RunOptions {
 
 /** What runScenarios returns: every planned run's result (terminal ones), plus counts. */
 export interface RunSummary {
+  /** The invocation's run id. */
   runId: string;
+  /** The Results folder written. */
   resultsDir: string;
+  /** Every run's result.json, in plan order. */
   results: RunResult[];
+  /** Runs by status, with the total. */
   counts: Record<RunStatus, number> & { total: number };
   /** Runs that were already done and not rerun. */
   resumed: number;
+  /** Stopped by the AbortSignal. */
   aborted: boolean;
+  /** A dry run: nothing written, nothing run. */
   dryRun: boolean;
   /** The plan, as (scenario, id, rep) triples; filled on dry runs too. */
   plan: { scenario: string; id: string; rep: number }[];
@@ -297,6 +351,7 @@ export interface DockerSettings {
   network?: "bridge" | "none" | "host";
   /** Mount the Docker socket into the container (off by default). */
   socket?: boolean;
+  /** CPU limit per container. */
   cpus?: number;
   /** Bytes, or a string like "512m" / "2g" (default 4g: docs/docker.md, "Hardened defaults"). */
   memory?: number | string;
@@ -306,6 +361,7 @@ export interface DockerSettings {
   capAdd?: string[];
   /** Let setuid programs (sudo) gain privileges; default false (no-new-privileges). */
   newPrivileges?: boolean;
+  /** User the container runs as. */
   user?: string;
   /** Extra bind mounts, "SRC:DST[:ro]" (paths on the engine's host, also in copy mode). */
   mounts?: string[];

@@ -8,9 +8,11 @@ export const EXAMPLES_DIR: string = repoPath("examples/");
 
 /** A shipped benchmark in examples/: its name, title (from its README.md) and folder. */
 export interface ShippedBenchmark {
+  /** Folder name under examples/, as `bench clone` takes it. */
   name: string;
   /** First line of its README.md, without the leading `#`. */
   title: string;
+  /** Absolute path of the benchmark's folder. */
   path: string;
 }
 

@@ -9,7 +9,9 @@ import { formatReward } from "../report/format.ts";
 
 /** Mean reward of base and head (docs/harbor.md), when either side's verifier recorded rewards. */
 export interface RewardDelta {
+  /** Mean reward of the base. */
   base: number;
+  /** Mean reward of the head. */
   head: number;
   /** head − base. */
   delta: number;

@@ -4,7 +4,9 @@ import type { UsageStats } from "../tabulate/usage-stats.ts";
 
 /** Usage statistics of base and head, and head minus base in mean tokens and cost per trial (null when a side has none). */
 export interface UsageDelta {
+  /** The base's usage statistics, when it recorded usage. */
   base?: UsageStats;
+  /** The head's usage statistics, when it recorded usage. */
   head?: UsageStats;
   /** head − base tokens per recorded trial; null unless both sides recorded usage. */
   deltaMeanTokens: number | null;

@@ -34,8 +34,11 @@ export interface CompareOptions {
 
 /** decide()'s result with both percentages, the 95 % interval of Δ and a one-sentence summary. */
 export interface DeltaStats extends Decision {
+  /** Suite percentage of the base (paired tasks). */
   basePercentage: number;
+  /** Suite percentage of the head (paired tasks). */
   headPercentage: number;
+  /** 95 % interval of Δ, in points. */
   ci95: { low: number; high: number };
   /** The verdict in one plain sentence. */
   sentence: string;
@@ -43,11 +46,15 @@ export interface DeltaStats extends Decision {
 
 /** compare()'s result: the overall statistics, the rules, per-suite statistics, task changes (new failures, fixed, newly flaky), tasks on one side only, reward and usage. */
 export interface Comparison extends DeltaStats {
+  /** Format version of a Comparison. */
   version: 2;
+  /** Smallest Δ in points that counts as a change. */
   threshold: number;
+  /** Significance level of the verdict. */
   alpha: number;
   /** The method in one footnote. */
   rules: string;
+  /** Why the verdict is what it is, one sentence each. */
   reasons: string[];
   /** Per suite; the verdict uses the Holm-adjusted p-value (`pAdjusted`). */
   suites: (DeltaStats & { name: string; pAdjusted: number; reward?: RewardDelta })[];
@@ -59,7 +66,9 @@ export interface Comparison extends DeltaStats {
   newlyFlaky: TaskChange[];
   /** Pass rate moved, but not significantly. */
   changedNotSignificant: TaskChange[];
+  /** Tasks only the base has (not paired). */
   onlyInBase: { suite: string; id: string }[];
+  /** Tasks only the head has (not paired). */
   onlyInHead: { suite: string; id: string }[];
   /** Mean reward over paired tasks, base against head, when a verifier recorded rewards (not part of the verdict). */
   reward?: RewardDelta;

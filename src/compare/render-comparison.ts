@@ -9,7 +9,9 @@ import { rewardLine } from "./compare-reward.ts";
 
 /** Options of renderComparisonMarkdown: a title and the size budget in bytes. */
 export interface ComparisonMarkdownOptions {
+  /** Size budget in bytes (default DEFAULT_MARKDOWN_MAX_BYTES). */
   maxBytes?: number;
+  /** Heading of the comment. */
   title?: string;
 }
 

@@ -3,7 +3,9 @@
  * 0 = not passed; a reward in [0, 1] fits the same shape). Method: docs/verdict.md.
  */
 export interface TaskSamples {
+  /** The base's trial values, each in [0, 1]. */
   base: readonly number[];
+  /** The head's trial values, each in [0, 1]. */
   head: readonly number[];
 }
 

@@ -90,14 +90,19 @@ export function informationFraction(baseTrials: number, headTrials: number, maxT
 export interface Look {
   /** Head trials per task at this look. */
   trials: number;
+  /** Head trials at this look as a fraction of the budget. */
   fraction: number;
+  /** The test's p-value at this look. */
   pValue: number;
   /** The nominal level this look's p-value is compared with. */
   level: number;
+  /** Δ at this look, in points. */
   delta: number;
   /** "stop" with a verdict, or "continue". */
   decision: "stop" | "continue";
+  /** The verdict at this look. */
   verdict: Verdict;
+  /** Why this look stops or continues, for a person. */
   reason: string;
 }
 

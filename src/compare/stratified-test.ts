@@ -14,6 +14,7 @@ export interface TestResult {
   delta: number;
   /** Two-sided p-value. */
   p: number;
+  /** "exact" when every permutation was enumerated, else "monte-carlo". */
   method: "exact" | "monte-carlo";
   /** Monte Carlo draws (0 when exact). */
   draws: number;

@@ -12,10 +12,13 @@ import { stratifiedTest } from "./stratified-test.ts";
 
 /** One task whose pass rate changed between base and head, with its own and its adjusted p-value. */
 export interface TaskChange {
+  /** The task's suite. */
   suite: string;
+  /** The task's id. */
   id: string;
   /** Mean value (pass rate) in base and head, fractions. */
   base: number;
+  /** Mean value in the head, a fraction. */
   head: number;
   /** The task's own two-sided p-value. */
   p: number;

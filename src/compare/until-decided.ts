@@ -34,6 +34,7 @@ export interface UntilDecidedOptions extends RunOptions {
 export interface UntilDecidedResult {
   /** The last round's summary (every planned unit up to the last look). */
   summary: RunSummary;
+  /** Every look taken, in order. */
   looks: Look[];
   /** The comparison at the last look, with the sequential verdict. Absent for a dry or aborted run. */
   comparison?: Comparison;

@@ -27,16 +27,21 @@ export interface DecideOptions {
 
 /** decide()'s result: paired tasks, Δ in points, p-value and test method, MDE, and the verdict. */
 export interface Decision {
+  /** Tasks present in both base and head. */
   pairedTasks: number;
   /** Δ in pp (head − base). */
   delta: number;
+  /** Two-sided p-value of the paired test. */
   pValue: number;
+  /** How the p-value was computed. */
   method: TestResult["method"];
+  /** Minimum detectable effect in points at this sample size. */
   mde: number;
   /** False when no outcome with these trial counts could reach α. */
   detectable: boolean;
   /** p ≤ α. */
   significant: boolean;
+  /** The verdict (docs/verdict.md). */
   verdict: Verdict;
 }
 

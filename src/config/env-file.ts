@@ -19,9 +19,11 @@ export interface EnvFileOptions {
 
 /** A resolved ENV file: the variables for runs, `secrets` (every value to mask) and warnings. */
 export interface LoadedEnv {
+  /** Variables passed to every run. */
   env: Record<string, string>;
   /** Values to mask: every env value and every host value referenced. */
   secrets: string[];
+  /** Things worth saying that did not stop the load (e.g. an unset `${VAR}`). */
   warnings: string[];
 }
 

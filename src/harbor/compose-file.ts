@@ -12,10 +12,15 @@ import { parseYaml } from "../config/parse-yaml.ts";
 
 /** One service of a docker-compose.yaml beside the agent's container: its build or image, environment and dependencies. */
 export interface ComposeService {
+  /** The service's name (its host name on the run's network). */
   name: string;
+  /** Build the service's image from this folder and Dockerfile. */
   build?: { contextDir: string; dockerfile: string };
+  /** The service's image, when it is not built. */
   image?: string;
+  /** The service's environment. */
   environment: Record<string, string>;
+  /** Services started before this one. */
   dependsOn: string[];
 }
 

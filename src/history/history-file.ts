@@ -20,17 +20,23 @@ export const SUCCESS_RATE_WINDOW = 10;
 
 /** A regression_tests.json entry: the test's scenario, difficulty, category, passing streak and success percentage. */
 export interface RegressionEntry {
+  /** The test's scenario (suite) name. */
   scenario: string;
+  /** agbenchmark's difficulty of the test. */
   difficulty?: string;
+  /** agbenchmark's categories of the test. */
   category?: string[];
   /** Consecutive passes at the last update. */
   streak: number;
+  /** Success percentage over the kept outcomes. */
   "success_%": number;
 }
 
 /** A results root's history: regression_tests.json and success_rate.json. */
 export interface History {
+  /** regression_tests.json: test name → entry. */
   regression: Record<string, RegressionEntry>;
+  /** success_rate.json: test name → its last outcomes, oldest first. */
   successRate: Record<string, boolean[]>;
 }
 

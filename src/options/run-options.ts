@@ -23,7 +23,9 @@ export type OptionGroup = "run" | "docker" | "agbenchmark" | "usage";
 export interface OptionCommon {
   /** Long flag, without `--`. */
   flag: string;
+  /** Short flag, without `-`. */
   short?: string;
+  /** Section of `bench run --help` it is listed in. */
   group: OptionGroup;
   /** One line (or a few) of help, without the default. */
   help: string;
@@ -39,6 +41,7 @@ export interface OptionCommon {
 
 /** An option that takes a value. */
 export interface ValueOption<T = unknown> extends OptionCommon {
+  /** How the value is read and checked. */
   kind: ValueKind<T>;
   /** Metavariable in `--help` (N, FILE, SECONDS). */
   arg: string;
@@ -46,6 +49,7 @@ export interface ValueOption<T = unknown> extends OptionCommon {
   multiple?: boolean;
   /** The Action input's default when it differs from "" (= unset). */
   actionDefault?: string;
+  /** Writes the read value into RunOptions. */
   set(options: RunOptions, value: T): void;
   /** The value an SDK caller gave, to check against `kind`. */
   get?(options: RunOptions): unknown;
@@ -53,8 +57,11 @@ export interface ValueOption<T = unknown> extends OptionCommon {
 
 /** An on/off switch (a boolean flag; "true"/"false" in the Action). */
 export interface SwitchOption extends OptionCommon {
+  /** Marks a switch. */
   kind: "switch";
+  /** Writes the switch into RunOptions. */
   set(options: RunOptions): void;
+  /** Reads the switch back from RunOptions. */
   get?(options: RunOptions): unknown;
 }
 

@@ -6,8 +6,11 @@
 
 /** A value that does not fit its kind; `expected` completes "expected …" / "must be …". */
 export class OptionValueError extends Error {
+  /** The error's class name. */
   override name = "OptionValueError";
+  /** What a good value looks like ("a whole number ≥ 1"). */
   readonly expected: string;
+  /** A value that is not `expected`. */
   constructor(expected: string) {
     super(expected);
     this.expected = expected;

@@ -12,6 +12,7 @@ import { suiteBars, suiteTable } from "./html-suites.ts";
 export interface HtmlReportOptions {
   /** The base branch's tabulation: its bars and trials are drawn beside the head's; compared with the head when `comparison` is not given. */
   base?: Tabulation;
+  /** A comparison with the base to show. */
   comparison?: Comparison;
   /**
    * Relative URL from the report to the Results root, used for console_log.txt links

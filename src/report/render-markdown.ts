@@ -11,6 +11,7 @@ import { formatReward, pct, pctPoints } from "./format.ts";
 
 /** Options of renderMarkdown: a title and the size budget in bytes. */
 export interface MarkdownOptions {
+  /** Size budget in bytes (default DEFAULT_MARKDOWN_MAX_BYTES). */
   maxBytes?: number;
   /** Heading (default "Benchmark results"); "" for none. */
   title?: string;

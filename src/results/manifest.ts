@@ -10,7 +10,9 @@ export const MANIFEST_FILE = "run.json";
 
 /** One scenario file in run.json: its name, its file, and the scenarioHash of each task planned. */
 export interface ManifestScenario {
+  /** The scenario (suite) name. */
   name: string;
+  /** The scenario file's path. */
   file: string;
   /** Task id → scenarioHash of the tasks planned in this invocation. */
   hashes: Record<string, string>;
@@ -18,9 +20,13 @@ export interface ManifestScenario {
 
 /** Results/run.json: the invocation's id, dates, state, commit, masked options, scenario hashes, counts, shard, host and images. */
 export interface RunManifest {
+  /** bench-action's version that wrote it. */
   version: string;
+  /** The invocation's run id (container labels carry it). */
   runId: string;
+  /** When the invocation started (ISO 8601). */
   createdAt: string;
+  /** When run.json was last written (ISO 8601). */
   updatedAt: string;
   /** The commit benchmarked: RunOptions.commit, else the git HEAD of the working folder (absent outside a checkout). */
   commit?: string;
@@ -32,10 +38,15 @@ export interface RunManifest {
   options: Record<string, unknown>;
   /** Names of the variables the env file defines (values are never written). */
   envKeys: string[];
+  /** The scenario files run, with their tasks' hashes. */
   scenarios: ManifestScenario[];
+  /** Runs by status, with the total and those resumed. */
   counts: Record<RunStatus, number> & { total: number; resumed: number };
+  /** The shard this invocation ran, or null. */
   shard: { index: number; count: number } | null;
+  /** The machine that ran it. */
   host: { platform: string; arch: string; node: string };
+  /** The runner's name ("native" or "docker"). */
   runner: string;
   /** Docker: how run folders reached /workspace ("bind" or "copy", after `auto` was decided). */
   workspace?: "bind" | "copy";

@@ -5,11 +5,17 @@ import { MANIFEST_FILE } from "./manifest.ts";
 
 /** What a report shows of a run.json (each field only when it has the right type). */
 export interface ManifestSummary {
+  /** The invocation's run id. */
   runId?: string;
+  /** When the invocation started. */
   createdAt?: string;
+  /** When run.json was last written. */
   updatedAt?: string;
+  /** running, finished, aborted or failed. */
   state?: string;
+  /** The runner's name. */
   runner?: string;
+  /** bench-action's version that wrote it. */
   version?: string;
   /** The commit the benchmark ran at, when run.json records one. */
   commit?: string;

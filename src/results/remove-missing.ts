@@ -18,6 +18,7 @@ export interface MissingRun {
   from: string;
   /** Where it is now (undefined with `dryRun`). */
   to?: string;
+  /** Why the run counts as missing. */
   reason: string;
 }
 

@@ -20,9 +20,13 @@ const STALE_MS = 60_000;
 
 /** What a Results lock records about its holder: process id, host, start time and command. */
 export interface LockInfo {
+  /** Process id of the holder. */
   pid: number;
+  /** Host name of the holder. */
   host: string;
+  /** When the lock was taken (ISO 8601). */
   since: string;
+  /** The holder's command line. */
   command: string;
   /** Linux: the process start time (clock ticks since boot), to tell a reused pid apart. */
   start?: number;
@@ -30,8 +34,11 @@ export interface LockInfo {
 
 /** Another invocation writes this Results folder. */
 export class ResultsBusyError extends BenchError {
+  /** The error's class name. */
   override name = "ResultsBusyError";
+  /** Who holds the lock. */
   readonly holder: LockInfo;
+  /** `resultsDir` is locked by `holder`. */
   constructor(resultsDir: string, holder: LockInfo) {
     super("E_BUSY", `${resultsDir} is being written by another bench (${holder.command}, pid ${holder.pid} on ${holder.host}, since ${holder.since}); ` +
       `wait for it to finish or pass --wait. If that process is gone, ${join(resultsDir, LOCK_FILE)} is recognised as stale and taken over.`);
@@ -41,15 +48,19 @@ export class ResultsBusyError extends BenchError {
 
 /** A held Results lock; release() gives it up. */
 export interface ResultsLock {
+  /** Path of the lock file. */
   readonly path: string;
+  /** Gives the lock up (deletes the lock file). */
   release(): Promise<void>;
 }
 
 /** Options of acquireResultsLock: the command recorded, whether to wait for the holder, an abort signal, a notice callback. */
 export interface LockOptions {
+  /** The command line recorded in the lock. */
   command: string;
   /** Wait for the holder to finish instead of throwing ResultsBusyError. */
   wait?: boolean;
+  /** Stops waiting. */
   signal?: AbortSignal;
   /** Called once when waiting starts, and when a stale lock is taken over. */
   onNotice?: (message: string) => void;

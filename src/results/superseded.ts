@@ -17,8 +17,11 @@ const NOTE_SUFFIX = ".superseded.json";
 export interface SupersededNote {
   /** The run folder, relative to the results root. */
   from: string;
+  /** When it was moved (ISO 8601). */
   movedAt: string;
+  /** The run id of the invocation that moved it. */
   runId: string;
+  /** Why it was moved. */
   reason: string;
 }
 
@@ -28,6 +31,7 @@ export interface SupersededEntry {
   path: string;
   /** Its note; undefined when the process died between the rename and nothing else (never expected). */
   note?: SupersededNote;
+  /** Its size on disk. */
   bytes: number;
 }
 

@@ -6,10 +6,15 @@ import type { ScenarioInstance } from "../types.ts";
 
 /** Options of selectTasks: an id filter, a seeded subsample, a shard, and the repetitions. */
 export interface PlanOptions {
+  /** Keep tasks whose id matches (a substring or a RegExp). */
   filter?: string | RegExp;
+  /** Keep this many tasks (a fraction when strictly between 0 and 1), drawn with `seed`. */
   subsample?: number;
+  /** Seed of the subsample. */
   seed?: number;
+  /** Run only this shard (index from 0) of `count`. */
   shard?: { index: number; count: number };
+  /** Repetitions per task. */
   repeat?: number;
 }
 

@@ -41,6 +41,7 @@ export interface DockerRunnerOptions {
   docker?: DockerClient;
   /** Image for tasks that name none (`--docker-image`); default built from templates/Dockerfile. */
   defaultImage?: string;
+  /** Network, limits, socket, user and mounts of the containers. */
   settings?: DockerSettings;
   /** Where image build logs go; default `<tmpdir>/bench-action-builds`. */
   buildLogDir?: string;
@@ -70,6 +71,7 @@ const DRAIN_MS = 10_000;
 
 /** Runs each task in a fresh container (run folder at /workspace), killed on timeout, always removed. */
 export class DockerRunner implements Runner {
+  /** The runner's name, recorded in result.json. */
   readonly name = "docker";
   readonly #docker: Docker;
   /** The images this runner resolved and built. */
@@ -92,6 +94,7 @@ export class DockerRunner implements Runner {
     return this.#docker;
   }
 
+  /** A runner over `options.docker` (default connectDocker()). */
   constructor(options: DockerRunnerOptions = {}) {
     this.#docker = asDocker(options.docker ?? connectDocker());
     this.#settings = options.settings ?? {};
@@ -122,6 +125,7 @@ export class DockerRunner implements Runner {
     }
   }
 
+  /** Runs one task (and its verifier) in a fresh container; the outcome is data. */
   async run(task: RunTask, signal?: AbortSignal): Promise<RunnerOutcome> {
     this.#runIds.add(task.runId);
     const compose = task.environment?.compose;

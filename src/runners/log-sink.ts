@@ -20,6 +20,7 @@ export interface LogSinkStats {
   bytesIn: number;
   /** Bytes written to the file, marker excluded. */
   bytesWritten: number;
+  /** The cap was reached and output was dropped. */
   truncated: boolean;
   /** "ALL TESTS PASSED !#!#" appeared anywhere in the output, kept or dropped. */
   sentinelSeen: boolean;
@@ -31,6 +32,7 @@ export interface LogSinkStats {
  * on close. Backpressure: `write` resolves when the file stream has drained.
  */
 export class LogSink {
+  /** The log file written. */
   readonly path: string;
   readonly #file: WriteStream;
   readonly #cap: number;
@@ -48,6 +50,7 @@ export class LogSink {
   #scanCarry: Buffer = Buffer.alloc(0);
   #closed = false;
 
+  /** A sink writing `path`, masking `secrets`, capped at `capBytes` (default DEFAULT_LOG_CAP_BYTES). */
   constructor(path: string, options: { capBytes?: number; secrets?: readonly string[]; append?: boolean } = {}) {
     this.path = path;
     this.#file = createWriteStream(path, { flags: options.append ? "a" : "w" });
@@ -59,10 +62,12 @@ export class LogSink {
     this.#headCap = this.#cap - this.#tailCap;
   }
 
+  /** What the sink has seen so far. */
   get stats(): LogSinkStats {
     return { ...this.#stats };
   }
 
+  /** Writes a chunk (masked; dropped past the cap). */
   async write(chunk: Buffer | string): Promise<void> {
     if (this.#closed) return;
     const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;

@@ -38,12 +38,15 @@ export interface NativeRunnerOptions {
  * the group, so silent or forking scenarios die on time. Output streams to console_log.txt.
  */
 export class NativeRunner implements Runner {
+  /** The runner's name, recorded in result.json. */
   readonly name = "native";
+  /** Where the runs' Python venvs are built and kept. */
   readonly venvCache: VenvCache;
   readonly #killGraceMs: number;
   readonly #allowlist: readonly string[];
   readonly #shell: string;
 
+  /** A runner on this machine. */
   constructor(options: NativeRunnerOptions = {}) {
     const cacheDir = options.cacheDir ?? join(tmpdir(), "bench-action-cache");
     this.venvCache = options.venvCache
@@ -53,6 +56,7 @@ export class NativeRunner implements Runner {
     this.#shell = options.shell ?? "sh";
   }
 
+  /** Runs one task (and its verifier) as `sh run.sh` in its own process group; the outcome is data. */
   async run(task: RunTask, signal?: AbortSignal): Promise<RunnerOutcome> {
     const startedAt = new Date();
     const outcome = (result: Partial<RunnerOutcome>): RunnerOutcome => ({

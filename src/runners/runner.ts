@@ -7,8 +7,11 @@ export type { VerifierTask };
 export interface RunTask {
   /** Unique per bench invocation; used for container labels. */
   runId: string;
+  /** The scenario (suite) name. */
   scenario: string;
+  /** The task's id. */
   taskId: string;
+  /** The repetition, from 0. */
   rep: number;
   /** Absolute path of the expanded run folder (contains run.sh). */
   runDir: string;
@@ -34,14 +37,21 @@ export interface RunTask {
 
 /** How the verifier phase ended. Its logs folder is copied to `<runDir>/verifier/`, its output to verifier_log.txt. */
 export interface VerifierOutcome {
+  /** Exit code of the verifier; null when killed or never started. */
   exitCode: number | null;
+  /** The verifier was killed at its timeout. */
   timedOut: boolean;
   /** The verifier could not run (start failed, engine lost, copy failed). */
   error?: string;
+  /** With `error`: the infrastructure broke, not the verifier; a resume redoes the run. */
   retryable?: boolean;
+  /** Stopped by the AbortSignal. */
   aborted?: boolean;
+  /** When the verifier started. */
   startedAt: Date;
+  /** When it ended. */
   finishedAt: Date;
+  /** The mode it ran in. */
   mode: VerifyMode;
 }
 
@@ -49,6 +59,7 @@ export interface VerifierOutcome {
 export interface RunnerOutcome {
   /** Exit code of run.sh; null when killed or never started. */
   exitCode: number | null;
+  /** run.sh was killed at the timeout. */
   timedOut: boolean;
   /** Set when the runtime broke (spawn failed, image missing, engine gone): status becomes `error`. */
   error?: string;
@@ -56,11 +67,15 @@ export interface RunnerOutcome {
   retryable?: boolean;
   /** True when stopped by the AbortSignal: nothing terminal may be written for this run. */
   aborted?: boolean;
+  /** When run.sh started. */
   startedAt: Date;
+  /** When it ended. */
   finishedAt: Date;
   /** Image actually used (tag or id), null for native. */
   image: string | null;
+  /** Bytes written to console_log.txt. */
   logBytes: number;
+  /** The log reached its cap and output was dropped. */
   logTruncated: boolean;
   /** The success sentinel appeared in the output, also where a capped log dropped it (LogSink). */
   sentinelSeen?: boolean;
@@ -70,11 +85,13 @@ export interface RunnerOutcome {
 
 /** What runs one task (and its verifier) somewhere: natively, in Docker, or a fake in tests. */
 export interface Runner {
+  /** The runner's name, recorded in result.json ("native", "docker"). */
   readonly name: string;
   /** Docker: how run folders reach /workspace, as resolved ("auto" already decided); recorded in run.json. */
   readonly workspace?: "bind" | "copy";
   /** Once before any run (build images, check the engine). May throw RunnerError. */
   prepare?(tasks: readonly RunTask[], signal?: AbortSignal): Promise<void>;
+  /** Runs one task (and its verifier); a failing run is an outcome, not an exception. */
   run(task: RunTask, signal?: AbortSignal): Promise<RunnerOutcome>;
   /** Where runs reach a server on this machine (the usage proxy); default 127.0.0.1. May throw RunnerError. */
   proxyEndpoint?(): Promise<import("../usage/usage-session.ts").ProxyEndpoint>;

@@ -25,6 +25,7 @@ const TAIL_BYTES = 4000;
  * complete. Concurrent calls share one build; another process winning the rename race is tolerated.
  */
 export class VenvCache {
+  /** The cache folder. */
   readonly dir: string;
   readonly #python: string;
   readonly #env: ChildEnv;
@@ -32,6 +33,7 @@ export class VenvCache {
   #closing = new AbortController();
   #builds = 0;
 
+  /** A cache in `options.dir`. */
   constructor(options: VenvCacheOptions) {
     this.dir = options.dir;
     this.#python = options.python ?? "python3";
@@ -43,6 +45,7 @@ export class VenvCache {
     return this.#builds;
   }
 
+  /** The venv for a requirements file's content, built on first use; returns its folder. */
   async ensure(requirementsFile: string): Promise<string> {
     const hash = createHash("sha256").update(await readFile(requirementsFile)).digest("hex").slice(0, 16);
     const target = join(this.dir, hash);

@@ -27,7 +27,9 @@ export interface LoadScenariosOptions {
 
 /** What loadScenarios read: the scenarios, and warnings. */
 export interface LoadedScenarios {
+  /** The scenarios read, in file order. */
   scenarios: ScenarioInstance[];
+  /** Things worth saying that did not stop the load. */
   warnings: string[];
 }
 

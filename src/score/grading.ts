@@ -9,8 +9,11 @@ import { scoreRun, type ScoreContext, type ScoredRun } from "./score-run.ts";
 
 /** What a run's scoring depends on besides the run itself (RunOptions / `bench score` flags). */
 export interface ScoringPolicy {
+  /** A scorer module exporting `score(runDir)`. */
   scorer?: string;
+  /** A custom_tabulate.py to score with, or false for none (default: found as agbench finds it). */
   customTabulate?: string | false;
+  /** Folder relative paths start from. */
   cwd?: string;
   /** Where custom_tabulate.py runs (default: Docker, as `bench tabulate`). */
   tabulateSandbox?: TabulateSandbox;
@@ -18,9 +21,13 @@ export interface ScoringPolicy {
 
 /** One finished run to score. */
 export interface RunToGrade {
+  /** The run folder. */
   runDir: string;
+  /** The run's scenario line. */
   scenario?: ScenarioInstance;
+  /** Exit code of run.sh. */
   exitCode: number | null;
+  /** How the verifier phase ended, when there was one. */
   verifier?: PhaseRecord;
   /** A same_task follower graded on its leader's run: its reward is the leader's verifier's `members/<id>/`. */
   follower?: boolean;

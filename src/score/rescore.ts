@@ -23,8 +23,11 @@ export interface RescoreOptions extends ScoringPolicy {
 
 /** What rescore did: runs scored, runs kept as they were, and runs whose status changed. */
 export interface RescoreSummary {
+  /** Runs scored. */
   scored: number;
+  /** Runs kept as they were (timeout, skipped, runner errors). */
   kept: number;
+  /** Runs whose status changed, from and to. */
   changed: { scenario: string; id: string; rep: number; from: RunStatus; to: RunStatus }[];
 }
 

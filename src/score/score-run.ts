@@ -20,7 +20,9 @@ export const SUCCESS_SENTINEL = "ALL TESTS PASSED !#!#";
 
 /** Everything scoreRun needs about one finished run: its folder, scenario, exit code, verifier record and scorer settings. */
 export interface ScoreContext {
+  /** The run folder. */
   runDir: string;
+  /** The run's scenario line. */
   scenario?: ScenarioInstance;
   /** Exit code of run.sh (null when it never finished). */
   exitCode: number | null;
@@ -44,7 +46,9 @@ export interface ScoreContext {
 
 /** scoreRun's result: the status, the score and the verifier's reward. */
 export interface ScoredRun {
+  /** The run's status. */
   status: Extract<RunStatus, "passed" | "failed" | "error">;
+  /** The score written into result.json. */
   score: ScoreResult;
   /** The verifier's reward, in [0, 1]. */
   reward?: number;
@@ -52,8 +56,11 @@ export interface ScoredRun {
 
 /** One scoring step: `grade` returning undefined means "no opinion", and the next step is asked. */
 export interface Grader {
+  /** The step's name, recorded as the score's `source`. */
   name: string;
+  /** Whether this step scores the run at all. */
   applies(ctx: ScoreContext): boolean;
+  /** The step's score, or undefined to ask the next step. */
   grade(ctx: ScoreContext): Promise<ScoredRun | undefined>;
 }
 

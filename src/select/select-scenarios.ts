@@ -23,6 +23,7 @@ export interface SelectOptions {
   test?: string;
   /** Ignore dependencies: no ordering, no gating, no graph checks. */
   noDep?: boolean;
+  /** agbenchmark's run mode, read against `history`. */
   mode?: RunMode;
   /** Needed by `mode`; an empty history when absent. */
   history?: History;
@@ -34,13 +35,17 @@ export interface SelectOptions {
 
 /** A task left out by selectScenarios, with the reason. */
 export interface Exclusion {
+  /** The task left out. */
   scenario: ScenarioInstance;
+  /** Why it was left out. */
   reason: string;
 }
 
 /** selectScenarios' result: the tasks in dependency order, those left out, and the dependencies. */
 export interface Selection {
+  /** The tasks to run, each after its dependencies. */
   ordered: ScenarioInstance[];
+  /** The tasks left out. */
   excluded: Exclusion[];
   /** False when dependencies are ignored (`--no-dep`, `--test`). */
   dependencies: boolean;

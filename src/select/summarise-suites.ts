@@ -11,11 +11,17 @@ export const NO_SUCCESSFUL_TESTS = "No successful tests";
 
 /** One test's line in an agbenchmark suite summary. */
 export interface SuiteTestSummary {
+  /** The test's id. */
   id: string;
+  /** The test's scenario (suite) name. */
   scenario: string;
+  /** agbenchmark's difficulty of the test. */
   difficulty?: string;
+  /** agbenchmark's categories of the test. */
   category?: string[];
+  /** Runs of the test. */
   runs: number;
+  /** Runs that passed. */
   passed: number;
   /** Pass rate in percent, one decimal. */
   "success_%": number;
@@ -23,13 +29,17 @@ export interface SuiteTestSummary {
 
 /** An agbenchmark suite summary: percentage, highest difficulty, summed run time, its tests. */
 export interface SuiteSummary {
+  /** The suite's name. */
   suite: string;
+  /** Percentage of its tests that passed. */
   percentage: number;
   /** Highest difficulty among tasks that passed at least once, or "No successful tests". */
   highest_difficulty: string;
   /** Sum of run durations, seconds. */
   run_time_seconds: number;
+  /** Categories of its tests. */
   category: string[];
+  /** Its tests. */
   tests: SuiteTestSummary[];
 }
 

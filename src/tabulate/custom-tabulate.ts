@@ -24,9 +24,13 @@ const TIMEOUT_MS = 600_000;
 
 /** One verdict of a custom_tabulate.py: task, trial, success and time. */
 export interface Verdict {
+  /** The task's id. */
   task: string;
+  /** The trial, from 0. */
   trial: number;
+  /** Passed, failed, or null when the script could not tell. */
   success: boolean | null;
+  /** Seconds, when the script reports it. */
   time: number | null;
 }
 
@@ -37,6 +41,7 @@ export type TabulateSandbox =
 
 /** What a custom_tabulate.py produced: its verdicts, and the rest of what it printed. */
 export interface CustomTabulateOutput {
+  /** The verdicts the script printed. */
   verdicts: Verdict[];
   /** What the script printed besides the verdicts (passed through, as agbench shows it). */
   text: string;

@@ -25,17 +25,27 @@ import { trialUsage, type TrialUsage } from "./usage-stats.ts";
 
 /** One run read from a Results tree: suite, task id, repetition, status, duration, score and more. */
 export interface RunRecord {
+  /** The scenario (suite) name. */
   suite: string;
+  /** The task's id. */
   id: string;
+  /** The repetition, from 0. */
   rep: number;
+  /** The trial's status in a Tabulation. */
   status: TrialStatus;
+  /** Duration, when known. */
   durationMs: number | null;
+  /** The score, when there is one. */
   score: number | null;
+  /** Why the run was skipped, or more about an error. */
   reason?: string;
+  /** agbenchmark categories of the task. */
   category?: string[];
+  /** agbenchmark difficulty of the task. */
   difficulty?: string;
   /** result.json's `suite` (agbenchmark suite), when set. */
   group?: string;
+  /** Model usage of the trial, when recorded. */
   usage?: TrialUsage;
   /** result.json's `reward` (a verifier's, in [0, 1]). */
   reward?: number;

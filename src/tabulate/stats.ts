@@ -10,7 +10,9 @@ export const MDE_MULTIPLIER = 1.959963984540054 + 0.8416212335729143;
 
 /** A confidence interval: its low and high ends. */
 export interface Interval {
+  /** Lower end. */
   low: number;
+  /** Upper end. */
   high: number;
 }
 

@@ -9,7 +9,7 @@ export type TrialStatus = RunStatus | "missing";
 export const TRIAL_STATUSES: readonly TrialStatus[] = ["passed", "failed", "error", "timeout", "skipped", "missing"];
 
 /** The rule stated in every Tabulation and renderer. */
-export const TABULATION_RULES =
+export const TABULATION_RULES: string =
   "Suite percentage = mean over tasks of the task pass rate (passed trials / trials in the suite). " +
   "Failed, error, timeout, skipped and missing trials all count as not passed; none is dropped from a denominator. " +
   "95% interval: Wilson over tasks with one trial, otherwise task-clustered (SE of the mean of per-task pass rates, normal approximation, clipped to [0, 1]).";
@@ -19,10 +19,13 @@ export const REWARD_RULE = "Mean reward = mean over tasks of the task's mean tri
 
 /** One trial of a task in a Tabulation: status, duration, score, reason, usage and reward. */
 export interface TrialCell {
+  /** The trial's status ("missing" when it has no result). */
   status: TrialStatus;
+  /** Duration, when known. */
   durationMs: number | null;
   /** Numeric score when the scorer gave one. */
   score: number | null;
+  /** Why the trial was skipped, or more about an error. */
   reason?: string;
   /** result.json `usage` (`--record-usage`). */
   usage?: TrialUsage;
@@ -32,13 +35,19 @@ export interface TrialCell {
 
 /** One task in a Tabulation: its trials and statistics. */
 export interface TaskRow {
+  /** The task's id. */
   id: string;
+  /** One cell per trial, in repetition order. */
   trials: TrialCell[];
+  /** Trials that passed. */
   passed: number;
   /** passed / trials of the suite. */
   passRate: number;
+  /** Some trials passed and some did not. */
   flaky: boolean;
+  /** agbenchmark categories of the task. */
   category?: string[];
+  /** agbenchmark difficulty of the task. */
   difficulty?: string;
   /** result.json's `suite` (agbenchmark suite), when set. */
   group?: string;
@@ -53,8 +62,11 @@ export type StatusCounts = Record<TrialStatus, number> & { total: number };
 
 /** Statistics over a set of tasks that share a trial count n. */
 export interface TaskStats {
+  /** Tasks counted. */
   tasks: number;
+  /** Trials per task (n). */
   trials: number;
+  /** Trials by status. */
   counts: StatusCounts;
   /** 100 × mean task pass rate. */
   percentage: number;
@@ -64,6 +76,7 @@ export interface TaskStats {
   passHatK: number[];
   /** 95 % interval of the mean task pass rate (fractions). */
   ci95: Interval & { method: "wilson" | "clustered" };
+  /** Sum of the trials' durations. */
   totalDurationMs: number;
   /** Model usage over every trial that recorded it (`--record-usage`); absent when none did. */
   usage?: UsageStats;
@@ -73,18 +86,25 @@ export interface TaskStats {
 
 /** One suite (scenario file) in a Tabulation: its tasks and statistics. */
 export interface SuiteTabulation extends TaskStats {
+  /** The suite's name (the scenario file's stem). */
   name: string;
+  /** One row per task. */
   rows: TaskRow[];
   /** countsPerTrial[i]: counts of trial i across tasks. */
   countsPerTrial: StatusCounts[];
+  /** Ids of its flaky tasks. */
   flakyTasks: string[];
 }
 
 /** A versioned tabulation of Results: suites, overall statistics and the rules used (what reports and compare read). */
 export interface Tabulation {
+  /** Format version of a Tabulation. */
   version: 1;
+  /** The rule the percentages follow (TABULATION_RULES). */
   rules: string;
+  /** The Results folders or files tabulated. */
   sources: string[];
+  /** One entry per suite. */
   suites: SuiteTabulation[];
   /** Over every task of every suite, each task weighted equally (its own trial count). */
   overall: Omit<TaskStats, "trials" | "passAtK" | "passHatK"> & { trials: number | null; passAtK: number[]; passHatK: number[] };

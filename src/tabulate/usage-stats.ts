@@ -8,8 +8,11 @@ export type TrialUsage = Pick<RunUsage, "inputTokens" | "outputTokens" | "reques
 export interface UsageStats {
   /** Trials with usage. */
   trials: number;
+  /** Input tokens over those trials. */
   inputTokens: number;
+  /** Output tokens over those trials. */
   outputTokens: number;
+  /** Model calls over those trials. */
   requests: number;
   /** null when a trial's cost is unknown (a model without a price). */
   costUsd: number | null;

@@ -10,8 +10,11 @@ export const USAGE_FILE = "usage.json";
 
 /** usage.json: a run's usage totals and every recorded call. */
 export interface UsageFile {
+  /** Format version of usage.json. */
   schema: 1;
+  /** The run's totals. */
   usage: RunUsage;
+  /** Every recorded call, in order. */
   requests: UsageRequest[];
 }
 

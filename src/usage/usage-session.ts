@@ -10,7 +10,9 @@ import type { PriceTable, Provider, UsageOptions } from "./usage-types.ts";
 
 /** Where a runner's runs reach the host: the address to listen on and the host name in base URLs. */
 export interface ProxyEndpoint {
+  /** Address the proxy listens on. */
   bind: string;
+  /** Host name runs use in the proxy's base URLs. */
   urlHost: string;
   /** Docker: `/etc/hosts` entries for the container (`host.docker.internal:<gateway>`). */
   extraHosts?: string[];

@@ -5,19 +5,25 @@ export type Provider = "openai" | "anthropic";
 
 /** One model call seen by the proxy (usage.json `requests`). */
 export interface UsageRequest {
+  /** Which API it was (OpenAI- or Anthropic-style). */
   provider: Provider;
+  /** HTTP method. */
   method: string;
   /** Path below the base URL, e.g. `/chat/completions`; no query string. */
   path: string;
   /** `model` of the request body (or of the response when the request had none). */
   model?: string;
+  /** A streamed response (SSE). */
   stream: boolean;
   /** Upstream HTTP status; 0 when the upstream could not be reached. */
   status: number;
+  /** Input tokens the response reported. */
   inputTokens: number;
+  /** Output tokens the response reported. */
   outputTokens: number;
   /** null when the model has no price in the table (the run's costUsd is then null). */
   costUsd: number | null;
+  /** Milliseconds from the request to the end of the response. */
   latencyMs: number;
   /** Served from the model cache (not sent upstream). */
   cached?: boolean;
@@ -29,8 +35,11 @@ export interface UsageRequest {
 
 /** result.json `usage`: totals over every request of every attempt of the run. */
 export interface RunUsage {
+  /** Input tokens over every request. */
   inputTokens: number;
+  /** Output tokens over every request. */
   outputTokens: number;
+  /** Requests made. */
   requests: number;
   /** Priced at the price table; null when a model had no price. Cached replays count as if called. */
   costUsd: number | null;
@@ -44,7 +53,9 @@ export interface RunUsage {
 
 /** USD per million tokens. */
 export interface ModelPrice {
+  /** USD per million input tokens. */
   input: number;
+  /** USD per million output tokens. */
   output: number;
 }
 

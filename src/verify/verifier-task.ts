@@ -19,13 +19,17 @@ export const DEFAULT_VERIFY_COMMAND = 'sh "$BENCH_TESTS/test.sh"';
 export interface VerifierTask {
   /** "verify": the scenario's verifier decides; "grounds": the grounds' command runs, the grounds decide. */
   origin: "verify" | "grounds";
+  /** Shell command of the verifier. */
   command: string;
+  /** Hard limit of the verifier phase. */
   timeoutMs: number;
+  /** shared or separate (docs/verifier.md). */
   mode: VerifyMode;
   /** The verifier's own variables (the runner adds BENCH_TESTS, BENCH_VERIFIER_LOGS, BENCH_WORKSPACE and a minimal allowlist). */
   env: Record<string, string>;
   /** Grader file copies: absolute source → path relative to the tests folder. */
   files: PlanStep[];
+  /** Where the reward comes from: reward.txt/reward.json, or the exit code. */
   reward: "file" | "exit-code";
 }
 

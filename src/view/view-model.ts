@@ -15,26 +15,35 @@ import type { Tabulation } from "../tabulate/tabulation-types.ts";
 export interface ViewRoot {
   /** Position in `ViewModel.roots`: the first URL segment of its run pages. */
   index: number;
+  /** Head (what is shown) or base (compared with). */
   side: "head" | "base";
   /** The path as given (relative to the working folder when inside it). */
   label: string;
+  /** The root's path. */
   path: string;
   /** False for a saved tabulation JSON: no run folders to open. */
   folder: boolean;
+  /** The root's run.json, summarised. */
   manifest?: ManifestSummary;
 }
 
 /** One run folder the viewer lists, with the index of its root. */
 export interface ViewRun extends RunRecord {
+  /** Index of its root in `ViewModel.roots`. */
   root: number;
 }
 
 /** What `bench view` shows: the roots, their runs, the tabulations and the comparison. */
 export interface ViewModel {
+  /** The Results roots shown. */
   roots: ViewRoot[];
+  /** Every run folder, over all roots. */
   runs: ViewRun[];
+  /** Tabulation of the head roots. */
   head: Tabulation;
+  /** Tabulation of the base roots. */
   base?: Tabulation;
+  /** Head against base, when there is a base. */
   comparison?: Comparison;
   /** Values masked in everything shown (from the env file, as `bench run` masks). */
   secrets: readonly string[];
@@ -47,8 +56,11 @@ export interface LoadViewOptions {
    * has a run.json: a benchmark that has just started.
    */
   requireResults?: boolean;
+  /** Base Results roots (or saved tabulations) to compare with. */
   base?: string[];
+  /** compare()'s options. */
   compare?: CompareOptions;
+  /** Values to mask in everything shown. */
   secrets?: readonly string[];
   /** Folder labels are relative to (default process.cwd()). */
   cwd?: string;

@@ -21,7 +21,9 @@ export interface ViewServerOptions {
 
 /** A running viewer: its URL, and close(). */
 export interface ViewServer {
+  /** The viewer's address (`http://host:port/`). */
   url: string;
+  /** Stops the server. */
   close(): Promise<void>;
 }
 

@@ -29,12 +29,17 @@ export const V01_OUTPUT = "outputs/{TIMESTAMP}/{AGENT_NAME}/{TASK_NAME}";
 
 /** One agent × task pair of an AgentBench config, with its scenario inputs and Results folder. */
 export interface AssignmentRun {
+  /** The agent's name in the config. */
   agentName: string;
+  /** The task's name in the config. */
   taskName: string;
+  /** The agent instance, `from:` resolved. */
   agent: Instance;
+  /** The task instance, `from:` resolved. */
   task: Instance;
   /** Scenario inputs for runScenarios (absolute paths); empty when the task names none. */
   input: string[];
+  /** Runs of this pair at once (the assignment's concurrency). */
   workers: number;
   /** Results folder of this pair. */
   resultsDir: string;
@@ -46,6 +51,7 @@ export interface AssignmentRun {
 
 /** Options of expandAssignments: the folder relative paths start from, and the time {TIMESTAMP} stands for. */
 export interface ExpandAssignmentsOptions {
+  /** Folder the config's path and relative paths start from (default the working folder). */
   cwd?: string;
   /** The time {TIMESTAMP} stands for (default now). */
   now?: Date;

@@ -8,19 +8,29 @@ import { type Message, createPrompter } from "./prompters.ts";
 
 /** An HTTP agent instance's parameters, as AgentBench's configs write them. */
 export interface HttpAgentParameters {
+  /** The agent's name, for messages. */
   name?: string;
+  /** Endpoint the request is posted to; `${VAR}` is filled from the environment. */
   url: string;
+  /** Request headers; `${VAR}` is filled from the environment. */
   headers?: Record<string, string>;
+  /** Fields sent in every request body; `${VAR}` is filled from the environment. */
   body?: Record<string, unknown>;
+  /** The prompter that turns the conversation into body fields, and its arguments. */
   prompter?: { name: string; args?: Record<string, string> };
+  /** Where the reply text is in the response (`{response[choices][0][text]}`); default the chat and completions shapes. */
   return_format?: string;
 }
 
 /** The HTTP request an HTTP agent sends: URL, method, headers and body. */
 export interface HttpRequestSpec {
+  /** Endpoint URL. */
   url: string;
+  /** Always POST. */
   method: "POST";
+  /** Request headers, variables filled. */
   headers: Record<string, string>;
+  /** JSON body: the instance's body plus the prompter's fields. */
   body: Record<string, unknown>;
 }
 
@@ -57,6 +67,7 @@ export function extractReply(response: unknown, returnFormat?: string): string {
 
 /** An AgentBench HTTP agent: one inference per call, the conversation so far in, the reply text out. */
 export interface HttpAgent {
+  /** One inference: the conversation so far in, the agent's reply out. */
   inference(history: readonly Message[]): Promise<string>;
 }
 

@@ -13,9 +13,13 @@ import { deepMerge, isMapping } from "./deep-merge.ts";
 
 /** An AgentBench instance (agent or task): its module, parameters and optional Docker image and workers. */
 export interface Instance {
+  /** The instance's module, as AgentBench names it. */
   module: string;
+  /** The instance's parameters, merged over its `from:` chain. */
   parameters: Record<string, unknown>;
+  /** Docker image a task runs in. */
   docker_image?: string;
+  /** Runs at once for this instance. */
   workers?: number;
 }
 
@@ -29,6 +33,7 @@ export interface LoadContext {
   path: string;
   /** Files being loaded, outermost first (cycle detection). */
   stack: readonly string[];
+  /** The working folder; `from:` paths are also tried against it. */
   cwd: string;
   /** Keys allowed at the root of the value (and of the files it inherits); unchecked when absent. */
   allowedKeys?: readonly string[];

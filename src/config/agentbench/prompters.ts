@@ -9,7 +9,9 @@ import { ConfigError } from "../../errors.ts";
 
 /** One chat message: a role and its content. */
 export interface Message {
+  /** Who said it. */
   role: "user" | "agent";
+  /** What was said. */
   content: string;
 }
 
@@ -18,19 +20,29 @@ export type Prompter = (history: readonly Message[]) => Record<string, unknown>;
 
 /** Arguments of roleContentDict, as AgentBench names them: the keys and the role names. */
 export interface RoleContentDictArgs {
+  /** Body key of the message list (default "messages"). */
   message_key?: string;
+  /** Key of each message's role (default "role"). */
   role_key?: string;
+  /** Key of each message's content (default "content"). */
   content_key?: string;
+  /** Role name written for the user (default "user"). */
   user_role?: string;
+  /** Role name written for the agent (default "agent"). */
   agent_role?: string;
 }
 
 /** Arguments of promptString, as AgentBench names them: prefix, suffix, message formats, the body key. */
 export interface PromptStringArgs {
+  /** Text before the conversation (default empty). */
   prefix?: string;
+  /** Text after the conversation (default "AGENT:"). */
   suffix?: string;
+  /** Format of a user message; `{content}` is replaced (default "USER: {content}" and a blank line). */
   user_format?: string;
+  /** Format of an agent message; `{content}` is replaced (default "AGENT: {content}" and a blank line). */
   agent_format?: string;
+  /** Body key of the prompt string (default "prompt"). */
   prompt_key?: string;
 }
 

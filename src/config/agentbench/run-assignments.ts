@@ -12,8 +12,11 @@ import { type AssignmentRun, expandAssignments } from "./expand-assignments.ts";
 
 /** The outcome of one assignment: the pair and its run summary. */
 export interface AssignmentSummary {
+  /** The agent's name in the config. */
   agentName: string;
+  /** The task's name in the config. */
   taskName: string;
+  /** runScenarios' summary for this pair. */
   summary: RunSummary;
 }
 

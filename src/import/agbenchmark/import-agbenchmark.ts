@@ -28,8 +28,11 @@ export interface ImportAgbenchmarkOptions {
 
 /** What importAgbenchmark wrote: the JSONL file, the task count, warnings and the skipped data.json files. */
 export interface ImportResult {
+  /** Path of the scenario JSONL written. */
   jsonl: string;
+  /** Tasks written. */
   count: number;
+  /** Things worth saying that did not stop the import. */
   warnings: string[];
   /** data.json files skipped as agbenchmark skips them (under deprecated/ or library/). */
   ignored: string[];

@@ -9,14 +9,19 @@
 export interface DockerClient {
   /** dockerode's connection (socketPath, or protocol, host and port). */
   readonly modem: object;
+  /** Checks the engine answers. */
   ping(): Promise<unknown>;
 }
 
 /** `docker inspect` of a finished container, as the engine returns it (dockerode's ContainerInspectInfo). */
 export interface ContainerInspection {
+  /** The container's id. */
   readonly Id: string;
+  /** The container's configuration. */
   readonly Config: object;
+  /** The container's host configuration (limits, mounts, network). */
   readonly HostConfig: object;
+  /** The container's mounts. */
   readonly Mounts?: readonly object[];
 }
 

@@ -12,9 +12,13 @@ export type WorkspaceMode = "bind" | "copy";
 
 /** The client's connection fields (docker-modem): a socketPath, or a host/port/protocol. */
 export interface ModemAddress {
+  /** Unix socket path of a local engine. */
   socketPath?: unknown;
+  /** Host of a TCP/SSH engine. */
   host?: unknown;
+  /** Port of a TCP engine. */
   port?: unknown;
+  /** Protocol: http, https or ssh. */
   protocol?: unknown;
 }
 
