@@ -53,11 +53,11 @@ function checkProject(dir: string): void {
     'import { renderMarkdown, type Tabulation } from "bench-action/report";',
     'import { workspaceMode, type DockerRunnerOptions } from "bench-action/docker";',
     "export const markdown = (t: Tabulation): string => renderMarkdown(t);",
-    'export const dockerOptions: DockerRunnerOptions = { settings: { workspace: workspaceMode("bind", client) } };',
     'const options: RunOptions = { runtime: "native", resultsDir: "Results-node" };',
     'const summary: RunSummary = await runScenarios("tasks.jsonl", options);',
     'const table = await tabulate(summary.resultsDir);',
     "const client: DockerClient = connectDocker();",
+    'export const dockerOptions: DockerRunnerOptions = { settings: { workspace: workspaceMode("bind", client) } };',
     "export const runner = new DockerRunner({ docker: client, onInspect: (info) => console.log(info.Id) });",
     'console.log(JSON.stringify({ passed: summary.counts.passed, pct: table.overall.percentage, same: light === runScenarios }));',
   ].join("\n"));
