@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the SDK's unit tests that cover scenario loading, expansion, native runs, runScenarios and
 # tabulate (plus history, the fail-on policy, the job summary, the HTML report and scaffolds) under a
-# real Deno (the npm package `deno`), after type-checking every SDK entry point (sdk/*.ts) and the embedding example with Deno's own types.
+# real Deno (the npm package `deno`), after type-checking every SDK entry point (sdk/*.ts) and the
+# embedding example with Deno's own types.
 #
 # Test files run with --no-check: they are type-checked by tsc against Node's types, and a few use
 # Node-only typings (`import.meta.dirname: string`, `globalThis.gc`) that Deno types differently.
