@@ -6,7 +6,8 @@
  * - every sdk/*.ts file is such an entry, and starts with a `@module` JSDoc;
  * - the names sdk/index.ts exports are exactly the names of the domain files, each name exported by
  *   one domain file only (nothing lost from the root, nothing only in the root);
- * - every exported name has JSDoc on its declaration (what editors and `deno doc` show).
+ * - every exported name has JSDoc on its declaration (what editors and `deno doc` show), and so does
+ *   every public member of an exported interface or class.
  * `node --import tsx scripts/validate-exports.ts` prints the problems; test/sdk/exports.test.ts runs it.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -61,7 +62,29 @@ function declaredAt(root: string, declaration: ts.Declaration): string {
   return `${relative(root, source.fileName)}:${line + 1}`;
 }
 
-/** The root's names are the domain files' names, each in one file; every name has JSDoc. */
+/** The members of an exported interface or class that a reader sees (not private, not `#x`) and that lack JSDoc, as `deno doc --lint` asks. */
+function undocumentedMembers(symbol: ts.Symbol): ts.Declaration[] {
+  const members: ts.Declaration[] = [];
+  for (const declaration of symbol.declarations ?? []) {
+    if (!ts.isInterfaceDeclaration(declaration) && !ts.isClassDeclaration(declaration)) continue;
+    for (const member of declaration.members as ts.NodeArray<ts.ClassElement | ts.TypeElement>) {
+      if (ts.isClassStaticBlockDeclaration(member) || ts.isSemicolonClassElement(member)) continue;
+      if (member.name && ts.isPrivateIdentifier(member.name)) continue;
+      if (ts.canHaveModifiers(member) && ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword)) continue;
+      if (ts.getJSDocCommentsAndTags(member).length === 0) members.push(member);
+    }
+  }
+  return members;
+}
+
+function memberName(member: ts.Declaration): string {
+  if (ts.isConstructorDeclaration(member)) return "constructor";
+  if (ts.isIndexSignatureDeclaration(member)) return "[index]";
+  const name = (member as ts.NamedDeclaration).name;
+  return name ? name.getText() : "(member)";
+}
+
+/** The root's names are the domain files' names, each in one file; every name and member has JSDoc. */
 function checkNames(root: string, sdkFiles: string[]): string[] {
   const paths = sdkFiles.map((file) => join(root, "sdk", file));
   const program = ts.createProgram(paths, {
@@ -83,6 +106,9 @@ function checkNames(root: string, sdkFiles: string[]): string[] {
       const documented = target.getDocumentationComment(checker).length > 0 || (target.declarations ?? []).some((d) => ts.getJSDocTags(d).length > 0);
       const declaration = target.declarations?.[0];
       if (!documented) problems.push(`sdk/${file}: ${symbol.name}${declaration ? ` (${declaredAt(root, declaration)})` : ""} has no JSDoc`);
+      for (const member of undocumentedMembers(target)) {
+        problems.push(`sdk/${file}: ${symbol.name}.${memberName(member)} (${declaredAt(root, member)}) has no JSDoc`);
+      }
     }
   }
   const homes = new Map<string, string[]>();

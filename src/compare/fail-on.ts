@@ -23,6 +23,7 @@ export const failOnList: ValueKind<FailOn[]> = {
 
 /** Which rules fail the job, and the minimum pass rate for `threshold`. */
 export interface FailPolicy {
+  /** The rules that fail the job (regression, threshold, error, …). */
   failOn: readonly FailOn[];
   /** The lowest passing pass rate, a fraction in [0, 1] (`threshold`). */
   minPassRate?: number;
@@ -32,15 +33,19 @@ export interface FailPolicy {
 
 /** What the policy reads of the head: its pass rate in percent and its errored + timed-out trials. */
 export interface GateHead {
+  /** The head's suite percentage. */
   percentage: number;
+  /** The head's error and timeout trials. */
   errored: number;
 }
 
 /** What the policy reads of the comparison with the base. */
 export interface GateComparison {
+  /** compare()'s verdict. */
   verdict: string;
   /** Δ in percentage points (head − base). */
   delta: number;
+  /** The comparison's new failures. */
   newFailures: readonly unknown[];
 }
 

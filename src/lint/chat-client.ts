@@ -10,14 +10,19 @@ import type { RunUsage } from "../usage/usage-types.ts";
 
 /** One chat message (text content). */
 export interface ChatMessage {
+  /** Who is speaking. */
   role: "system" | "user" | "assistant";
+  /** The message's text. */
   content: string;
 }
 
 /** The first choice of a chat completion: its text, or its refusal, and why it stopped. */
 export interface ChatAnswer {
+  /** The answer's text, or null when there is none. */
   content: string | null;
+  /** The model's refusal, or null. */
   refusal: string | null;
+  /** Why the model stopped (e.g. "stop", "length"), when it says. */
   finishReason: string | null;
 }
 
@@ -29,11 +34,13 @@ export interface ChatClientOptions {
   credential?: (fresh: boolean) => Promise<string | undefined>;
   /** The credential comes from a command: fetch it again once after a 401 (an expired token). */
   refreshable?: boolean;
+  /** Timeout of one attempt. */
   timeoutMs: number;
   /** Attempts after the first. */
   retries: number;
   /** Masked in every error message (the key, the token and any ENV values). */
   secrets?: readonly string[];
+  /** Stops the request and any wait between attempts. */
   signal?: AbortSignal;
   /** Told about each retry (for progress lines). */
   onRetry?: (message: string) => void;
@@ -43,7 +50,9 @@ export interface ChatClientOptions {
 
 /** The model server could not give an answer: network, status, timeout (code E_MODEL). */
 export class ModelError extends BenchError {
+  /** The error's class name. */
   override name = "ModelError";
+  /** The model server gave no answer; `options.cause` keeps why. */
   constructor(message: string, options?: ErrorOptions) {
     super("E_MODEL", message, options);
   }
@@ -58,6 +67,7 @@ export class ChatClient {
   #tokenFetched = false;
   readonly #usage: RunUsage = { inputTokens: 0, outputTokens: 0, requests: 0, costUsd: 0 };
 
+  /** A client for one endpoint with `options`' credential, timeout and retries. */
   constructor(options: ChatClientOptions) {
     this.#options = options;
   }

@@ -13,16 +13,25 @@ import { ChatClient } from "./chat-client.ts";
 
 /** What createLintClient reads: flags, the environment (OPENAI_API_KEY, OPENAI_BASE_URL), bounds. */
 export interface LintClientSetup {
+  /** The endpoint's base URL (default OPENAI_BASE_URL's, else OpenAI's). */
   baseUrl?: string;
+  /** A command that prints the bearer token (instead of OPENAI_API_KEY). */
   tokenCommand?: string;
+  /** Azure OpenAI: the token comes from the az CLI (AZURE_TOKEN_COMMAND). */
   azure?: boolean;
+  /** The environment the key and base URL are read from. */
   env: Record<string, string | undefined>;
+  /** Folder the token command runs in. */
   cwd: string;
+  /** Timeout of one attempt. */
   timeoutMs: number;
+  /** Attempts after the first. */
   retries: number;
   /** Masked in errors besides the key and the token. */
   secrets?: readonly string[];
+  /** Stops requests and waits. */
   signal?: AbortSignal;
+  /** Told about each retry. */
   onRetry?: (message: string) => void;
 }
 

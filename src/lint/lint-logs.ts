@@ -66,18 +66,23 @@ export async function notPassed(files: readonly string[]): Promise<string[]> {
 
 /** How lintLogs codes: the coder, its model client and codebook, the cap, secrets, parallelism, progress. */
 export interface LintOptions {
+  /** Who codes: a model, or the built-in rules. */
   coder: "model" | "rules";
   /** For the model coder. */
   client?: ChatClient;
+  /** The model's name (model coder). */
   model?: string;
+  /** Codes to apply instead of open coding (model coder). */
   codebook?: readonly LintCode[];
   /** Ask for a one-sentence summary too (agbench does; default true). */
   summary?: boolean;
+  /** Most bytes of a log sent to the model: its head and tail when longer. */
   maxBytes?: number;
   /** Masked in what is sent and in what is returned. */
   secrets?: readonly string[];
   /** Logs coded at once (default 1). */
   parallel?: number;
+  /** Stops the coding. */
   signal?: AbortSignal;
   /** Called as each log is done, in the order they finish. */
   onDone?: (log: CodedLog, index: number) => void;

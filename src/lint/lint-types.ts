@@ -6,7 +6,9 @@ export type Severity = 0 | 1 | 2;
 
 /** One piece of evidence for a code: where in the log and why (field names as agbench's CodeExample). */
 export interface CodeExample {
+  /** Why this line shows the code. */
   reason: string;
+  /** The log line, as written. */
   line_content: string;
   /** 1-based line of the log where the problem shows. */
   line: number;
@@ -18,8 +20,11 @@ export interface CodeExample {
 export interface LintCode {
   /** Lower-case, hyphen-separated (agbench's normalisation). */
   name: string;
+  /** What the code means. */
   definition: string;
+  /** How serious it is. */
   severity: Severity;
+  /** Evidence lines from the log. */
   examples: CodeExample[];
   /** Occurrences found beyond the examples kept (rule codes keep at most 20). */
   more?: number;
@@ -29,7 +34,9 @@ export interface LintCode {
 export interface LintDoc {
   /** Absolute path of the log. */
   name: string;
+  /** Size of the log. */
   bytes: number;
+  /** Lines in the log. */
   lines: number;
   /** Bytes of numbered log text sent to the model (0 for the rule coder). */
   sent_bytes: number;
@@ -39,9 +46,11 @@ export interface LintDoc {
 
 /** One log with its codes, or the reason it could not be coded. */
 export interface CodedLog {
+  /** What was read of the log. */
   doc: LintDoc;
   /** The model's one-sentence summary (model coder, unless --no-summary). */
   summary: string | null;
+  /** The codes found. */
   codes: LintCode[];
   /** Set when the log could not be coded; codes is then empty. */
   error: string | null;
@@ -49,13 +58,19 @@ export interface CodedLog {
 
 /** The file `bench lint --out` writes. */
 export interface LintReport {
+  /** Format version of the report. */
   schema: 1;
+  /** Who coded: a model, or the built-in rules. */
   coder: "model" | "rules";
+  /** The model's name (null with --rules). */
   model: string | null;
+  /** The codebook file used, if any. */
   codebook: string | null;
+  /** The --max-bytes cap (null with --rules). */
   max_bytes: number | null;
   /** The model's requests, tokens and cost at bench's list prices (null with --rules). */
   usage: RunUsage | null;
+  /** Each log with its codes. */
   documents: CodedLog[];
 }
 

@@ -15,8 +15,11 @@ export const MAX_EXAMPLES = 20;
 
 /** One built-in code of `bench lint --rules`. */
 export interface LintRule {
+  /** The code's name. */
   name: string;
+  /** How serious it is. */
   severity: Severity;
+  /** What the code means. */
   definition: string;
   /** What finds it, in a few words (bench lint --help). */
   cue: string;

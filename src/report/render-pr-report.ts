@@ -15,14 +15,19 @@ const COMMENT_RESERVE = 200;
 
 /** Everything the job summary and the PR comment show. */
 export interface PrReportInput {
+  /** The head's results. */
   head: HeadlineView;
+  /** The comparison with the baseline, when there is one. */
   comparison?: ComparisonView;
+  /** Where the baseline came from. */
   baseline: BaselineInfo;
   /** What the run job seeded its agbenchmark history from (run mode only). */
   history?: string;
   /** The SDK's full tabulation Markdown, shown collapsed. */
   details?: string;
+  /** The results artifact, with its link when known. */
   artifact?: { name: string; url?: string };
+  /** Heading of the summary and the comment. */
   title: string;
   /** The commit the results are about (a PR's head, not the merge commit). */
   headSha?: string;

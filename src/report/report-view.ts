@@ -11,14 +11,23 @@ import type { UsageStats } from "../tabulate/usage-stats.ts";
 
 /** What the summary and the comment show about one side, read from a Tabulation. */
 export interface SuiteView {
+  /** The suite's name. */
   name: string;
+  /** Suite percentage. */
   percentage: number;
+  /** Tasks in the suite. */
   tasks: number;
+  /** Trials in the suite. */
   trials: number;
+  /** Trials that passed. */
   passed: number;
+  /** Trials that failed. */
   failed: number;
+  /** Error and timeout trials. */
   errored: number;
+  /** Trials without a result. */
   missing: number;
+  /** Ids of its flaky tasks. */
   flaky: string[];
   /** Model usage (`record-usage`), when the runs recorded it. */
   usage?: UsageStats;
@@ -28,17 +37,25 @@ export interface SuiteView {
 
 /** What the summary and the comment show about the head: overall counts, flaky tasks, each suite. */
 export interface HeadlineView {
+  /** Overall percentage. */
   percentage: number;
+  /** Tasks over all suites. */
   tasks: number;
+  /** Trials that passed. */
   passed: number;
+  /** Trials that failed. */
   failed: number;
   /** error + timeout trials. */
   errored: number;
+  /** Trials skipped. */
   skipped: number;
+  /** Trials without a result. */
   missing: number;
+  /** All trials. */
   total: number;
   /** "suite/id" of every flaky task. */
   flaky: string[];
+  /** Each suite. */
   suites: SuiteView[];
   /** Model usage over every recorded trial (`record-usage`). */
   usage?: UsageStats;
@@ -48,12 +65,17 @@ export interface HeadlineView {
 
 /** Δ and lists from compare(), already as text for rendering. */
 export interface ComparisonView {
+  /** compare()'s verdict. */
   verdict: string;
   /** Δ suite percentage in points (head − base). */
   delta: number;
+  /** 95 % interval of Δ, in points. */
   interval?: [number, number];
+  /** "suite/id" of new failures: tasks whose pass rate dropped significantly. */
   newFailures: string[];
+  /** "suite/id" of fixed tasks: they pass significantly more often. */
   fixed: string[];
+  /** "suite/id" of newly flaky tasks: always passed in the base, sometimes fail now. */
   newlyFlaky: string[];
   /** The verdict in one plain sentence (docs/verdict.md). */
   sentence?: string;
@@ -69,10 +91,15 @@ export interface ComparisonView {
 
 /** Where the baseline came from, for the headline and the comment. */
 export interface BaselineInfo {
+  /** found, missing, expired, none, self (main's own run) or failed. */
   state: "found" | "missing" | "expired" | "none" | "self" | "failed";
+  /** One line on the baseline, for the headline. */
   note: string;
+  /** The baseline's commit. */
   sha?: string;
+  /** When the baseline's artifact was made. */
   createdAt?: string;
+  /** The workflow run that made it. */
   runUrl?: string;
 }
 

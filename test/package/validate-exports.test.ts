@@ -1,9 +1,10 @@
 /**
  * scripts/validate-exports.ts: package.json (npm), deno.json (JSR) and sdk/ describe the same entry
- * points, the root exports exactly the domain files' names, and every name has JSDoc. Checked on this
- * repository, and on a small fixture broken one way at a time so the check is seen to fail. The
- * subpaths themselves are imported by name from the built package here (self-reference through
- * `exports`), and from an installed one in npm-pack.test.ts and install-outside.test.ts.
+ * points, the root exports exactly the domain files' names, and every name and public member has
+ * JSDoc. Checked on this repository, and on a small fixture broken one way at a time so the check is
+ * seen to fail. The subpaths themselves are imported by name from the built package here
+ * (self-reference through `exports`), and from an installed one in npm-pack.test.ts and
+ * install-outside.test.ts.
  */
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
@@ -26,7 +27,7 @@ const GOOD: Record<string, string> = {
   "sdk/index.ts": '/** Everything. @module */\nexport * from "./run.ts";\nexport * from "./report.ts";\n',
   "sdk/run.ts": '/** Running. @module */\nexport { run, type RunOptions } from "../src/run.ts";\n',
   "sdk/report.ts": '/** Reports. @module */\nexport { render } from "../src/report.ts";\n',
-  "src/run.ts": "/** Options of run. */\nexport interface RunOptions { fast?: boolean }\n/** Runs. */\nexport function run(): void {}\n",
+  "src/run.ts": "/** Options of run. */\nexport interface RunOptions {\n  /** Faster. */\n  fast?: boolean;\n}\n/** Runs. */\nexport function run(): void {}\n",
   "src/report.ts": "/** Renders. */\nexport function render(): string { return \"\"; }\n/** Not exported by sdk/. */\nexport const internal = 1;\n",
 };
 
@@ -85,9 +86,32 @@ describe("validate-exports", () => {
       ["run is exported by sdk/report.ts and sdk/run.ts; each name belongs to one domain file"]);
   });
 
-  it("a name without JSDoc on its declaration, and a file without its @module comment", () => {
-    assert.deepEqual(validateExports(fixture({ "src/run.ts": "export interface RunOptions { fast?: boolean }\n/** Runs. */\nexport function run(): void {}\n" })),
+  it("a name or a public member without JSDoc on its declaration, and a file without its @module comment", () => {
+    assert.deepEqual(validateExports(fixture({ "src/run.ts": "export interface RunOptions {\n  /** Faster. */\n  fast?: boolean;\n}\n/** Runs. */\nexport function run(): void {}\n" })),
       ["sdk/run.ts: RunOptions (src/run.ts:1) has no JSDoc"]);
+    const members = [
+      "/** Options of run. */",
+      "export interface RunOptions {",
+      "  fast?: boolean;",
+      "  /** Slower. */",
+      "  slow?: boolean;",
+      "}",
+      "/** Runs. */",
+      "export class Runner {",
+      "  #state = 0;",
+      "  private cache = 1;",
+      "  readonly name = \"runner\";",
+      "  constructor() {}",
+      "}",
+      "/** Runs. */",
+      "export function run(): void {}",
+    ].join("\n");
+    const sdkRun = '/** Running. @module */\nexport { run, Runner, type RunOptions } from "../src/run.ts";\n';
+    assert.deepEqual(validateExports(fixture({ "src/run.ts": members, "sdk/run.ts": sdkRun })), [
+      "sdk/run.ts: Runner.name (src/run.ts:11) has no JSDoc",
+      "sdk/run.ts: Runner.constructor (src/run.ts:12) has no JSDoc",
+      "sdk/run.ts: RunOptions.fast (src/run.ts:3) has no JSDoc",
+    ]);
     assert.deepEqual(validateExports(fixture({ "sdk/run.ts": '// Running.\nexport { run, type RunOptions } from "../src/run.ts";\n' })),
       ["sdk/run.ts does not start with a /** … @module */ comment"]);
   });
