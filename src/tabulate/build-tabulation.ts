@@ -1,5 +1,6 @@
 /** Turn run records into a Tabulation: tasks sorted by id × trials, counts and statistics. */
 import type { RunRecord } from "./read-results.ts";
+import { ConfigError } from "../errors.ts";
 import { usageStats } from "./usage-stats.ts";
 import { clusteredSE, mean, normalInterval, passAtK, passHatK, wilson } from "./stats.ts";
 import {
@@ -9,17 +10,73 @@ import {
 
 const MISSING: TrialCell = { status: "missing", durationMs: null, score: null };
 
+/** One task's cells as records arrive (indexed by repetition, holes where none came yet). */
+interface RowDraft {
+  cells: (TrialCell | undefined)[];
+  category?: string[];
+  difficulty?: string;
+  group?: string;
+}
+
+/**
+ * Run records added one at a time, grouped into suites: only their cells are kept, so 100 000 records
+ * read from disk need not be listed first (test/perf/tabulate-agbench.bench.ts).
+ * With `checkDuplicates`, the same (suite, id, rep) twice is a ConfigError at build(); a real result
+ * replaces a "missing" placeholder. Without it, a later record replaces an earlier one.
+ */
+export class TabulationBuilder {
+  private readonly suites = new Map<string, Map<string, RowDraft>>();
+  private readonly duplicates: string[] = [];
+
+  private readonly checkDuplicates: boolean;
+
+  constructor(checkDuplicates = true) {
+    this.checkDuplicates = checkDuplicates;
+  }
+
+  add(record: RunRecord): void {
+    let drafts = this.suites.get(record.suite);
+    if (!drafts) this.suites.set(record.suite, (drafts = new Map()));
+    if (!addRecord(drafts, record, this.checkDuplicates)) this.duplicates.push(`${record.suite}/${record.id}/${record.rep}`);
+  }
+
+  /** The Tabulation of every record added; `trials` as in buildSuite. */
+  build(sources: string[], trials?: number): Tabulation {
+    if (this.duplicates.length) {
+      throw new ConfigError("results", this.duplicates.slice(0, 20).map((d) => `run ${d} appears in more than one input`));
+    }
+    return assemble([...this.suites].map(([name, drafts]) => suiteOf(name, drafts, trials)), sources);
+  }
+}
+
+/** Put `r` into its task's draft; false when it duplicates a real result (and `check`). */
+function addRecord(drafts: Map<string, RowDraft>, r: RunRecord, check: boolean): boolean {
+  let draft = drafts.get(r.id);
+  if (!draft) drafts.set(r.id, (draft = { cells: [] }));
+  const before = draft.cells[r.rep];
+  if (check && before !== undefined && before.status !== "missing") return r.status === "missing";
+  const cell: TrialCell = { status: r.status, durationMs: r.durationMs, score: r.score };
+  if (r.reason !== undefined) cell.reason = r.reason;
+  if (r.usage) cell.usage = r.usage;
+  if (r.reward !== undefined) cell.reward = r.reward;
+  draft.cells[r.rep] = cell;
+  if (r.category && !draft.category) draft.category = r.category;
+  if (r.difficulty && !draft.difficulty) draft.difficulty = r.difficulty;
+  if (r.group !== undefined && draft.group === undefined) draft.group = r.group;
+  return true;
+}
+
 /** Build one suite; `trials` defaults to the highest repetition found + 1. */
 export function buildSuite(name: string, records: readonly RunRecord[], trials?: number): SuiteTabulation {
+  const drafts = new Map<string, RowDraft>();
+  for (const r of records) addRecord(drafts, r, false);
+  return suiteOf(name, drafts, trials);
+}
+
+function suiteOf(name: string, drafts: Map<string, RowDraft>, trials?: number): SuiteTabulation {
   let n = Math.max(trials ?? 0, 1);
-  for (const r of records) if (r.rep + 1 > n) n = r.rep + 1;
-  const byId = new Map<string, RunRecord[]>();
-  for (const r of records) {
-    const list = byId.get(r.id);
-    if (list) list.push(r);
-    else byId.set(r.id, [r]);
-  }
-  const rows: TaskRow[] = [...byId.keys()].sort(compareIds).map((id) => buildRow(id, byId.get(id) ?? [], n));
+  for (const draft of drafts.values()) if (draft.cells.length > n) n = draft.cells.length;
+  const rows: TaskRow[] = [...drafts.keys()].sort(compareIds).map((id) => buildRow(id, drafts.get(id) as RowDraft, n));
   const countsPerTrial = Array.from({ length: n }, (_, i) => {
     const counts = emptyCounts();
     for (const row of rows) count(counts, row.trials[i] ?? MISSING);
@@ -29,19 +86,12 @@ export function buildSuite(name: string, records: readonly RunRecord[], trials?:
   return { name, ...stats, rows, countsPerTrial, flakyTasks: rows.filter((r) => r.flaky).map((r) => r.id) };
 }
 
-function buildRow(id: string, records: RunRecord[], n: number): TaskRow {
-  const trials: TrialCell[] = Array.from({ length: n }, () => ({ ...MISSING }));
+function buildRow(id: string, draft: RowDraft, n: number): TaskRow {
+  const trials: TrialCell[] = Array.from({ length: n }, (_, i) => draft.cells[i] ?? { ...MISSING });
   const row: TaskRow = { id, trials, passed: 0, passRate: 0, flaky: false };
-  for (const r of records) {
-    const cell: TrialCell = { status: r.status, durationMs: r.durationMs, score: r.score };
-    if (r.reason !== undefined) cell.reason = r.reason;
-    if (r.usage) cell.usage = r.usage;
-    if (r.reward !== undefined) cell.reward = r.reward;
-    trials[r.rep] = cell;
-    if (r.category && !row.category) row.category = r.category;
-    if (r.difficulty && !row.difficulty) row.difficulty = r.difficulty;
-    if (r.group !== undefined && row.group === undefined) row.group = r.group;
-  }
+  if (draft.category) row.category = draft.category;
+  if (draft.difficulty) row.difficulty = draft.difficulty;
+  if (draft.group !== undefined) row.group = draft.group;
   row.passed = trials.filter((t) => t.status === "passed").length;
   row.passRate = row.passed / n;
   row.flaky = row.passRate > 0 && row.passRate < 1;
@@ -110,7 +160,10 @@ export function assemble(suites: SuiteTabulation[], sources: string[]): Tabulati
   };
 }
 
+const NUMERIC = new Intl.Collator("en", { numeric: true });
+
 /** Sort ids by string, numbers inside compared numerically (task_2 < task_10); deterministic. */
 export function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+  // One collator: what localeCompare(b, "en", { numeric: true }) does, without building one per call.
+  return NUMERIC.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -2,17 +2,17 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { ConfigError } from "../errors.ts";
-import { assemble, buildSuite } from "./build-tabulation.ts";
+import { TabulationBuilder } from "./build-tabulation.ts";
 import { noResultsMessage } from "./no-results.ts";
 import { runCustomTabulate, type TabulateSandbox } from "./custom-tabulate.ts";
-import { readResultsTree, scenarioFolders, type RunRecord } from "./read-results.ts";
+import { scenarioFolders, visitResultsTree, type RunRecord } from "./read-results.ts";
 import type { Tabulation } from "./tabulation-types.ts";
 
 /** Options of tabulate: the trials per task, how many result.json files are read at once, and whether a folder without runs is an error. */
 export interface TabulateOptions {
   /** Trials per task; default the highest repetition found + 1 per suite. Slots without a result are "missing". */
   trials?: number;
-  /** result.json files read at once (default 64). */
+  /** Console logs over 4 MiB read at once (default 64; everything else is read synchronously). */
   concurrency?: number;
   /** A folder input without any run is an error saying so (the CLI sets it: a wrong path is not an empty success). */
   requireResults?: boolean;
@@ -22,26 +22,34 @@ export interface TabulateOptions {
 export async function tabulate(results: string | string[], options: TabulateOptions = {}): Promise<Tabulation> {
   const inputs = Array.isArray(results) ? results : [results];
   if (inputs.length === 0) throw new ConfigError("tabulate input", ["no Results folder or tabulation file given"]);
-  const records: RunRecord[] = [];
-  for (const input of inputs) {
-    const own = await readInput(input, options.concurrency, options.requireResults);
-    for (const r of own) records.push(r);
-  }
   // One folder cannot hold the same run twice; only several inputs need the duplicate check.
-  return fromRecords(records, inputs, options.trials, inputs.length > 1);
+  const builder = new TabulationBuilder(inputs.length > 1);
+  for (const input of inputs) await visitInput(input, (record) => builder.add(record), options.concurrency, options.requireResults);
+  return builder.build(inputs.map((s) => resolve(s)), options.trials);
 }
 
 /** Records of one input: a directory (Results tree) or a saved Tabulation JSON file. */
 export async function readInput(input: string, concurrency?: number, requireResults = false): Promise<RunRecord[]> {
+  const records: RunRecord[] = [];
+  await visitInput(input, (record) => records.push(record), concurrency, requireResults);
+  return records;
+}
+
+/** Hand each record of one input to `visit` (a Results tree's are not listed first). */
+async function visitInput(input: string, visit: (record: RunRecord) => void, concurrency?: number, requireResults = false): Promise<void> {
   const info = await stat(input).catch(() => {
     throw new ConfigError("tabulate input", [`${input}: no such file or folder`]);
   });
-  if (info.isDirectory()) {
-    const { records } = await readResultsTree(input, concurrency);
-    if (requireResults && records.length === 0) throw new ConfigError("tabulate input", [await noResultsMessage(input)]);
-    return records;
+  if (!info.isDirectory()) {
+    for (const record of recordsOf(await readTabulationFile(input))) visit(record);
+    return;
   }
-  return recordsOf(await readTabulationFile(input));
+  let count = 0;
+  await visitResultsTree(input, (record) => {
+    count++;
+    visit(record);
+  }, concurrency);
+  if (requireResults && count === 0) throw new ConfigError("tabulate input", [await noResultsMessage(input)]);
 }
 
 /** Parse and check a saved Tabulation (version 1). */
@@ -77,34 +85,9 @@ export function recordsOf(tabulation: Tabulation): RunRecord[] {
 
 /** Group records by suite and build the Tabulation; duplicated (suite, id, rep) is a ConfigError. */
 export function fromRecords(records: readonly RunRecord[], sources: string[], trials?: number, checkDuplicates = true): Tabulation {
-  const unique = checkDuplicates ? dedupe(records) : records;
-  const bySuite = new Map<string, RunRecord[]>();
-  for (const r of unique) {
-    const list = bySuite.get(r.suite);
-    if (list) list.push(r);
-    else bySuite.set(r.suite, [r]);
-  }
-  const suites = [...bySuite].map(([name, list]) => buildSuite(name, list, trials));
-  return assemble(suites, sources.map((s) => resolve(s)));
-}
-
-/** Keep one record per (suite, id, rep): a real result replaces a "missing" placeholder; two real ones are an error. */
-function dedupe(records: readonly RunRecord[]): Iterable<RunRecord> {
-  const byKey = new Map<string, RunRecord>();
-  const duplicates: string[] = [];
-  for (const r of records) {
-    const key = `${r.suite}/${r.id}/${r.rep}`;
-    const before = byKey.get(key);
-    if (before && before.status !== "missing") {
-      if (r.status !== "missing") duplicates.push(key);
-      continue;
-    }
-    byKey.set(key, r);
-  }
-  if (duplicates.length) {
-    throw new ConfigError("results", duplicates.slice(0, 20).map((d) => `run ${d} appears in more than one input`));
-  }
-  return byKey.values();
+  const builder = new TabulationBuilder(checkDuplicates);
+  for (const r of records) builder.add(r);
+  return builder.build(sources.map((s) => resolve(s)), trials);
 }
 
 /**

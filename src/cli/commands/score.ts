@@ -45,7 +45,7 @@ export const command: Command = async (argv, io) => {
   const options: RescoreOptions = { cwd: io.cwd };
   if (values.scorer) options.scorer = resolve(io.cwd, values.scorer);
   if (values["no-custom-tabulate"]) options.customTabulate = false;
-  else options.tabulateSandbox = tabulateSandbox(values);
+  else options.tabulateSandbox = await tabulateSandbox(values);
   if (values.scenarios?.length) {
     try {
       const { scenarios } = await loadScenarios(values.scenarios, { cwd: io.cwd, allowUnknownKeys: values["allow-unknown-keys"] === true });

@@ -1,10 +1,21 @@
 /** `bench tabulate <results...>`: Results folders or saved tabulation JSON → a report in one format. */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import {
-  failureReasons, findCustomTabulate, headlineOf, regressionIds, renderAgbenchmarkReport, renderCsv, renderJson, renderJunit, renderMarkdown,
-  renderText, renderXlsx, tabulate, tabulateWithCustom, type Tabulation,
-} from "../../../sdk/index.ts";
+// Direct modules, not sdk/index.ts: tabulating 100 000 runs starts in a fraction of the time
+// (test/perf/tabulate-agbench.bench.ts); the Docker client loads only for a custom_tabulate.py.
+import { tabulate, tabulateWithCustom } from "../../tabulate/tabulate.ts";
+import { findCustomTabulate } from "../../tabulate/custom-tabulate.ts";
+import type { Tabulation } from "../../tabulate/tabulation-types.ts";
+import { regressionIds } from "../../report/agbenchmark-regression.ts";
+import { renderText } from "../../report/render-text.ts";
+import { renderCsv } from "../../report/render-csv.ts";
+import { renderJson } from "../../report/render-json.ts";
+import { renderMarkdown } from "../../report/render-markdown.ts";
+import { renderJunit } from "../../report/render-junit.ts";
+import { renderAgbenchmarkReport } from "../../report/render-agbenchmark.ts";
+import { renderXlsx } from "../../report/render-xlsx.ts";
+import { headlineOf } from "../../report/report-view.ts";
+import { failureReasons } from "../../compare/fail-on.ts";
 import type { CliIO, Command } from "../io.ts";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "../io.ts";
 import { parseCommand, usageError } from "../parse-command.ts";
@@ -96,7 +107,7 @@ export const command: Command = async (argv, io) => {
   const script = values["no-custom-tabulate"] ? undefined : await findCustomTabulate(io.cwd, positionals);
   let tabulation: Tabulation;
   if (script) {
-    const sandbox = tabulateSandbox(values);
+    const sandbox = await tabulateSandbox(values);
     io.stderr.write(`Using tabulation method defined in '${script}' (${values.native ? "natively, without isolation" : `in ${sandbox.kind === "docker" ? sandbox.image : ""}: no network, Results read-only`})\n`);
     const custom = await tabulateWithCustom(inputs, script, sandbox, trials);
     if (custom.text) io.stderr.write(`${custom.text}\n`);
