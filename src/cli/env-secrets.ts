@@ -1,6 +1,6 @@
 /** `-e/--env FILE` for commands that only read: the ENV file's values, to mask (default ./ENV.yaml, ENV.yml or ENV.json when present). */
 import { resolve } from "node:path";
-import { findDefaultEnvFile, loadEnvFile } from "../../sdk/index.ts";
+import { findDefaultEnvFile, loadEnvFile } from "../../sdk/run.ts";
 import type { CliIO } from "./io.ts";
 
 export async function envSecrets(io: CliIO, env: string | undefined): Promise<string[]> {

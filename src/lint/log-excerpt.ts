@@ -20,6 +20,9 @@ export interface LogExcerpt {
   omitted: [number, number] | null;
 }
 
+/** Bytes kept for the "[bench lint: lines A-B of N left out …]" line. */
+const MARKER_ROOM = 160;
+
 interface Kept {
   line: number;
   text: string;
@@ -29,8 +32,10 @@ interface Kept {
 export async function readLogExcerpt(path: string, options: { maxBytes?: number; secrets?: readonly string[]; signal?: AbortSignal } = {}): Promise<LogExcerpt> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const secrets = options.secrets ?? [];
-  const headCap = Math.ceil(maxBytes / 2);
-  const tailCap = maxBytes - headCap;
+  // Room for the line naming what was left out; the rest is shared by the head and the tail.
+  const budget = maxBytes - MARKER_ROOM;
+  const headCap = Math.ceil(budget / 2);
+  const tailCap = budget - headCap;
   const head: Kept[] = [];
   let headBytes = 0;
   let headFull = false;
@@ -39,9 +44,10 @@ export async function readLogExcerpt(path: string, options: { maxBytes?: number;
   let first = 0;
   let tailBytes = 0;
   const lines = await forEachLine(path, (raw, line, dropped) => {
-    const text = maskText(plainLine(raw), secrets) + (dropped > 0 ? ` [… ${dropped} more characters]` : "");
-    // The prefix ("NNNNNN: ") and the newline, counted generously.
-    const kept = { line, text, size: Buffer.byteLength(text) + 10 };
+    // Cleaned and masked only if kept, at the end: both only shorten a line, so its raw size bounds it.
+    const text = dropped > 0 ? `${raw} [… ${dropped} more characters]` : raw;
+    // The prefix (the number padded to the widest, up to 12 digits, and ": ") and the newline.
+    const kept = { line, text, size: Buffer.byteLength(text) + 15 };
     if (!headFull && headBytes + kept.size <= headCap) {
       head.push(kept);
       headBytes += kept.size;
@@ -58,7 +64,7 @@ export async function readLogExcerpt(path: string, options: { maxBytes?: number;
   }, options.signal);
   const rest = tail.slice(first);
   const width = String(lines).length;
-  const number = (k: Kept) => `${String(k.line).padStart(width)}: ${k.text}`;
+  const number = (k: Kept) => `${String(k.line).padStart(width)}: ${maskText(plainLine(k.text), secrets)}`;
   const firstTail = rest[0]?.line ?? lines + 1;
   const lastHead = head.at(-1)?.line ?? 0;
   const omitted: [number, number] | null = firstTail - lastHead > 1 ? [lastHead + 1, firstTail - 1] : null;

@@ -11,7 +11,7 @@ export type LineVisitor = (text: string, line: number, dropped: number) => void;
 
 /** Calls `visit` for every line of `path` (1-based numbers, without the newline); returns the line count. */
 export async function forEachLine(path: string, visit: LineVisitor, signal?: AbortSignal): Promise<number> {
-  const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 256 * 1024, ...(signal ? { signal } : {}) });
+  const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 64 * 1024, ...(signal ? { signal } : {}) });
   let line = 0;
   let partial = "";
   let dropped = 0;

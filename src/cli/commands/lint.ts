@@ -1,10 +1,13 @@
 /** `bench lint <logs...>`: agbench's lint, coding console logs with error codes and evidence lines. docs/lint.md. */
 import { mkdir } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
+// The domain entries, not sdk/index.ts: a lint loads neither Docker nor the reports.
 import {
-  createLintClient, DEFAULT_LINT_MAX_BYTES, DEFAULT_LINT_MODEL, findLogs, LINT_RULES, lintLogs, loadCodebook, maskText, notPassed, renderCodedLog, usageLine, writeLintReport,
+  createLintClient, DEFAULT_LINT_MAX_BYTES, DEFAULT_LINT_MODEL, findLogs, LINT_RULES, lintLogs, loadCodebook, notPassed, renderCodedLog, writeLintReport,
   type ChatClient, type CodedLog, type LintOptions, type LintReport,
-} from "../../../sdk/index.ts";
+} from "../../../sdk/lint.ts";
+import { maskText } from "../../../sdk/run.ts";
+import { usageLine } from "../../../sdk/usage.ts";
 import { envSecrets } from "../env-secrets.ts";
 import type { CliIO, Command } from "../io.ts";
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from "../io.ts";
