@@ -1,8 +1,8 @@
 #!/bin/sh
 # Runs the SDK's unit tests that cover scenario loading, expansion, native runs, runScenarios and
-# tabulate (plus history, the fail-on policy, the job summary, the HTML report and scaffolds) under a
-# real Deno (the npm package `deno`), after type-checking every SDK entry point (sdk/*.ts) and the
-# embedding example with Deno's own types.
+# tabulate (plus history, the fail-on policy, the job summary, the HTML report, scaffolds and bench
+# lint against a local model server) under a real Deno (the npm package `deno`), after
+# type-checking every SDK entry point (sdk/*.ts) and the embedding example with Deno's own types.
 #
 # Test files run with --no-check: they are type-checked by tsc against Node's types, and a few use
 # Node-only typings (`import.meta.dirname: string`, `globalThis.gc`) that Deno types differently.
@@ -25,5 +25,5 @@ $DENO test -A --no-check \
   test/tabulate/*.test.ts test/compare/compare.test.ts test/compare/calibration.test.ts test/compare/fail-on.test.ts \
   test/history/*.test.ts test/report/pr-report.test.ts \
   test/report/html-report.test.ts test/report/html-report-cli.test.ts test/clone/*.test.ts \
-  test/examples/llm-agent.test.ts \
+  test/examples/llm-agent.test.ts test/lint/*.test.ts \
   "$@"
