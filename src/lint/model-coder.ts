@@ -99,8 +99,10 @@ export async function modelCodes(excerpt: LogExcerpt, options: ModelCoderOptions
 /** The answer's codes: JSON, the schema's shape, lines inside the log; codes outside the codebook dropped (as agbench does). */
 export function parseAnswer(content: string, lines: number, names?: readonly string[]): LintCode[] {
   let data: unknown;
+  // A server without Structured Outputs may wrap the JSON in a Markdown fence.
+  const fenced = /^\s*```(?:json)?\s*\n([\s\S]*)\n\s*```\s*$/.exec(content);
   try {
-    data = JSON.parse(content);
+    data = JSON.parse(fenced?.[1] ?? content);
   } catch (error) {
     throw new ModelError(`the model's answer is not JSON (${(error as Error).message}); it begins: ${JSON.stringify(content.slice(0, 80))}`);
   }
