@@ -117,6 +117,20 @@ describe("validate-exports", () => {
   });
 });
 
+describe("subpath entries in the docs", () => {
+  it("README.md, docs/architecture.md's table and sdk/index.ts's module comment name every subpath", () => {
+    const pkg = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { exports: Record<string, unknown> };
+    const readme = readFileSync(join(repo, "README.md"), "utf8");
+    const architecture = readFileSync(join(repo, "docs/architecture.md"), "utf8");
+    const index = readFileSync(join(repo, "sdk/index.ts"), "utf8");
+    const names = (text: string, sub: string) => text.includes(`\`${sub}\``) || text.includes(`\`bench-action${sub}\``);
+    const subpaths = Object.keys(pkg.exports).filter((e) => e !== ".").map((e) => `/${e.slice(2)}`);
+    assert.deepEqual(subpaths.filter((sub) => !names(readme, sub)), [], "README.md");
+    assert.deepEqual(subpaths.filter((sub) => !architecture.includes(`| \`${sub}\` |`)), [], "docs/architecture.md");
+    assert.deepEqual(subpaths.filter((sub) => !names(index, sub)), [], "sdk/index.ts");
+  });
+});
+
 describe("subpath entries of the built package", () => {
   it("each subpath imports by the package name, and its values are the root's", async () => {
     const pkg = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { name: string; exports: Record<string, unknown> };
