@@ -30,7 +30,7 @@ export { optionsFromInputs, actionInputsYaml, actionDefault, checkRunOptions } f
 export { rate, seconds, count, size, timerMs, MAX_TIMER_MS, OptionValueError } from "../src/options/values.ts";
 export type { ValueKind } from "../src/options/values.ts";
 // runners: the contract, the native runtime, output capture
-export type { Runner, RunTask, RunnerOutcome, VerifierTask, VerifierOutcome } from "../src/runners/runner.ts";
+export type { Runner, RunTask, PhaseOutcome, RunnerOutcome, VerifierTask, VerifierOutcome } from "../src/runners/runner.ts";
 export { createRunner } from "../src/runners/create-runner.ts";
 export { NativeRunner } from "../src/runners/native-runner.ts";
 export type { NativeRunnerOptions } from "../src/runners/native-runner.ts";

@@ -3,6 +3,7 @@
  * Errors are ConfigErrors naming `file:line:col`; a `secret` file's errors never quote its text (a
  * parser message may show the offending value), and alias cycles are refused before anyone walks them.
  */
+import { readFile } from "node:fs/promises";
 import { parse, YAMLParseError } from "yaml";
 import { ConfigError } from "../errors.ts";
 import { isCyclic } from "./is-cyclic.ts";
@@ -33,4 +34,15 @@ export function parseYaml(text: string, file: string, options: ParseYamlOptions)
   }
   if (!options.allowCycles && isCyclic(data)) throw new ConfigError(options.source, [`${file}: a YAML alias refers to itself (cycle)`]);
   return data;
+}
+
+/** The YAML (or JSON) file at `path` parsed; a file that cannot be read is a ConfigError naming `display` too. */
+export async function readYaml(path: string, display: string, options: ParseYamlOptions): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new ConfigError(options.source, [`${display}: cannot read: ${(error as Error).message}`], { cause: error });
+  }
+  return parseYaml(text, display, options);
 }

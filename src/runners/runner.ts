@@ -35,42 +35,32 @@ export interface RunTask {
   environment?: TaskEnvironment;
 }
 
-/** How the verifier phase ended. Its logs folder is copied to `<runDir>/verifier/`, its output to verifier_log.txt. */
-export interface VerifierOutcome {
-  /** Exit code of the verifier; null when killed or never started. */
+/** How one phase (the agent's run.sh, or the verifier) ended: the fields both outcomes share. */
+export interface PhaseOutcome {
+  /** Exit code of the phase's command; null when killed or never started. */
   exitCode: number | null;
-  /** The verifier was killed at its timeout. */
+  /** The phase was killed at its timeout. */
   timedOut: boolean;
-  /** The verifier could not run (start failed, engine lost, copy failed). */
-  error?: string;
-  /** With `error`: the infrastructure broke, not the verifier; a resume redoes the run. */
-  retryable?: boolean;
-  /** Stopped by the AbortSignal. */
-  aborted?: boolean;
-  /** When the verifier started. */
-  startedAt: Date;
-  /** When it ended. */
-  finishedAt: Date;
-  /** The mode it ran in. */
-  mode: VerifyMode;
-}
-
-/** What happened, as data: a failing or crashing scenario is not an exception. */
-export interface RunnerOutcome {
-  /** Exit code of run.sh; null when killed or never started. */
-  exitCode: number | null;
-  /** run.sh was killed at the timeout. */
-  timedOut: boolean;
-  /** Set when the runtime broke (spawn failed, image missing, engine gone): status becomes `error`. */
+  /** Set when the runtime broke (spawn failed, image missing, engine gone, copy failed): status becomes `error`. */
   error?: string;
   /** With `error`: the infrastructure broke, not the run (engine gone); a resume redoes the run. */
   retryable?: boolean;
   /** True when stopped by the AbortSignal: nothing terminal may be written for this run. */
   aborted?: boolean;
-  /** When run.sh started. */
+  /** When the phase started. */
   startedAt: Date;
   /** When it ended. */
   finishedAt: Date;
+}
+
+/** How the verifier phase ended. Its logs folder is copied to `<runDir>/verifier/`, its output to verifier_log.txt. */
+export interface VerifierOutcome extends PhaseOutcome {
+  /** The mode it ran in. */
+  mode: VerifyMode;
+}
+
+/** What happened, as data: a failing or crashing scenario is not an exception. */
+export interface RunnerOutcome extends PhaseOutcome {
   /** Image actually used (tag or id), null for native. */
   image: string | null;
   /** Bytes written to console_log.txt. */

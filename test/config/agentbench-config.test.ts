@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expandAssignments } from "../../src/config/agentbench/expand-assignments.ts";
@@ -42,6 +42,17 @@ describe("AgentBench configs", () => {
     await assert.rejects(expandAssignments("assignments/cycle.yaml", { cwd }), {
       message: "Invalid agentbench config:\n  cycle/b.yaml: from: circular reference cycle/a.yaml -> cycle/b.yaml -> cycle/a.yaml",
     });
+  });
+
+  it("every file is read by the one YAML reader: bad YAML, alias cycles and missing files name the file (and line:col)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "assign-yaml-"));
+    await writeFile(join(dir, "a.yaml"), "assignments:\n  - agent: agents/x.yaml\n    task: [unclosed\n");
+    await assert.rejects(expandAssignments("a.yaml", { cwd: dir }), { message: /^Invalid agentbench config:\n {2}a\.yaml:\d+:\d+: invalid YAML: / });
+    await writeFile(join(dir, "b.yaml"), "assignments:\n  - agent: agents/loop.yaml\n    task: t\n");
+    await mkdir(join(dir, "agents"));
+    await writeFile(join(dir, "agents/loop.yaml"), "module: m\nparameters: &p\n  self: *p\n");
+    await assert.rejects(expandAssignments("b.yaml", { cwd: dir }), { message: "Invalid agentbench config:\n  agents/loop.yaml: a YAML alias refers to itself (cycle)" });
+    await assert.rejects(expandAssignments("missing.yaml", { cwd: dir }), { message: /^Invalid agentbench config:\n {2}missing\.yaml: cannot read: ENOENT/ });
   });
 
   it("unknown keys are errors naming the file and key", async () => {

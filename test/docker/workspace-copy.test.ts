@@ -2,8 +2,7 @@
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
 import { connect, createServer, type Server, type Socket } from "node:net";
-import { chmod, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, readFile, readlink, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import Docker from "dockerode";
@@ -12,17 +11,12 @@ import { containerConfig } from "../../src/runners/docker/container-config.ts";
 import { isEngineError } from "../../src/runners/docker/engine-errors.ts";
 import { isRemoteEngine, workspaceMode } from "../../src/runners/docker/workspace-mode.ts";
 import { downloadWorkspace, uploadWorkspace, WorkspaceCopyError } from "../../src/runners/docker/workspace-copy.ts";
+import { removedAfterTests } from "../helpers/temp-dir.ts";
 import { dockerEngine, PYTHON_IMAGE } from "./engine.ts";
 import { consoleLog, labelled, runDir, task } from "./helpers.ts";
 
 const engine = await dockerEngine();
-const dirs: string[] = [];
-const tempDir = async (prefix: string): Promise<string> => {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-};
-after(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const tempDir = removedAfterTests();
 
 describe("workspaceMode", () => {
   const docker = (options?: Docker.DockerOptions) => new Docker(options);
@@ -54,7 +48,7 @@ describe("uploadWorkspace / downloadWorkspace failures", () => {
 
   it("a failed upload names the step; an engine connection error stays retryable", async () => {
     const dir = await runDir("true\n");
-    dirs.push(dir);
+    tempDir.add(dir);
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:2375"), { code: "ECONNREFUSED" });
     const error = await uploadWorkspace(fake({ putArchive: () => Promise.reject(refused) }), dir).catch((e: unknown) => e);
     assert.ok(error instanceof WorkspaceCopyError);
@@ -163,7 +157,7 @@ describe("copy mode on the engine", { skip: engine.skip }, () => {
       "ln -s /etc/passwd escape", "ln -s / link-dir", "ln -s ../.. up", "ln -s out/r.txt inside",
       "mkdir out && echo r > out/r.txt", "echo forged > result.json", "echo done",
     ].join("\n") + "\n");
-    dirs.push(d);
+    tempDir.add(d);
     const outcome = await runner.run(task(d));
     assert.equal(outcome.exitCode, 0);
     assert.equal(outcome.error, undefined);
@@ -175,7 +169,7 @@ describe("copy mode on the engine", { skip: engine.skip }, () => {
   it("more than copyLimitBytes: error with the reason, the run folder not filled past the limit", async () => {
     const capped = new DockerRunner({ docker: engine.docker, settings: { workspace: "copy", copyLimitBytes: 100_000 } });
     const d = await runDir("for i in 1 2 3 4 5 6 7 8; do head -c 30000 /dev/zero > big$i; done\necho wrote\n");
-    dirs.push(d);
+    tempDir.add(d);
     const outcome = await capped.run(task(d));
     await capped.close();
     assert.equal(outcome.error, "Copying /workspace back from the container failed: /workspace holds more than 100000 bytes of files (docker copyLimitBytes); the copy stopped at the limit");
@@ -188,7 +182,7 @@ describe("copy mode on the engine", { skip: engine.skip }, () => {
 
   it("timeout: the run is killed and what it wrote before is copied back", async () => {
     const d = await runDir("echo started\necho early > early.txt\nsleep 600\n");
-    dirs.push(d);
+    tempDir.add(d);
     const t0 = Date.now();
     const outcome = await runner.run(task(d, { timeoutMs: 2000 }));
     assert.equal(outcome.timedOut, true);

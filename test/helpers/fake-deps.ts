@@ -1,7 +1,6 @@
 /** Hand-made scenarios and in-memory stand-ins for loading, expansion, hashing and env files. */
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { RunDeps } from "../../src/run/run-deps.ts";
 import type { ScenarioInstance } from "../../src/types.ts";
@@ -13,9 +12,7 @@ export function makeScenario(id: string, scenario = "suite", extra: Partial<Scen
   };
 }
 
-export async function tempDir(prefix = "bench-test-"): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
-}
+export { tempDir } from "./temp-dir.ts";
 
 export interface FakeDepsOptions {
   /** Scenarios per input string; "*" for any input. */

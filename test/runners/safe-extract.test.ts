@@ -1,15 +1,15 @@
 // The guarded extraction of a container's /workspace (copy mode), run over the same hostile archive set
 // with every tar-fs version that package.json's range admits. The guard must not depend on tar-fs's
 // own checks: 2.1.5 joins `..` names under the root, 2.1.6 throws on them; both must give one result.
-import { describe, it, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pack as tarPack } from "tar-stream";
 import { ExtractLimitError, safeExtract, type TarExtract } from "../../src/runners/docker/safe-extract.ts";
+import { removedAfterTests } from "../helpers/temp-dir.ts";
 
 const require = createRequire(import.meta.url);
 /** The installed tar-fs (what users get from the lock) and each admitted release, as devDependency aliases. */
@@ -19,13 +19,7 @@ const VERSIONS: [string, TarExtract][] = [
   ["2.1.6", require("tar-fs-2.1.6").extract],
 ];
 
-const dirs: string[] = [];
-const tempDir = async (prefix: string): Promise<string> => {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-};
-after(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+const tempDir = removedAfterTests();
 
 type Entry = { name: string; type?: "file" | "directory" | "symlink" | "link"; linkname?: string; content?: string; mode?: number };
 

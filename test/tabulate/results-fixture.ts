@@ -1,12 +1,9 @@
 /** Test helper: write Results trees on disk (our result.json layout or agbench's console-log-only layout). */
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { RunResult } from "../../src/types.ts";
 
-export async function tempDir(prefix = "bench-tab-"): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
-}
+export { tempDir } from "../helpers/temp-dir.ts";
 
 export function result(scenario: string, id: string, rep: number, fields: Partial<RunResult> = {}): RunResult {
   return {

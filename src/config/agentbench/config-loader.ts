@@ -8,11 +8,10 @@
  * Circular imports and missing files are ConfigErrors naming the importing file.
  * Only `import:` reads files: other strings ending in .yaml stay strings.
  */
-import { readFile, realpath } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
-import { parse } from "yaml";
 import { ConfigError } from "../../errors.ts";
-import { isCyclic } from "../is-cyclic.ts";
+import { readYaml } from "../parse-yaml.ts";
 import { deepMerge, isMapping } from "./deep-merge.ts";
 
 const fail = (message: string): never => {
@@ -42,13 +41,7 @@ export class ConfigLoader {
     }
     if (this.#loaded.has(file)) return structuredClone(this.#loaded.get(file));
     if (!/\.(ya?ml|json)$/i.test(file)) fail(`${where}: unknown file type: ${this.#label(file)} (expected .yaml, .yml or .json)`);
-    let raw: unknown;
-    try {
-      raw = parse(await readFile(file, "utf8"), { logLevel: "error" }) as unknown;
-    } catch (error) {
-      throw new ConfigError("agentbench config", [`${this.#label(file)}: ${(error as Error).message}`], { cause: error });
-    }
-    if (isCyclic(raw)) fail(`${this.#label(file)}: a YAML alias refers to itself (cycle)`);
+    const raw = await readYaml(file, this.#label(file), { source: "agentbench config" });
     this.#loading.push(file);
     try {
       const config = await this.#parseImports(file, raw);

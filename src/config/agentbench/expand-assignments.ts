@@ -8,11 +8,10 @@
  * A task's `parameters.scenarios` names the scenario JSONL files or folders bench runs.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { parse, stringify } from "yaml";
+import { stringify } from "yaml";
 import { ConfigError } from "../../errors.ts";
-import { isCyclic } from "../is-cyclic.ts";
+import { readYaml } from "../parse-yaml.ts";
 import { ConfigLoader } from "./config-loader.ts";
 import { deepMerge, isMapping } from "./deep-merge.ts";
 import { expandMainFormat } from "./expand-main-format.ts";
@@ -75,15 +74,8 @@ function checkKeys(ctx: LoadContext, path: string, value: unknown, allowed: read
   }
 }
 
-async function readTop(path: string, ctx: LoadContext): Promise<unknown> {
-  try {
-    const raw = parse(await readFile(path, "utf8"), { logLevel: "error" }) as unknown;
-    if (isCyclic(raw)) throw new ConfigError("agentbench config", [`${label(ctx, path)}: a YAML alias refers to itself (cycle)`]);
-    return raw;
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError("agentbench config", [`${label(ctx, path)}: ${(error as Error).message}`], { cause: error });
-  }
+function readTop(path: string, ctx: LoadContext): Promise<unknown> {
+  return readYaml(path, label(ctx, path), { source: "agentbench config" });
 }
 
 const resolveAll = (value: unknown, ctx: LoadContext) => resolveInstance(value, { ...ctx, allowedKeys: INSTANCE_KEYS });

@@ -4,10 +4,9 @@
  * Paths resolve against the referencing file's folder, then the working folder (AgentBench: the
  * working folder only). Circular `from:` chains and unknown keys are ConfigErrors naming the file and key.
  */
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
-import { parse } from "yaml";
-import { isCyclic } from "../is-cyclic.ts";
+import { readYaml } from "../parse-yaml.ts";
 import { ConfigError } from "../../errors.ts";
 import { deepMerge, isMapping } from "./deep-merge.ts";
 
@@ -58,14 +57,7 @@ export async function readYamlFile(file: string, ctx: LoadContext, key: string):
     const chain = [...ctx.stack.slice(ctx.stack.indexOf(file)), file].map((f) => label(ctx, f)).join(" -> ");
     fail(ctx, key, `circular reference ${chain}`);
   }
-  let value: unknown;
-  try {
-    value = parse(await readFile(file, "utf8"), { logLevel: "error" }) as unknown;
-  } catch (error) {
-    throw new ConfigError("agentbench config", [`${label(ctx, file)}: ${(error as Error).message}`], { cause: error });
-  }
-  if (isCyclic(value)) throw new ConfigError("agentbench config", [`${label(ctx, file)}: a YAML alias refers to itself (cycle)`]);
-  return value;
+  return readYaml(file, label(ctx, file), { source: "agentbench config" });
 }
 
 /**
