@@ -3,10 +3,11 @@
  * host variables plus explicit values, never the host environment whole (docs/architecture.md).
  */
 
-declare const CHILD_ENV: unique symbol;
-
-/** An environment built here; runProcess accepts nothing else, so a caller cannot hand it process.env. */
-export type ChildEnv = Readonly<Record<string, string>> & { readonly [CHILD_ENV]: true };
+/**
+ * An environment built here; runProcess accepts nothing else, so a caller cannot hand it process.env.
+ * The brand exists in the type only.
+ */
+export type ChildEnv = Readonly<Record<string, string>> & { readonly __brand: "ChildEnv" };
 
 /** Host variables a native run inherits; nothing else from the host reaches the scenario. */
 export const DEFAULT_ENV_ALLOWLIST: readonly string[] = [
