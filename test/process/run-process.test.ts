@@ -7,28 +7,13 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { buildChildEnv } from "../../src/process/child-env.ts";
 import { runProcess } from "../../src/process/run-process.ts";
 import { MAX_TIMER_MS } from "../../src/options/values.ts";
-import { tempDir } from "../helpers/fake-deps.ts";
+import { tempDir } from "../helpers/temp-dir.ts";
+import { diesWithin } from "../runners/native-fixtures.ts";
 
 const ENV = buildChildEnv(["PATH"], {});
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Wait (up to 2 s) until `pid` is gone; a zombie reaped by init may linger a moment. */
-async function gone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 40 && alive(pid); i++) await sleep(50);
-  return !alive(pid);
-}
 
 describe("runProcess", () => {
   it("a timeout kills the whole group: the command, a grandchild, and one that ignores SIGTERM", async () => {
@@ -46,7 +31,7 @@ sleep 30`;
     for (const file of ["child.pid", "stubborn.pid"]) {
       const pid = Number(await readFile(join(dir, file), "utf8"));
       assert.ok(pid > 0);
-      assert.equal(await gone(pid), true, `${file} (${pid}) survived`);
+      assert.equal(await diesWithin(pid, 2000), true, `${file} (${pid}) survived`);
     }
   });
 

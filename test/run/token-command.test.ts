@@ -5,6 +5,9 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main.ts";
 import { captureIO } from "../helpers/capture-io.ts";
 import { tempDir } from "../helpers/fake-deps.ts";
+import { buildChildEnv } from "../../src/process/child-env.ts";
+import { fetchToken, TOKEN_ENV_ALLOWLIST } from "../../src/run/token-command.ts";
+import { diesWithin } from "../runners/native-fixtures.ts";
 
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -49,6 +52,21 @@ describe("--token-command", () => {
     const result = JSON.parse(await readFile(join(dir, "Results/tasks/a/0/result.json"), "utf8"));
     assert.equal(result.status, "error");
     assert.equal(result.error, "token command failed (exit code 3)");
+  });
+
+  it("sees PATH, HOME and the given values only; a timeout kills what it left in the background", async () => {
+    const dir = await tempDir("bench-token-env-");
+    process.env.BENCH_TEST_HOST_SECRET = "s3cr3t";
+    try {
+      const env = buildChildEnv(TOKEN_ENV_ALLOWLIST, { FROM_ENV_FILE: "yes" });
+      assert.equal(await fetchToken({ command: 'echo "${BENCH_TEST_HOST_SECRET:-none}-$FROM_ENV_FILE"' }, dir, env), "none-yes");
+    } finally {
+      delete process.env.BENCH_TEST_HOST_SECRET;
+    }
+    const slow = { command: `sleep 30 & echo $! > ${dir}/bg.pid; sleep 30` };
+    await assert.rejects(fetchToken(slow, dir, buildChildEnv(TOKEN_ENV_ALLOWLIST, {}), 300), { message: "token command timed out after 0.3 s" });
+    const pid = Number(await readFile(join(dir, "bg.pid"), "utf8"));
+    assert.equal(await diesWithin(pid, 2000), true, "the background sleep was killed with the group");
   });
 
   it("--token-env without --token-command is a usage error", async () => {
