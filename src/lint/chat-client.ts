@@ -64,7 +64,8 @@ const RETRYABLE = (status: number) => status === 408 || status === 409 || status
 export class ChatClient {
   readonly #options: ChatClientOptions;
   #token: string | undefined;
-  #tokenFetched = false;
+  /** The credential being fetched or fetched: logs coded in parallel share one token command run. */
+  #fetching: Promise<string | undefined> | undefined;
   readonly #usage: RunUsage = { inputTokens: 0, outputTokens: 0, requests: 0, costUsd: 0 };
 
   /** A client for one endpoint with `options`' credential, timeout and retries. */
@@ -77,10 +78,12 @@ export class ChatClient {
   }
 
   async #credential(fresh: boolean): Promise<string | undefined> {
-    if (!this.#tokenFetched || fresh) {
-      this.#token = await this.#options.credential?.(fresh);
-      this.#tokenFetched = true;
+    if (this.#fetching === undefined || fresh) {
+      this.#fetching = Promise.resolve(this.#options.credential?.(fresh));
+      // A failed fetch is not kept: the next request tries again.
+      this.#fetching.catch(() => { this.#fetching = undefined; });
     }
+    this.#token = await this.#fetching;
     return this.#token;
   }
 

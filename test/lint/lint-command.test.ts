@@ -195,13 +195,13 @@ describe("bench lint with a model", () => {
     });
   });
 
-  it("takes the bearer token from --token-command and runs it again after a 401", async () => {
+  it("takes the bearer token from --token-command, once for logs coded in parallel, and again after a 401", async () => {
     let calls = 0;
     await withServer({ failWith: () => (++calls === 1 ? 401 : undefined) }, async (url, llm) => {
       const counter = join(cwd, "token-runs");
-      const r = await bench(["Results/humaneval/t2", "--base-url", url, "--no-summary", "--token-command", `echo x >> '${counter}'; echo tok-secret-value`], { PATH: process.env.PATH ?? "" });
+      const r = await bench(["Results", "--base-url", url, "--no-summary", "-p", "2", "--token-command", `echo x >> '${counter}'; sleep 0.2; echo tok-secret-value`], { PATH: process.env.PATH ?? "" });
       assert.equal(r.code, 0, r.err);
-      assert.deepEqual(llm.seen.map((s) => s.headers.authorization), ["Bearer tok-secret-value", "Bearer tok-secret-value"]);
+      assert.deepEqual(llm.seen.map((s) => s.headers.authorization), Array(3).fill("Bearer tok-secret-value"));
       assert.equal((await readFile(counter, "utf8")).trim().split("\n").length, 2);
       assert.ok(!r.err.includes("tok-secret-value"));
     });
