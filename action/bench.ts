@@ -13,7 +13,7 @@ function runOptions(inputs: ActionInputs, cwd: string, hostEnv: Record<string, s
   return { ...inputs.run, cwd, hostEnv, runtime: inputs.runtime, resultsDir: resolve(cwd, inputs.resultsDir) };
 }
 
-/** Run the benchmark; with `until-decided` and a baseline, one repetition at a time until the verdict is settled. */
+/** Run the benchmark; with `until-decided` and a baseline, in looks until the verdict is settled (trials go where they help most). */
 export async function runBenchmark(
   inputs: ActionInputs, cwd: string, onEvent: (event: RunEvent) => void, hostEnv: Record<string, string | undefined>,
   untilDecided?: { base: Tabulation; log: (line: string) => void },

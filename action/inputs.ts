@@ -18,7 +18,7 @@ export interface ActionInputs {
   baselineBranch?: string;
   /** baseline = seed Results/ with the baseline's regression_tests.json and success_rate.json. */
   history: "baseline" | "none";
-  /** Run one repetition at a time until the verdict against the baseline is settled; `repeat` is the budget (docs/verdict.md). */
+  /** Run in looks until the verdict against the baseline is settled, trials where they help most; `repeat` × tasks is the budget of runs (docs/verdict.md). */
   untilDecided: boolean;
   failOn: FailOn[];
   minPassRate?: number;

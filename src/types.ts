@@ -222,6 +222,13 @@ export interface RunOptions {
   runner?: import("./runners/runner.ts").Runner;
   /** Repetitions per task (default 1). */
   repeat?: number;
+  /**
+   * Repetitions of particular tasks (scenario name → task id → count ≥ 1), instead of `repeat` for them.
+   * `runUntilDecided` plans each look with it (docs/verdict.md). run.json records the counts
+   * (`scenarios[].trials`), and tabulate rates such a task over its own trials: the ones it was never
+   * meant to have are not missing.
+   */
+  repeatPerTask?: Record<string, Record<string, number>>;
   /** Concurrent runs (default 1). */
   parallel?: number;
   /** Fraction in (0,1) or a count ≥ 1 of tasks per scenario file: the tasks agbench's `-s` picks (with `seed`). */

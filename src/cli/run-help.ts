@@ -22,9 +22,11 @@ Output:
   -v, --verbose             also print every run as it starts and ends, and list every run that did
                             not pass (default: the first ${FAILURE_LIST_CAP})
 Until decided (docs/verdict.md):
-      --until-decided       run one repetition at a time and stop once the verdict against --base is
-                            settled (group-sequential, false alarms at most --alpha); -r is then the
-                            budget of repetitions per task (default 5)
+      --until-decided       run in looks and stop once the verdict against --base is settled
+                            (group-sequential, false alarms at most --alpha): look 1 runs every task
+                            once, each later look adds as many runs as there are tasks, given to the
+                            tasks the base shows uncertain; -r is then the mean budget per task, at
+                            most -r × tasks runs (default 5)
       --base RESULTS        the baseline, a Results folder or tabulation JSON (needed by it)
       --threshold PP        smallest change that counts, in percentage points (default 5)
       --alpha A             false-alarm rate, in (0, 0.5] (default 0.05)

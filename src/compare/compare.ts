@@ -6,7 +6,8 @@
  * - verdict from a stratified permutation test (trials re-split within each task), two-sided, see verdict.ts;
  * - 95 % interval: two-stage percentile bootstrap (tasks, then trials), inside [−100, +100];
  * - per-task flags only when an exact per-task test survives Benjamini–Hochberg at α (task-flags.ts);
- * - suites: the same test per suite, Holm-adjusted across suites.
+ * - suites: the same test per suite, Holm-adjusted across suites;
+ * - results of `--until-decided`: the overall verdict by the sequential rule the run stopped by (sequential-verdict.ts).
  * Deterministic: every random draw is seeded from the data, and swapping base and head mirrors the result.
  */
 import type { SuiteTabulation, Tabulation, TaskRow, TrialCell } from "../tabulate/tabulation-types.ts";
@@ -16,6 +17,7 @@ import { compareUsage } from "./compare-usage.ts";
 import { holm } from "./multiple-testing.ts";
 import type { TaskSamples } from "./samples.ts";
 import { verdictSentence } from "./sentence.ts";
+import { sequentialVerdict } from "./sequential-verdict.ts";
 import { flagTasks, type TaskChange } from "./task-flags.ts";
 import { DEFAULT_ALPHA, DEFAULT_THRESHOLD, decide, verdictFrom, type Decision, type Verdict } from "./verdict.ts";
 
@@ -136,12 +138,15 @@ export function compare(base: Tabulation, head: Tabulation, options: CompareOpti
   });
   const reward = rewardOf(pairs);
   const flags = flagTasks(pairs, alpha);
-  return {
+  const comparison: Comparison = {
     version: 2, threshold, alpha, rules: comparisonRules(alpha), ...overall, reasons: reasons(overall, threshold, alpha, flags.changedNotSignificant.length),
     suites, ...flags, onlyInBase, onlyInHead,
     ...(reward ? { reward } : {}),
     ...usageOf(base, head),
   };
+  // Results of `--until-decided` (either side, so swapping stays a mirror) are decided by the rule the run stopped by.
+  const design = head.untilDecided ?? base.untilDecided;
+  return design && pairs.length > 0 ? sequentialVerdict(comparison, pairs, design) : comparison;
 }
 
 function rewardOf(pairs: readonly Pair[]): RewardDelta | undefined {

@@ -17,7 +17,7 @@ export interface Detectable {
 }
 
 /** Per-task variance of one trial, smoothed: (N·s² + ½) / (N + 2) with s² the pooled population variance. */
-function smoothedVariance(t: TaskSamples): number {
+export function smoothedVariance(t: TaskSamples): number {
   const pool = [...t.base, ...t.head];
   const m = meanOf(pool);
   let ss = 0;

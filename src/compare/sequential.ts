@@ -5,9 +5,9 @@
  * ch. 19); each look compares the stratified test's p-value with its nominal level. Stopping for "no
  * meaningful change" (non-binding futility) never raises the false-alarm rate.
  */
-import { deltaSE } from "./detectable.ts";
+import { deltaSE, smoothedVariance } from "./detectable.ts";
 import { normalCdf, normalPdf, normalQuantile } from "./normal.ts";
-import type { TaskSamples } from "./samples.ts";
+import { isBinary, type TaskSamples } from "./samples.ts";
 import { stratifiedTest } from "./stratified-test.ts";
 import { DEFAULT_ALPHA, DEFAULT_THRESHOLD, verdictFrom, type Verdict } from "./verdict.ts";
 
@@ -29,6 +29,11 @@ export function sequentialBoundaries(fractions: readonly number[], alpha = DEFAU
   for (const t of fractions) {
     const target = obrienFlemingSpent(t, alpha) - spent;
     const step = t - previousT;
+    if (out.length > 0 && step <= 1e-9) {
+      // No information since the last look: no α for this one.
+      out.push(NO_BOUNDARY);
+      continue;
+    }
     const crossing = (b: number): number => {
       if (out.length === 0) return 2 * (1 - normalCdf(b / Math.sqrt(t)));
       const sd = Math.sqrt(step);
@@ -81,16 +86,103 @@ export function nominalLevels(fractions: readonly number[], alpha = DEFAULT_ALPH
   return levels;
 }
 
-/** Information fraction of a look with `headTrials` per task against a fixed base of `baseTrials`, out of `maxTrials`. */
-export function informationFraction(baseTrials: number, headTrials: number, maxTrials: number): number {
-  return (1 / baseTrials + 1 / maxTrials) / (1 / baseTrials + 1 / headTrials);
+/** Prior weight a + b of the Beta prior, kept in this range so no task is starved or the data ignored. */
+const PRIOR_WEIGHT = { min: 0.5, max: 4 };
+
+/**
+ * Each task's per-trial variance for planning (docs/verdict.md, "Until decided"), from the base's trials
+ * only: the head's own outcomes never decide where its next trials go, so a task's head pass rate is an
+ * ordinary mean, not one biased by when sampling it stopped (pooling head outcomes in was measured and
+ * lost power). Pass/fail: the posterior mean of p(1 − p) under a Beta prior fitted to all tasks' base
+ * pass rates (method of moments, prior weight a + b kept in [0.5, 4]), so a task that passed 3 of 3 still
+ * has some variance: less when the benchmark is full of solid tasks, more when it is full of flaky ones.
+ * Other values (rewards): the base variance smoothed toward ¼ as in detectable.ts.
+ */
+export function planningVariances(tasks: readonly TaskSamples[]): number[] {
+  if (!isBinary(tasks)) return tasks.map((t) => smoothedVariance({ base: t.base, head: [] }));
+  const counts = tasks.map((t) => ({ x: t.base.reduce((a, v) => a + v, 0), n: t.base.length }));
+  const rates = counts.map((c) => c.x / c.n);
+  const m = rates.reduce((a, r) => a + r, 0) / rates.length;
+  const v = rates.reduce((a, r) => a + (r - m) ** 2, 0) / Math.max(1, rates.length - 1);
+  const center = Math.min(0.95, Math.max(0.05, m));
+  const weight = v > 0 ? (center * (1 - center)) / v - 1 : PRIOR_WEIGHT.max;
+  const s = Math.min(PRIOR_WEIGHT.max, Math.max(PRIOR_WEIGHT.min, weight));
+  return counts.map(({ x, n }) => {
+    const a = center * s + x;
+    const b = (1 - center) * s + n - x;
+    return (a * b) / ((a + b) * (a + b + 1));
+  });
+}
+
+/**
+ * Head trials to add to each task with `runs` more runs (docs/verdict.md, "Until decided"): one at a time,
+ * each to the task whose next trial cuts Var(Δ) the most, σ̃ᵢ² (1/nᵢ − 1/(nᵢ+1)) = σ̃ᵢ²/(nᵢ(nᵢ+1)), with
+ * σ̃ᵢ² the task's planning variance (`planningVariances`). A task without a head trial comes first. Ties
+ * go to the earlier task, so the plan is deterministic for tasks in a fixed order (pairTasks sorts them).
+ */
+export function allocateTrials(tasks: readonly TaskSamples[], runs: number): number[] {
+  const add = tasks.map(() => 0);
+  const variance = planningVariances(tasks);
+  const gain = (i: number): number => {
+    const n = tasks[i]!.head.length + add[i]!;
+    return n === 0 ? Infinity : variance[i]! / (n * (n + 1));
+  };
+  // A max-heap of task indices by gain (then by index), so a large remaining budget costs O(runs · log T).
+  const heap: number[] = [];
+  const before = (a: number, b: number): boolean => gain(a) > gain(b) || (gain(a) === gain(b) && a < b);
+  const swap = (a: number, b: number): void => void ([heap[a], heap[b]] = [heap[b]!, heap[a]!]);
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let top = i;
+      if (l < heap.length && before(heap[l]!, heap[top]!)) top = l;
+      if (r < heap.length && before(heap[r]!, heap[top]!)) top = r;
+      if (top === i) return;
+      swap(i, top);
+      i = top;
+    }
+  };
+  tasks.forEach((_, i) => heap.push(i));
+  for (let i = Math.floor(heap.length / 2) - 1; i >= 0; i--) down(i);
+  for (let r = 0; r < runs && heap.length > 0; r++) {
+    add[heap[0]!]!++;
+    down(0);
+  }
+  return add;
+}
+
+/**
+ * Information fraction of a look after `runs` of `budget` head runs over T tasks: (ν + T/budget) / (ν + T/runs),
+ * ν = mean over tasks of 1/nbᵢ — what the fraction would be if every task had runs/T head trials, so the
+ * base's fixed share of Var(Δ) is accounted for. It depends on runs only (never on outcomes or on how the
+ * runs were spread), so both allocations share the same boundaries; with nb base and r of R head trials
+ * per task it is (1/nb + 1/R) / (1/nb + 1/r).
+ */
+export function informationFraction(tasks: readonly TaskSamples[], runs: number, budget: number): number {
+  if (tasks.length === 0 || runs >= budget) return 1;
+  const nu = tasks.reduce((a, t) => a + 1 / t.base.length, 0) / tasks.length;
+  const t = tasks.length;
+  return Math.min(1, (nu + t / budget) / (nu + t / Math.max(runs, 1e-9)));
+}
+
+/**
+ * The fraction a look uses: 1 at the last look; otherwise rounded down to 0.01, kept above the earlier
+ * looks' and below 1 (so boundaries are computed for few distinct schedules, and α is left for the last look).
+ */
+export function lookFraction(raw: number, earlier: readonly number[], last: boolean): number {
+  if (last) return 1;
+  const previous = earlier.at(-1) ?? 0;
+  return Math.min(0.99, Math.max(previous + 0.01, Math.floor(raw * 100) / 100));
 }
 
 /** One interim look of runUntilDecided: trials so far, p-value against its nominal level, Δ, and whether to stop. */
 export interface Look {
-  /** Head trials per task at this look. */
-  trials: number;
-  /** Head trials at this look as a fraction of the budget. */
+  /** 1 for the first look. */
+  look: number;
+  /** Head runs planned so far, and the budget of runs. */
+  runs: number;
+  budget: number;
+  /** Information fraction (1 = the budget is spent). */
   fraction: number;
   /** The test's p-value at this look. */
   pValue: number;
@@ -107,39 +199,68 @@ export interface Look {
 }
 
 export interface LookOptions {
-  baseTrials: number;
-  /** Head trials per task at each look so far (increasing; the last is this look). */
-  schedule: readonly number[];
-  maxTrials: number;
+  /** Information fractions of the earlier looks (increasing). */
+  earlier: readonly number[];
+  /** This look's fraction (`lookFraction`); 1 means the budget is spent. */
+  fraction: number;
+  runs: number;
+  budget: number;
   threshold?: number;
   alpha?: number;
+  /** Monte Carlo draws of the test when it is not exact (default 9999). */
+  draws?: number;
 }
 
-/** Decide at the last look of `schedule`: stop (efficacy, futility or budget) or continue. */
+/** Decide at one look: stop (efficacy, futility or budget) or continue. */
 export function sequentialLook(tasks: readonly TaskSamples[], options: LookOptions): Look {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const alpha = options.alpha ?? DEFAULT_ALPHA;
-  const fractions = options.schedule.map((r) => informationFraction(options.baseTrials, r, options.maxTrials));
+  const fractions = [...options.earlier, options.fraction];
   const level = nominalLevels(fractions, alpha).at(-1)!;
-  const trials = options.schedule.at(-1)!;
-  const test = stratifiedTest(tasks);
+  const test = stratifiedTest(tasks, options.draws);
   const delta = 100 * test.delta;
-  const last = trials >= options.maxTrials;
+  const last = options.fraction >= 1 || options.runs >= options.budget;
   const se = 100 * deltaSE(tasks);
-  const base = { trials, fraction: fractions.at(-1)!, pValue: test.p, level, delta };
+  const base = { look: fractions.length, runs: options.runs, budget: options.budget, fraction: options.fraction, pValue: test.p, level, delta };
   if (test.p <= level) {
     return { ...base, decision: "stop", verdict: verdictFrom(test.p, delta, 0, tasks.length, threshold, level), reason: `p ${test.p.toPrecision(2)} ≤ ${level.toPrecision(2)} at this look` };
   }
   if (Math.abs(delta) + normalQuantile(1 - alpha / 2) * se < threshold) {
     return { ...base, decision: "stop", verdict: "unchanged", reason: `no change of ${threshold} pp or more: |Δ| + 1.96·SE < ${threshold} pp` };
   }
-  if (last) return { ...base, decision: "stop", verdict: "inconclusive", reason: `budget of ${options.maxTrials} trials per task reached` };
+  if (last) return { ...base, decision: "stop", verdict: "inconclusive", reason: `budget of ${options.budget} runs spent` };
   return { ...base, decision: "continue", verdict: "inconclusive", reason: "not settled yet" };
 }
 
 /** One look on one line, as `bench run --until-decided` and the Action's `until-decided` log it. */
 export function describeLook(look: Look): string {
   const delta = `${look.delta >= 0 ? "+" : "−"}${Math.abs(look.delta).toFixed(1)}`;
-  const next = look.decision === "stop" ? `stop: ${look.verdict} (${look.reason})` : "one more repetition";
-  return `${look.trials} repetition(s) per task: Δ ${delta} pp, p ${look.pValue.toPrecision(2)} (this look needs ≤ ${look.level.toPrecision(2)}) → ${next}`;
+  const next = look.decision === "stop" ? `stop: ${look.verdict} (${look.reason})` : "more runs where they help most";
+  return `look ${look.look}, ${look.runs} of at most ${look.budget} runs: Δ ${delta} pp, p ${look.pValue.toPrecision(2)} (this look needs ≤ ${look.level.toPrecision(2)}) → ${next}`;
+}
+
+export interface StepOptions {
+  /** Information fractions of the earlier looks. */
+  earlier: readonly number[];
+  /** Head runs planned so far (paired or not), and the budget of runs. */
+  runs: number;
+  budget: number;
+  /** Runs to add if the look does not stop (at most what is left of the budget). */
+  batch: number;
+  threshold?: number;
+  alpha?: number;
+  draws?: number;
+  /** "variance" (default): trials where they cut Var(Δ) most; "equal": one more trial for every task (the earlier design, for comparison). */
+  allocation?: "variance" | "equal";
+}
+
+/** One look of `--until-decided` on the paired tasks: the look, and when it continues, the head trials to add to each task. */
+export function untilDecidedStep(tasks: readonly TaskSamples[], options: StepOptions): { look: Look; add: number[] } {
+  const remaining = Math.max(0, options.budget - options.runs);
+  const equal = options.allocation === "equal";
+  const fraction = lookFraction(informationFraction(tasks, options.runs, options.budget), options.earlier, remaining === 0);
+  const look = sequentialLook(tasks, { ...options, fraction });
+  if (look.decision === "stop") return { look, add: tasks.map(() => 0) };
+  const runs = Math.min(options.batch, remaining);
+  return { look, add: equal ? tasks.map((_, i) => (i < runs ? 1 : 0)) : allocateTrials(tasks, runs) };
 }

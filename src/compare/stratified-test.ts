@@ -84,11 +84,16 @@ function exactBinaryP(tasks: readonly TaskSamples[]): number {
   return Math.min(1, p);
 }
 
-/** Re-split each task's pool at random (partial Fisher–Yates), on the Δ ≥ 0 orientation with a data seed. */
+/**
+ * Re-split each task's pool at random, on the Δ ≥ 0 orientation with a data seed: pass/fail values draw
+ * each task's head passes from its hypergeometric law (one uniform per task), other values by a partial
+ * Fisher–Yates shuffle.
+ */
 function monteCarloP(input: readonly TaskSamples[], draws: number): number {
   const { tasks } = oriented(input);
   const observed = Math.abs(deltaOf(tasks));
   const random = seededFrom(tasks, "permutation");
+  if (isBinary(tasks)) return binaryMonteCarloP(tasks, observed, random, draws);
   const live = tasks
     .map((t) => {
       const pool = [...t.base, ...t.head].sort((a, b) => a - b);
@@ -111,6 +116,36 @@ function monteCarloP(input: readonly TaskSamples[], draws: number): number {
         head += v;
       }
       sum += head / nh - (t.total - head) / t.nb;
+    }
+    if (Math.abs(sum / tasks.length) >= observed - tolerance) hits++;
+  }
+  return (1 + hits) / (1 + draws);
+}
+
+/** Monte Carlo for 0/1 values with any trial counts: task i adds k/nh − (x − k)/nb with k ~ Hypergeometric(N, x, nh). */
+function binaryMonteCarloP(tasks: readonly TaskSamples[], observed: number, random: () => number, draws: number): number {
+  const live: { cdf: Float64Array; lo: number; nh: number; nb: number; x: number }[] = [];
+  for (const t of tasks) {
+    const n = t.base.length + t.head.length;
+    const x = t.base.reduce((a, v) => a + v, 0) + t.head.reduce((a, v) => a + v, 0);
+    if (x === 0 || x === n) continue;
+    const { lo, pmf } = hypergeometric(n, x, t.head.length);
+    const cdf = new Float64Array(pmf.length);
+    let sum = 0;
+    pmf.forEach((p, i) => (cdf[i] = sum += p));
+    cdf[pmf.length - 1] = Infinity;
+    live.push({ cdf, lo, nh: t.head.length, nb: t.base.length, x });
+  }
+  const tolerance = 1e-9;
+  let hits = 0;
+  for (let d = 0; d < draws; d++) {
+    let sum = 0;
+    for (const t of live) {
+      const u = random();
+      let i = 0;
+      while (t.cdf[i]! < u) i++;
+      const k = t.lo + i;
+      sum += k / t.nh - (t.x - k) / t.nb;
     }
     if (Math.abs(sum / tasks.length) >= observed - tolerance) hits++;
   }

@@ -1,21 +1,27 @@
 /**
- * `bench run --until-decided`: run the head one repetition at a time against a fixed base and stop as
- * soon as the verdict is settled (group-sequential, Lan–DeMets O'Brien–Fleming alpha spending), or at
- * the budget of `repeat` repetitions. Every task gets the same number of trials, so the results folder
- * is an ordinary run. Method: docs/verdict.md, "Until decided".
+ * `bench run --until-decided`: run the head in looks against a fixed base and stop as soon as the verdict
+ * is settled, or when the budget of runs is spent (group-sequential, Lan–DeMets O'Brien–Fleming alpha
+ * spending over the information fraction). Look 1 gives every task one trial; each later look adds a
+ * batch of trials where they cut the uncertainty of Δ the most (`allocateTrials`). run.json records each
+ * task's planned trials and the design, so `bench tabulate` rates every task over its own trials and
+ * `bench compare` decides by the same rule. Method: docs/verdict.md, "Until decided".
  */
+import { join } from "node:path";
 import { ConfigError } from "../errors.ts";
 import { runScenarios } from "../run/run-scenarios.ts";
 import { fromRecords } from "../tabulate/tabulate.ts";
-import type { RunRecord } from "../tabulate/read-results.ts";
-import type { Tabulation } from "../tabulate/tabulation-types.ts";
+import type { PlannedBySuite, RunRecord } from "../tabulate/read-results.ts";
+import type { SequentialDesign, Tabulation } from "../tabulate/tabulation-types.ts";
+import { acquireResultsLock } from "../results/results-lock.ts";
+import { MANIFEST_FILE } from "../results/manifest.ts";
+import { readManifestObject } from "../results/read-manifest.ts";
+import { writeJsonAtomic } from "../results/write-json-atomic.ts";
 import type { RunOptions, RunSummary } from "../types.ts";
 import { compare, pairTasks, type CompareOptions, type Comparison } from "./compare.ts";
-import { sequentialLook, type Look } from "./sequential.ts";
-import { verdictSentence } from "./sentence.ts";
+import { untilDecidedStep, type Look } from "./sequential.ts";
 import { DEFAULT_ALPHA, DEFAULT_THRESHOLD } from "./verdict.ts";
 
-/** Repetitions per task when `--until-decided` is given without `-r`. */
+/** Mean repetitions per task (the budget is this × tasks runs) when `--until-decided` is given without `-r`. */
 export const DEFAULT_UNTIL_DECIDED_BUDGET = 5;
 
 /** Options of runUntilDecided: run options plus the base Tabulation, the threshold and significance level, and a callback per look. */
@@ -26,13 +32,15 @@ export interface UntilDecidedOptions extends RunOptions {
   threshold?: number;
   /** Overall false-alarm rate (default 0.05). */
   alpha?: number;
+  /** Runs added at each look after the first (default: the number of tasks, one repetition's worth). */
+  runsPerLook?: number;
   /** Called after each look. */
   onLook?: (look: Look) => void;
 }
 
 /** runUntilDecided's result: the last run summary, every look taken, and the Comparison at the last look. */
 export interface UntilDecidedResult {
-  /** The last round's summary (every planned unit up to the last look). */
+  /** The last look's summary (every planned unit up to the last look). */
   summary: RunSummary;
   /** Every look taken, in order. */
   looks: Look[];
@@ -40,53 +48,63 @@ export interface UntilDecidedResult {
   comparison?: Comparison;
 }
 
-/** Head tabulation from a run's results (the planned units only). */
-export function tabulationOf(summary: RunSummary, trials: number): Tabulation {
+/** Head tabulation from a run's results: each task over the trials planned for it (missing when planned and not run). */
+export function tabulationOf(summary: RunSummary): Tabulation {
   const records: RunRecord[] = summary.results.map((r) => ({
     suite: r.scenario, id: r.id, rep: r.rep, status: r.status, durationMs: r.durationMs,
     score: typeof r.score?.score === "number" ? r.score.score : null,
   }));
-  return fromRecords(records, [summary.resultsDir], trials);
+  const planned: PlannedBySuite = new Map();
+  for (const unit of summary.plan) {
+    const ids = planned.get(unit.scenario) ?? new Map<string, number>();
+    ids.set(unit.id, Math.max(unit.rep + 1, ids.get(unit.id) ?? 0));
+    planned.set(unit.scenario, ids);
+  }
+  return fromRecords(records, [summary.resultsDir], undefined, true, planned);
 }
 
 /** Run repetitions until the verdict against a base is settled (group-sequential); docs/verdict.md, "Until decided". */
 export async function runUntilDecided(input: string | string[], options: UntilDecidedOptions): Promise<UntilDecidedResult> {
-  const { base, threshold = DEFAULT_THRESHOLD, alpha = DEFAULT_ALPHA, onLook, ...run } = options;
-  const maxTrials = run.repeat ?? DEFAULT_UNTIL_DECIDED_BUDGET;
-  if (!Number.isInteger(maxTrials) || maxTrials < 1) throw new ConfigError("options", [`repeat: must be an integer ≥ 1, got ${maxTrials}`]);
-  if (run.dryRun) return { summary: await runScenarios(input, { ...run, repeat: maxTrials }), looks: [] };
+  const { base, threshold = DEFAULT_THRESHOLD, alpha = DEFAULT_ALPHA, runsPerLook, onLook, repeatPerTask: _ignored, ...run } = options;
+  const perTask = run.repeat ?? DEFAULT_UNTIL_DECIDED_BUDGET;
+  const issues: string[] = [];
+  if (!Number.isInteger(perTask) || perTask < 1) issues.push(`repeat: must be an integer ≥ 1, got ${perTask}`);
+  if (runsPerLook !== undefined && !(Number.isInteger(runsPerLook) && runsPerLook >= 1)) issues.push(`runsPerLook: must be an integer ≥ 1, got ${runsPerLook}`);
+  if (issues.length) throw new ConfigError("options", issues);
+  if (run.dryRun) return { summary: await runScenarios(input, { ...run, repeat: perTask }), looks: [] };
   const compareOptions: CompareOptions = { threshold, alpha };
+  const plan: Record<string, Record<string, number>> = {};
+  let summary = await runScenarios(input, { ...run, repeat: 1, repeatPerTask: plan });
+  for (const unit of summary.plan) (plan[unit.scenario] ??= {})[unit.id] = 1;
+  const budget = perTask * summary.plan.length;
+  const batch = runsPerLook ?? summary.plan.length;
   const looks: Look[] = [];
-  const schedule: number[] = [];
-  let summary: RunSummary | undefined;
-  for (let r = 1; r <= maxTrials; r++) {
-    summary = await runScenarios(input, { ...run, repeat: r });
+  for (;;) {
     if (summary.aborted) return { summary, looks };
-    const head = tabulationOf(summary, r);
+    const head = tabulationOf(summary);
     const pairs = pairTasks(base, head).pairs;
     if (pairs.length === 0) return { summary, looks, comparison: compare(base, head, compareOptions) };
-    schedule.push(r);
-    const baseTrials = median(pairs.map((p) => p.base.length));
-    const look = sequentialLook(pairs, { baseTrials, schedule, maxTrials, threshold, alpha });
+    const { look, add } = untilDecidedStep(pairs, { earlier: looks.map((l) => l.fraction), runs: summary.plan.length, budget, batch, threshold, alpha });
     looks.push(look);
     onLook?.(look);
-    if (look.decision === "stop") return { summary, looks, comparison: settled(compare(base, head, compareOptions), look, maxTrials, threshold) };
+    const design: SequentialDesign = { alpha, threshold, budget, looks: looks.map((l) => ({ runs: l.runs, fraction: l.fraction })) };
+    await recordDesign(summary.resultsDir, design);
+    if (look.decision === "stop") return { summary, looks, comparison: compare(base, { ...head, untilDecided: design }, compareOptions) };
+    pairs.forEach((p, i) => {
+      if (add[i]) plan[p.suite]![p.id]! += add[i]!;
+    });
+    summary = await runScenarios(input, { ...run, repeat: 1, repeatPerTask: plan });
   }
-  throw new Error("unreachable: the last look always stops");
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 1;
-}
-
-/** The comparison with the sequential verdict and its reason. */
-function settled(c: Comparison, look: Look, maxTrials: number, threshold: number): Comparison {
-  const significant = look.pValue <= look.level;
-  const sentence = verdictSentence({ ...c, verdict: look.verdict, significant }, threshold);
-  return {
-    ...c, verdict: look.verdict, significant, sentence,
-    reasons: [`until decided: stopped after ${look.trials} of at most ${maxTrials} repetitions: ${look.reason}`, ...c.reasons],
-    rules: `${c.rules} Until decided: a look after each repetition, Lan–DeMets O'Brien–Fleming alpha spending (this look's level ${look.level.toPrecision(2)}).`,
-  };
+/** run.json gets the design so far, so `bench tabulate` / `bench compare` decide by the same rule (sequential-verdict.ts). */
+async function recordDesign(resultsDir: string, design: SequentialDesign): Promise<void> {
+  const manifest = await readManifestObject(resultsDir);
+  if (!manifest) return;
+  const lock = await acquireResultsLock(resultsDir, { command: "bench run --until-decided", wait: true });
+  try {
+    await writeJsonAtomic(join(resultsDir, MANIFEST_FILE), { ...manifest, untilDecided: design });
+  } finally {
+    await lock.release();
+  }
 }

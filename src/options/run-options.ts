@@ -76,6 +76,15 @@ function value<T>(spec: ValueOption<T>): RunOptionSpec {
   return spec as unknown as RunOptionSpec;
 }
 
+/*
+ * Not in the table, on purpose:
+ * - `--until-decided` and its `--base`, `--threshold`, `--alpha` (Action: `until-decided`, with the job's
+ *   baseline): they decide against a baseline, they are comparison options, not run options; their budget
+ *   is the table's `repeat` (a mean of `repeat` runs per task, at most `repeat` × tasks), so the loop has no
+ *   budget option of its own (docs/verdict.md, "Until decided"). The SDK's `runsPerLook` stays SDK-only.
+ * - `repeatPerTask` (RunOptions): a plan per task that `runUntilDecided` writes for each look; a person
+ *   asks for trials with `repeat`.
+ */
 /** The run option table: every `bench run` flag / Action input / RunOptions field, its kind, default and help (docs/options.md). */
 export const RUN_OPTIONS: readonly RunOptionSpec[] = [
   value({ flag: "repeat", short: "r", group: "run", kind: count(1), arg: "N", shown: "1", action: "repeat", actionDefault: "1", sdk: "repeat",

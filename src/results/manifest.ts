@@ -16,6 +16,12 @@ export interface ManifestScenario {
   file: string;
   /** Task id → scenarioHash of the tasks planned in this invocation. */
   hashes: Record<string, string>;
+  /**
+   * Task id → repetitions planned, when the invocation planned tasks unevenly (`repeatPerTask`, as
+   * `bench run --until-decided` does); otherwise every task has `options.repeat`. Tabulate rates each
+   * task over its own planned trials.
+   */
+  trials?: Record<string, number>;
 }
 
 /** Results/run.json: the invocation's id, dates, state, commit, masked options, scenario hashes, counts, shard, host and images. */
@@ -54,6 +60,8 @@ export interface RunManifest {
   image: string | null;
   /** Every distinct image the results of this plan ran in. */
   images: string[];
+  /** `bench run --until-decided`: α, threshold, budget of head runs and the looks so far (docs/verdict.md). Tabulate and compare decide by it. */
+  untilDecided?: import("../tabulate/tabulation-types.ts").SequentialDesign;
 }
 
 export { benchVersion } from "../repo-path.ts";

@@ -20,7 +20,8 @@ export interface ManifestInput {
 
 /** Options worth recording: plain values only; no env values (their keys are envKeys), no callbacks, no signal, no host env. */
 export function recordedOptions(options: RunOptions): Record<string, unknown> {
-  const { runner: _runner, signal: _signal, onEvent: _onEvent, hostEnv: _hostEnv, stdin: _stdin, env: _env, filter, ...rest } = options;
+  // repeatPerTask is recorded per scenario (`scenarios[].trials`), as planned.
+  const { runner: _runner, signal: _signal, onEvent: _onEvent, hostEnv: _hostEnv, stdin: _stdin, env: _env, repeatPerTask: _perTask, filter, ...rest } = options;
   const out: Record<string, unknown> = { ...rest };
   if (filter !== undefined) out.filter = String(filter);
   return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;
@@ -41,6 +42,7 @@ export class ManifestWriter {
       const name = unit.scenario.scenario;
       const entry = scenarios.get(name) ?? { name, file: unit.scenario.source.file, hashes: {} };
       entry.hashes[unit.scenario.id] = hashOf(unit);
+      if (options.repeatPerTask) (entry.trials ??= {})[unit.scenario.id] = unit.rep + 1;
       scenarios.set(name, entry);
     }
     await writeManifest(resultsDir, {

@@ -99,8 +99,13 @@ export function selectTasks(scenarios: ScenarioInstance[], options: PlanOptions)
   return tasks;
 }
 
-/** Units (task × rep 0..repeat-1), repetitions of one task adjacent. */
-export function planUnits(tasks: ScenarioInstance[], repeat = 1): PlanUnit[] {
+/** Units (task × rep 0..repeat-1, or the task's own count in `perTask`), repetitions of one task adjacent. */
+export function planUnits(tasks: ScenarioInstance[], repeat = 1, perTask?: Record<string, Record<string, number>>): PlanUnit[] {
   if (!Number.isInteger(repeat) || repeat < 1) throw new ConfigError("options", [`repeat: must be an integer ≥ 1, got ${repeat}`]);
-  return tasks.flatMap((scenario) => Array.from({ length: repeat }, (_, rep) => ({ scenario, rep })));
+  const issues: string[] = [];
+  for (const [scenario, ids] of Object.entries(perTask ?? {})) {
+    for (const [id, n] of Object.entries(ids)) if (!Number.isInteger(n) || n < 1) issues.push(`repeatPerTask.${scenario}.${id}: must be an integer ≥ 1, got ${n}`);
+  }
+  if (issues.length) throw new ConfigError("options", issues);
+  return tasks.flatMap((scenario) => Array.from({ length: perTask?.[scenario.scenario]?.[scenario.id] ?? repeat }, (_, rep) => ({ scenario, rep })));
 }

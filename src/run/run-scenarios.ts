@@ -81,7 +81,7 @@ async function runLocked(deps: RunDeps, input: string | string[], options: RunOp
   if (foreign !== undefined) emit({ type: "warning", message: foreign });
   const setup = await resolveSetup(options, cwd, deps, emit, () => templateReadingConfig(scenarios));
   const selection = await selectForRun(scenarios, options, resolve(cwd, options.resultsDir ?? "Results"));
-  const units = planUnits(selectTasks(selection.ordered, options), options.repeat ?? 1);
+  const units = planUnits(selectTasks(selection.ordered, options), options.repeat ?? 1, options.repeatPerTask);
   const resultsDir = resolve(cwd, options.resultsDir ?? "Results");
   const expandOptions: ExpandOptions = { configFile: setup.configFile, version: benchVersion() };
   if (globalTemplate !== undefined) expandOptions.globalTemplate = globalTemplate;

@@ -4,11 +4,21 @@ import { ConfigError } from "../errors.ts";
 import { usageStats } from "./usage-stats.ts";
 import { clusteredSE, mean, normalInterval, passAtK, passHatK, wilson } from "./stats.ts";
 import {
-  TABULATION_RULES, addCounts, emptyCounts,
+  PLANNED_TRIALS_RULE, TABULATION_RULES, addCounts, emptyCounts,
   type StatusCounts, type SuiteTabulation, type Tabulation, type TaskRow, type TaskStats, type TrialCell,
 } from "./tabulation-types.ts";
 
 const MISSING: TrialCell = { status: "missing", durationMs: null, score: null };
+
+/**
+ * Trials each task was deliberately given (task id → count), when a run planned tasks unevenly
+ * (`repeatPerTask`, `bench run --until-decided`; run.json `scenarios[].trials`). Such a task's row has
+ * its own count of slots: trials it was never meant to have are not "missing" and not failures.
+ */
+export type PlannedTrials = ReadonlyMap<string, number>;
+
+/** Suite → its tasks' planned trials (read-results.ts reads them from run.json). */
+export type PlannedBySuite = Map<string, Map<string, number>>;
 
 /** One task's cells as records arrive (indexed by repetition, holes where none came yet). */
 interface RowDraft {
@@ -40,12 +50,13 @@ export class TabulationBuilder {
     if (!addRecord(drafts, record, this.checkDuplicates)) this.duplicates.push(`${record.suite}/${record.id}/${record.rep}`);
   }
 
-  /** The Tabulation of every record added; `trials` as in buildSuite. */
-  build(sources: string[], trials?: number): Tabulation {
+  /** The Tabulation of every record added; `trials` and `planned` (used only without `trials`) as in buildSuite. */
+  build(sources: string[], trials?: number, planned?: PlannedBySuite): Tabulation {
     if (this.duplicates.length) {
       throw new ConfigError("results", this.duplicates.slice(0, 20).map((d) => `run ${d} appears in more than one input`));
     }
-    return assemble([...this.suites].map(([name, drafts]) => suiteOf(name, drafts, trials)), sources);
+    const plan = (name: string): PlannedTrials | undefined => (trials === undefined ? planned?.get(name) : undefined);
+    return assemble([...this.suites].map(([name, drafts]) => suiteOf(name, drafts, trials, plan(name))), sources);
   }
 }
 
@@ -66,20 +77,28 @@ function addRecord(drafts: Map<string, RowDraft>, r: RunRecord, check: boolean):
   return true;
 }
 
-/** Build one suite; `trials` defaults to the highest repetition found + 1. */
-export function buildSuite(name: string, records: readonly RunRecord[], trials?: number): SuiteTabulation {
+/**
+ * Build one suite; `trials` defaults to the highest repetition found + 1. A task in `planned` gets its
+ * planned count of slots instead (never fewer than its highest repetition found + 1).
+ */
+export function buildSuite(name: string, records: readonly RunRecord[], trials?: number, planned?: PlannedTrials): SuiteTabulation {
   const drafts = new Map<string, RowDraft>();
   for (const r of records) addRecord(drafts, r, false);
-  return suiteOf(name, drafts, trials);
+  return suiteOf(name, drafts, trials, planned);
 }
 
-function suiteOf(name: string, drafts: Map<string, RowDraft>, trials?: number): SuiteTabulation {
+function suiteOf(name: string, drafts: Map<string, RowDraft>, trials?: number, planned?: PlannedTrials): SuiteTabulation {
   let n = Math.max(trials ?? 0, 1);
-  for (const draft of drafts.values()) if (draft.cells.length > n) n = draft.cells.length;
-  const rows: TaskRow[] = [...drafts.keys()].sort(compareIds).map((id) => buildRow(id, drafts.get(id) as RowDraft, n));
+  for (const [id, draft] of drafts) if (draft.cells.length > n && !planned?.has(id)) n = draft.cells.length;
+  const slots = (id: string, draft: RowDraft): number => {
+    const plan = planned?.get(id);
+    return plan === undefined ? n : Math.max(1, plan, draft.cells.length);
+  };
+  const rows: TaskRow[] = [...drafts.keys()].sort(compareIds).map((id) => buildRow(id, drafts.get(id) as RowDraft, slots(id, drafts.get(id) as RowDraft)));
+  if (planned) n = rows.reduce((m, r) => Math.max(m, r.trials.length), 1);
   const countsPerTrial = Array.from({ length: n }, (_, i) => {
     const counts = emptyCounts();
-    for (const row of rows) count(counts, row.trials[i] ?? MISSING);
+    for (const row of rows) if (i < row.trials.length) count(counts, row.trials[i]!);
     return counts;
   });
   const stats = taskStats(rows, n);
@@ -111,7 +130,10 @@ function count(counts: StatusCounts, cell: TrialCell): void {
   counts.total++;
 }
 
-/** Statistics over rows that all have n trials. */
+/**
+ * Statistics over rows of n trials (rows of a planned-uneven suite have their own counts: each task's
+ * pass rate is over its own trials, and pass@k / pass^k go up to the smallest count).
+ */
 export function taskStats(rows: readonly TaskRow[], n: number): TaskStats {
   const counts = emptyCounts();
   let totalDurationMs = 0;
@@ -127,15 +149,16 @@ export function taskStats(rows: readonly TaskRow[], n: number): TaskStats {
     n === 1
       ? { ...wilson(rows.filter((r) => r.passed === 1).length, rows.length), method: "wilson" as const }
       : { ...normalInterval(m, clusteredSE(rates)), method: "clustered" as const };
-  const ks = Array.from({ length: n }, (_, i) => i + 1);
+  const kMax = rows.reduce((m, r) => Math.min(m, r.trials.length), n);
+  const ks = Array.from({ length: kMax }, (_, i) => i + 1);
   const usage = usageStats(rows.flatMap((r) => r.trials.map((t) => t.usage)));
   return {
     tasks: rows.length,
     trials: n,
     counts,
     percentage: 100 * m,
-    passAtK: ks.map((k) => mean(rows.map((r) => passAtK(n, r.passed, k)))),
-    passHatK: ks.map((k) => mean(rows.map((r) => passHatK(n, r.passed, k)))),
+    passAtK: ks.map((k) => mean(rows.map((r) => passAtK(r.trials.length, r.passed, k)))),
+    passHatK: ks.map((k) => mean(rows.map((r) => passHatK(r.trials.length, r.passed, k)))),
     ci95,
     totalDurationMs,
     ...(usage ? { usage } : {}),
@@ -147,13 +170,14 @@ export function taskStats(rows: readonly TaskRow[], n: number): TaskStats {
 export function assemble(suites: SuiteTabulation[], sources: string[]): Tabulation {
   const sorted = [...suites].sort((a, b) => compareIds(a.name, b.name));
   const rows = sorted.flatMap((s) => s.rows);
-  const sameN = sorted.length > 0 && sorted.every((s) => s.trials === sorted[0]?.trials) ? (sorted[0]?.trials ?? 1) : null;
+  const uneven = sorted.some((s) => s.rows.some((r) => r.trials.length !== s.trials));
+  const sameN = !uneven && sorted.length > 0 && sorted.every((s) => s.trials === sorted[0]?.trials) ? (sorted[0]?.trials ?? 1) : null;
   const stats = taskStats(rows, sameN ?? 2);
   const counts = emptyCounts();
   for (const s of sorted) addCounts(counts, s.counts);
   return {
     version: 1,
-    rules: TABULATION_RULES,
+    rules: uneven ? `${TABULATION_RULES} ${PLANNED_TRIALS_RULE}` : TABULATION_RULES,
     sources,
     suites: sorted,
     overall: { ...stats, counts, trials: sameN, passAtK: sameN ? stats.passAtK : [], passHatK: sameN ? stats.passHatK : [] },

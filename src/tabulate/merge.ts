@@ -1,7 +1,7 @@
 /**
  * merge(): several Results trees (e.g. matrix shards) → one Tabulation. Fails with a ConfigError when
  * a run appears in two trees, or when a tree's run.json says which tasks it planned
- * (`scenarios[].hashes` keys, × `options.repeat` repetitions) and some have no result, or when shard
+ * (`scenarios[].hashes` keys, × `options.repeat` repetitions, or `scenarios[].trials` per task) and some have no result, or when shard
  * manifests say `shard.count` = n and not every shard 1..n is present.
  */
 import { existsSync } from "node:fs";
@@ -10,8 +10,8 @@ import { join } from "node:path";
 import { ConfigError } from "../errors.ts";
 import { MANIFEST_FILE } from "../results/manifest.ts";
 import { readManifestObject } from "../results/read-manifest.ts";
-import { readInput, fromRecords, type TabulateOptions } from "./tabulate.ts";
-import type { RunRecord } from "./read-results.ts";
+import { addPlanned, readInput, fromRecords, type TabulateOptions } from "./tabulate.ts";
+import type { PlannedBySuite, RunRecord } from "./read-results.ts";
 import type { Tabulation } from "./tabulation-types.ts";
 
 /** Options of merge: tabulate's options, and whether missing runs or shards are allowed. */
@@ -21,7 +21,7 @@ export interface MergeOptions extends TabulateOptions {
 }
 
 interface ManifestView {
-  scenarios?: { name?: string; hashes?: Record<string, string> }[];
+  scenarios?: { name?: string; hashes?: Record<string, string>; trials?: Record<string, number> }[];
   options?: { repeat?: number };
   shard?: { index: number; count: number } | null;
 }
@@ -45,12 +45,14 @@ export async function resultsTrees(dir: string): Promise<string[]> {
 export async function merge(dirs: string[], options: MergeOptions = {}): Promise<Tabulation> {
   if (dirs.length === 0) throw new ConfigError("merge input", ["no Results folders given"]);
   const records: RunRecord[] = [];
+  const planned: PlannedBySuite = new Map();
   const issues: string[] = [];
   const shards = new Map<number, string>();
   let shardCount: number | undefined;
   for (const dir of dirs) {
-    const own = await readInput(dir, options.concurrency);
+    const { records: own, planned: ownPlan } = await readInput(dir, options.concurrency);
     records.push(...own);
+    addPlanned(planned, ownPlan);
     const manifest = await readManifest(dir);
     if (!manifest) continue;
     if (manifest.shard) {
@@ -66,7 +68,7 @@ export async function merge(dirs: string[], options: MergeOptions = {}): Promise
   if (shardCount !== undefined) {
     for (let i = 1; i <= shardCount; i++) if (!shards.has(i)) issues.push(`shard ${i}/${shardCount} is missing`);
   }
-  const tabulation = fromRecords(records, dirs, options.trials);
+  const tabulation = fromRecords(records, dirs, options.trials, true, planned);
   if (issues.length && !options.allowMissing) throw new ConfigError("merged results", issues);
   return tabulation;
 }
@@ -80,7 +82,9 @@ function missingIn(dir: string, manifest: ManifestView, records: readonly RunRec
   for (const scenario of manifest.scenarios ?? []) {
     if (!scenario.name || !scenario.hashes) continue;
     for (const id of Object.keys(scenario.hashes).sort()) {
-      const absent = Array.from({ length: repeat }, (_, rep) => rep).filter((rep) => !have.has(`${scenario.name}/${id}/${rep}`));
+      const own = scenario.trials?.[id];
+      const reps = Number.isInteger(own) && own! >= 1 ? own! : repeat;
+      const absent = Array.from({ length: reps }, (_, rep) => rep).filter((rep) => !have.has(`${scenario.name}/${id}/${rep}`));
       if (absent.length) issues.push(`${dir}: ${scenario.name}/${id} has no result for repetition(s) ${absent.join(", ")}`);
       for (const rep of absent) missing.push({ suite: scenario.name, id, rep, status: "missing", durationMs: null, score: null, reason: "planned in run.json, no result" });
     }

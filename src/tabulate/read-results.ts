@@ -20,9 +20,13 @@ import { ConfigError } from "../errors.ts";
 import { writtenByBench } from "../results/run-folder.ts";
 import { scoreAgbenchLog, scoreAgbenchLogSync, type LogVerdict } from "./agbench-log.ts";
 import { runPool } from "../run/worker-pool.ts";
-import type { TrialStatus } from "./tabulation-types.ts";
+import { sequentialDesignOf, type SequentialDesign, type TrialStatus } from "./tabulation-types.ts";
+import type { PlannedBySuite } from "./build-tabulation.ts";
+import { readManifestObject } from "../results/read-manifest.ts";
 import { parseResult } from "../results/result-file.ts";
 import { trialUsage, type TrialUsage } from "./usage-stats.ts";
+
+export type { PlannedBySuite };
 
 /** One run read from a Results tree: suite, task id, repetition, status, duration, score and more. */
 export interface RunRecord {
@@ -97,18 +101,40 @@ export async function scenarioFolders(root: string, children?: string[], manifes
     : names.map((name) => ({ suite: name, dir: join(root, name) }));
 }
 
-/** Every run record under `root`, plus whether the tree carries a manifest. */
-export async function readResultsTree(root: string, concurrency = 64): Promise<{ records: RunRecord[]; manifest: boolean }> {
+/** What a Results tree's run.json says about how its runs were planned and decided (absent: an ordinary run). */
+export interface TreePlan {
+  /** Each task's planned trials, when the run planned tasks unevenly (run.json `scenarios[].trials`). */
+  planned?: PlannedBySuite;
+  /** The sequential design of a `bench run --until-decided` run (run.json `untilDecided`). */
+  untilDecided?: SequentialDesign;
+}
+
+/** The per-task planned trials a run.json records (`scenarios[].trials`), when it planned tasks unevenly. */
+export function plannedTrials(manifest: Record<string, unknown> | undefined): PlannedBySuite | undefined {
+  const scenarios = manifest?.scenarios;
+  if (!Array.isArray(scenarios)) return undefined;
+  const out: PlannedBySuite = new Map();
+  for (const scenario of scenarios as { name?: unknown; trials?: unknown }[]) {
+    if (typeof scenario?.name !== "string" || typeof scenario.trials !== "object" || scenario.trials === null) continue;
+    const ids = new Map<string, number>();
+    for (const [id, n] of Object.entries(scenario.trials)) if (Number.isInteger(n) && (n as number) >= 1) ids.set(id, n as number);
+    if (ids.size) out.set(scenario.name, ids);
+  }
+  return out.size ? out : undefined;
+}
+
+/** Every run record under `root`, whether the tree carries a manifest, and its plan (when uneven) and design. */
+export async function readResultsTree(root: string, concurrency = 64): Promise<{ records: RunRecord[]; manifest: boolean } & TreePlan> {
   const records: RunRecord[] = [];
-  const { manifest } = await visitResultsTree(root, (record) => records.push(record), concurrency);
-  return { records, manifest };
+  const { manifest, ...plan } = await visitResultsTree(root, (record) => records.push(record), concurrency);
+  return { records, manifest, ...plan };
 }
 
 /**
  * Hand every run record under `root` to `visit`, in no set order. `concurrency`: console logs over
  * 4 MiB (and, in a tree with a manifest, run folders without result.json) read at once.
  */
-export async function visitResultsTree(root: string, visit: (record: RunRecord) => void, concurrency = 64): Promise<{ manifest: boolean }> {
+export async function visitResultsTree(root: string, visit: (record: RunRecord) => void, concurrency = 64): Promise<{ manifest: boolean } & TreePlan> {
   const children = await subdirs(root).catch((error: unknown) => {
     throw new ConfigError("results path", [`${root}: ${(error as Error).message}`]);
   });
@@ -136,7 +162,10 @@ export async function visitResultsTree(root: string, visit: (record: RunRecord) 
     }
   }
   await runPool(later, concurrency, async (run) => visit(await readWithoutResult(run, manifest)));
-  return { manifest };
+  const object = manifest ? await readManifestObject(root) : undefined;
+  const planned = plannedTrials(object);
+  const untilDecided = sequentialDesignOf(object?.untilDecided);
+  return { manifest, ...(planned ? { planned } : {}), ...(untilDecided ? { untilDecided } : {}) };
 }
 
 interface Run {

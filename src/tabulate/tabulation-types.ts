@@ -14,6 +14,11 @@ export const TABULATION_RULES: string =
   "Failed, error, timeout, skipped and missing trials all count as not passed; none is dropped from a denominator. " +
   "95% interval: Wilson over tasks with one trial, otherwise task-clustered (SE of the mean of per-task pass rates, normal approximation, clipped to [0, 1]).";
 
+/** Added to the rules when a run gave tasks different numbers of trials on purpose (`bench run --until-decided`). */
+export const PLANNED_TRIALS_RULE =
+  "Tasks were given different numbers of trials on purpose (run.json scenarios[].trials): each task's pass rate is over its own trials, " +
+  "trials it was never meant to have are not counted, and pass@k / pass^k go up to the smallest task's count.";
+
 /** How the mean reward is computed, stated where it is shown (only when a verifier recorded rewards). */
 export const REWARD_RULE = "Mean reward = mean over tasks of the task's mean trial reward; a trial without a reward counts 1 if passed, else 0.";
 
@@ -41,7 +46,7 @@ export interface TaskRow {
   trials: TrialCell[];
   /** Trials that passed. */
   passed: number;
-  /** passed / trials of the suite. */
+  /** passed / trials of the suite (of the task's own planned trials when the run planned them unevenly). */
   passRate: number;
   /** Some trials passed and some did not. */
   flaky: boolean;
@@ -60,7 +65,7 @@ export interface TaskRow {
 /** Trials counted by status, with the total. */
 export type StatusCounts = Record<TrialStatus, number> & { total: number };
 
-/** Statistics over a set of tasks that share a trial count n. */
+/** Statistics over a set of tasks that share a trial count n (at most n when a run planned them unevenly). */
 export interface TaskStats {
   /** Tasks counted. */
   tasks: number;
@@ -70,7 +75,7 @@ export interface TaskStats {
   counts: StatusCounts;
   /** 100 × mean task pass rate. */
   percentage: number;
-  /** passAtK[k − 1] = mean over tasks of pass@k, k = 1..n. */
+  /** passAtK[k − 1] = mean over tasks of pass@k, k = 1..n (1..the smallest task's count when uneven). */
   passAtK: number[];
   /** passHatK[k − 1] = mean over tasks of pass^k, k = 1..n. */
   passHatK: number[];
@@ -108,6 +113,35 @@ export interface Tabulation {
   suites: SuiteTabulation[];
   /** Over every task of every suite, each task weighted equally (its own trial count). */
   overall: Omit<TaskStats, "trials" | "passAtK" | "passHatK"> & { trials: number | null; passAtK: number[]; passHatK: number[] };
+  /**
+   * Present when these results come from `bench run --until-decided` (run.json `untilDecided`):
+   * compare() then decides by the same sequential rule the run stopped by (docs/verdict.md, "Until decided").
+   */
+  untilDecided?: SequentialDesign;
+}
+
+/** How an `--until-decided` run was decided: its α, threshold, budget of head runs and looks so far. */
+export interface SequentialDesign {
+  alpha: number;
+  threshold: number;
+  /** Budget of head runs. */
+  budget: number;
+  /** Each look's head runs and information fraction, in order; the last is the look the run stopped at. */
+  looks: { runs: number; fraction: number }[];
+}
+
+/** A run.json's or tabulation file's `untilDecided`, when it is well formed. */
+export function sequentialDesignOf(value: unknown): SequentialDesign | undefined {
+  const v = value as Partial<SequentialDesign> | undefined;
+  const positive = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x) && x > 0;
+  if (!v || !positive(v.alpha) || v.alpha > 0.5 || typeof v.threshold !== "number" || !(v.threshold >= 0) || !positive(v.budget)) return undefined;
+  if (!Array.isArray(v.looks) || v.looks.length === 0) return undefined;
+  let previous = 0;
+  for (const look of v.looks) {
+    if (!positive(look?.runs) || !positive(look.fraction) || look.fraction > 1 || look.fraction <= previous) return undefined;
+    previous = look.fraction;
+  }
+  return { alpha: v.alpha, threshold: v.threshold, budget: v.budget, looks: v.looks.map((l) => ({ runs: l.runs, fraction: l.fraction })) };
 }
 
 export function emptyCounts(): StatusCounts {

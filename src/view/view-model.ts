@@ -7,7 +7,9 @@ import { basename, join, relative, resolve } from "node:path";
 import { compare, type CompareOptions, type Comparison } from "../compare/compare.ts";
 import { ConfigError } from "../errors.ts";
 import { readManifestSummary, type ManifestSummary } from "../results/read-manifest.ts";
-import { fromRecords, readInput } from "../tabulate/tabulate.ts";
+import { addPlanned, fromRecords, readInput } from "../tabulate/tabulate.ts";
+import type { PlannedBySuite } from "../tabulate/read-results.ts";
+import type { SequentialDesign } from "../tabulate/tabulation-types.ts";
 import type { RunRecord } from "../tabulate/read-results.ts";
 import type { Tabulation } from "../tabulate/tabulation-types.ts";
 
@@ -73,11 +75,15 @@ export async function loadView(head: string[], options: LoadViewOptions = {}): P
   if (head.length === 0) throw new ConfigError("bench view input", ["no Results folder given"]);
   const roots: ViewRoot[] = [];
   const runs: ViewRun[] = [];
+  const plannedBy = { head: new Map(), base: new Map() } satisfies Record<"head" | "base", PlannedBySuite>;
+  const designs: Partial<Record<"head" | "base", SequentialDesign>> = {};
   for (const [index, { p, side }] of inputs.entries()) {
     const path = resolve(cwd, p);
     const folder = await stat(path).then((s) => s.isDirectory(), () => false);
     const started = await stat(join(path, "run.json")).then(() => true, () => false);
-    const records = await readInput(path, undefined, options.requireResults === true && !started);
+    const { records, planned, untilDecided } = await readInput(path, undefined, options.requireResults === true && !started);
+    addPlanned(plannedBy[side], planned);
+    if (untilDecided) designs[side] = untilDecided;
     const rel = relative(cwd, path);
     const root: ViewRoot = { index, side, label: rel === "" ? "." : rel.startsWith("..") ? path : rel, path, folder };
     const manifest = folder ? await readManifestSummary(path) : undefined;
@@ -87,7 +93,10 @@ export async function loadView(head: string[], options: LoadViewOptions = {}): P
   }
   const tabulationOf = (side: "head" | "base"): Tabulation => {
     const own = roots.filter((r) => r.side === side);
-    return fromRecords(runs.filter((r) => roots[r.root]?.side === side), own.map((r) => r.path), undefined, own.length > 1);
+    const tabulation = fromRecords(runs.filter((r) => roots[r.root]?.side === side), own.map((r) => r.path), undefined, own.length > 1, plannedBy[side]);
+    // One --until-decided run is decided by its sequential rule, as in tabulate() (docs/verdict.md).
+    const design = designs[side];
+    return design && own.length === 1 ? { ...tabulation, untilDecided: design } : tabulation;
   };
   const model: ViewModel = { roots, runs, head: tabulationOf("head"), secrets: options.secrets ?? [] };
   if (roots.some((r) => r.side === "base")) {

@@ -1,7 +1,7 @@
 /** run() in-process with a fake core, a fake GitHub API and a fake artifact store (no HTTP, no bundle). */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../action/run.ts";
@@ -115,7 +115,7 @@ describe("run() with injected core and clients", () => {
     assert.match(main.summary(), /\n\nBaseline: this run is on `main`: it is the baseline\n\nHistory: fresh \(could not be fetched from `main`: Resource not accessible by integration\)\n/);
   });
 
-  it("until-decided: runs one repetition at a time against the baseline and stops once the verdict is settled", async () => {
+  it("until-decided: runs in looks against the baseline and stops once the verdict is settled", async () => {
     const ws = mkdtempSync(join(tmpdir(), "bench-action-run-"));
     cpSync(FIXTURE, ws, { recursive: true });
     const event = join(ws, "event.json");
@@ -129,8 +129,13 @@ describe("run() with injected core and clients", () => {
     const looks = head.log.filter((l) => l.startsWith("until-decided: "));
     assert.ok(looks.length >= 2 && looks.length < 8, looks.join("\n"));
     assert.match(looks.at(-1) ?? "", /→ stop: regressed \(p .* at this look\)$/);
-    assert.ok(looks.slice(0, -1).every((l) => l.endsWith("→ one more repetition")));
+    assert.ok(looks.slice(0, -1).every((l) => l.endsWith("→ more runs where they help most")));
     assert.equal(head.outputs["verdict"], "regressed");
-    assert.ok(!existsSync(join(ws, "Results", "math", "fragile", String(looks.length))), "no repetition after the stop");
+    // No run after the stop: the run folders are exactly the runs of the last look, as run.json planned them.
+    const runs = Number(/look \d+, (\d+) of at most/.exec(looks.at(-1) ?? "")?.[1]);
+    const manifest = JSON.parse(readFileSync(join(ws, "Results", "run.json"), "utf8")) as { scenarios: { name: string; trials: Record<string, number> }[] };
+    const planned = manifest.scenarios.flatMap((s) => Object.entries(s.trials).map(([id, n]) => ({ dir: join(ws, "Results", s.name, id), n })));
+    assert.equal(planned.reduce((a, p) => a + p.n, 0), runs);
+    for (const { dir, n } of planned) assert.equal(readdirSync(dir).filter((d) => /^\d+$/.test(d)).length, n, dir);
   });
 });

@@ -2,21 +2,21 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.ts";
 import { parseRunArgs } from "../../src/cli/run-args.ts";
 import { captureIO } from "../helpers/capture-io.ts";
 import { result, tempDir, writeRun } from "../tabulate/results-fixture.ts";
 
-/** 8 tasks whose agent prints `answer`; base: 3 passing repetitions of each. */
-async function workspace(answer: string): Promise<string> {
+/** 8 tasks whose agent prints `answer`; base: 3 repetitions of each, passing unless `status` says otherwise. */
+async function workspace(answer: string, status: (task: number, rep: number) => "passed" | "failed" = () => "passed"): Promise<string> {
   const dir = await tempDir("bench-until-");
   await mkdir(join(dir, "Tasks", "T"), { recursive: true });
   await writeFile(join(dir, "Tasks", "T", "check.sh"), `echo "${answer}"\n`);
   const lines = Array.from({ length: 8 }, (_, i) => JSON.stringify({ id: `t${i}`, template: "T", command: "sh check.sh" }));
   await writeFile(join(dir, "Tasks", "math.jsonl"), `${lines.join("\n")}\n`);
-  for (let i = 0; i < 8; i++) for (let rep = 0; rep < 3; rep++) await writeRun(join(dir, "Base"), result("math", `t${i}`, rep));
+  for (let i = 0; i < 8; i++) for (let rep = 0; rep < 3; rep++) await writeRun(join(dir, "Base"), result("math", `t${i}`, rep, { status: status(i, rep) }));
   return dir;
 }
 
@@ -26,9 +26,9 @@ describe("bench run --until-decided", () => {
     const io = captureIO({ cwd });
     const code = await main(["run", "Tasks/math.jsonl", "--native", "--until-decided", "--base", "Base", "-r", "5"], io);
     assert.equal(code, 1, io.err());
-    assert.match(io.err(), /until decided: 1 repetition\(s\) per task: Δ −100\.0 pp, p 0\.000015 \(this look needs ≤ 0\.0019\) → stop: regressed \(p 0\.000015 ≤ 0\.0019 at this look\)\n/);
+    assert.match(io.err(), /until decided: look 1, 8 of at most 40 runs: Δ −100\.0 pp, p 0\.000015 \(this look needs ≤ 0\.0019\) → stop: regressed \(p 0\.000015 ≤ 0\.0019 at this look\)\n/);
     assert.match(io.out(), /\nVerdict: REGRESSED\. Regressed: tasks pass 100\.0 pp less often than on the base, more than chance explains\.\n/);
-    assert.match(io.out(), /until decided: stopped after 1 of at most 5 repetitions/);
+    assert.match(io.out(), /until decided: stopped at look 1, after 8 of at most 40 runs/);
     assert.ok(existsSync(join(cwd, "Results", "math", "t0", "0", "result.json")));
     assert.equal(existsSync(join(cwd, "Results", "math", "t0", "1")), false, "no second repetition was run");
   });
@@ -39,9 +39,40 @@ describe("bench run --until-decided", () => {
     const code = await main(["run", "Tasks/math.jsonl", "--native", "--until-decided", "--base", "Base", "-r", "2"], io);
     assert.equal(code, 0, io.err());
     assert.equal(io.err().match(/until decided: /g)?.length, 2);
-    assert.match(io.err(), /until decided: 2 repetition\(s\) per task: Δ \+0\.0 pp, p 1\.0 \(this look needs ≤ 0\.045\) → stop: inconclusive \(budget of 2 trials per task reached\)\n/);
+    assert.match(io.err(), /until decided: look 1, 8 of at most 16 runs: Δ \+0\.0 pp, p 1\.0 \(this look needs ≤ 0\.013\) → more runs where they help most\n/);
+    assert.match(io.err(), /until decided: look 2, 16 of at most 16 runs: Δ \+0\.0 pp, p 1\.0 \(this look needs ≤ 0\.045\) → stop: inconclusive \(budget of 16 runs spent\)\n/);
     assert.match(io.out(), /Verdict: INCONCLUSIVE\. No evidence of change/);
     assert.ok(existsSync(join(cwd, "Results", "math", "t7", "1", "result.json")));
+  });
+
+  it("trials go where the base is uncertain; run.json records the plan and the design; bench tabulate and bench compare give the loop's verdict", async () => {
+    // Base: t0 and t1 passed 1 of 3, the other six 3 of 3. The head passes everything.
+    const cwd = await workspace("ALL TESTS PASSED !#!#", (i, rep) => (i < 2 && rep > 0 ? "failed" : "passed"));
+    const io = captureIO({ cwd });
+    const code = await main(["run", "Tasks/math.jsonl", "--native", "--until-decided", "--base", "Base", "-r", "2"], io);
+    assert.equal(code, 0, io.err());
+    assert.match(io.err(), /look 2, 16 of at most 16 runs/);
+    // Look 2's 8 runs all went to the two uncertain tasks.
+    assert.ok(existsSync(join(cwd, "Results", "math", "t0", "4", "result.json")));
+    assert.ok(existsSync(join(cwd, "Results", "math", "t1", "4", "result.json")));
+    assert.equal(existsSync(join(cwd, "Results", "math", "t2", "1")), false);
+    const manifest = JSON.parse(await readFile(join(cwd, "Results", "run.json"), "utf8"));
+    assert.deepEqual(manifest.scenarios[0].trials, { t0: 5, t1: 5, t2: 1, t3: 1, t4: 1, t5: 1, t6: 1, t7: 1 });
+    assert.deepEqual(manifest.untilDecided.looks.map((l: { runs: number }) => l.runs), [8, 16]);
+    const loopVerdict = io.out().match(/Verdict: .*\n/)?.[0];
+    assert.ok(loopVerdict, io.out());
+
+    const tab = captureIO({ cwd });
+    assert.equal(await main(["tabulate", "Results", "--format", "json"], tab), 0, tab.err());
+    const tabulation = JSON.parse(tab.out());
+    assert.deepEqual(tabulation.suites[0].rows.map((r: { trials: unknown[] }) => r.trials.length), [5, 5, 1, 1, 1, 1, 1, 1]);
+    assert.equal(tabulation.suites[0].counts.missing, 0, "trials never planned are not missing");
+    assert.equal(tabulation.suites[0].percentage, 100);
+
+    const cmp = captureIO({ cwd });
+    await main(["compare", "Base", "Results"], cmp);
+    assert.equal(cmp.out().match(/Verdict: .*\n/)?.[0], loopVerdict);
+    assert.match(cmp.out(), /until decided: stopped at look 2, after 16 of at most 16 runs/);
   });
 
   it("usage: --until-decided needs --base; --base, --threshold and --alpha need --until-decided", () => {

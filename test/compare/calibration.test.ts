@@ -7,15 +7,16 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { bootstrapInterval } from "../../src/compare/bootstrap-interval.ts";
-import { compare } from "../../src/compare/compare.ts";
+import { compare, pairTasks } from "../../src/compare/compare.ts";
+import { fromRecords } from "../../src/tabulate/tabulate.ts";
 import { benjaminiHochberg, holm } from "../../src/compare/multiple-testing.ts";
 import { swapSides, type TaskSamples } from "../../src/compare/samples.ts";
-import { sequentialBoundaries, sequentialLook } from "../../src/compare/sequential.ts";
+import { allocateTrials, informationFraction, sequentialBoundaries } from "../../src/compare/sequential.ts";
 import { stratifiedTest } from "../../src/compare/stratified-test.ts";
 import { flagTasks } from "../../src/compare/task-flags.ts";
 import { decide } from "../../src/compare/verdict.ts";
 import { makeTabulation, uniform } from "../tabulate/make-tabulation.ts";
-import { bernoulli, rng, simulate, truth, type Mixture } from "./simulate.ts";
+import { bernoulli, rng, simulate, simulateUntilDecided, truth, type Mixture } from "./simulate.ts";
 
 const alarm = (v: string): boolean => v === "regressed" || v === "improved";
 /** α + 3 binomial SE: a correct method passes this almost surely, a broken one (rates of 20 %+) cannot. */
@@ -205,24 +206,64 @@ describe("until-decided: group-sequential looks", () => {
     assert.ok(Math.abs(c2! - 1.979) < 0.01, `${c2}`);
   });
 
-  it("no change: stopping with regressed or improved at most α of the time (20 tasks, base 3, budget 5)", () => {
-    const random = rng(11);
-    const sims = 200;
-    let alarms = 0;
-    for (let i = 0; i < sims; i++) {
-      const p = truth({ tasks: 20, baseTrials: 3, headTrials: 5, mixture: "flaky", effectPp: 0 }, random);
-      const base = p.base.map((pb) => bernoulli(pb, 3, random));
-      const head = p.head.map((ph) => bernoulli(ph, 5, random));
-      const schedule: number[] = [];
-      for (let r = 1; r <= 5; r++) {
-        schedule.push(r);
-        const look = sequentialLook(base.map((b, j) => ({ base: b, head: head[j]!.slice(0, r) })), { baseTrials: 3, schedule, maxTrials: 5 });
-        if (look.decision === "stop") {
-          if (alarm(look.verdict)) alarms++;
-          break;
-        }
+  for (const allocation of ["variance", "equal"] as const) {
+    it(`no change: stopping with regressed or improved at most α of the time (20 tasks, base 3, budget 5 × 20 runs, ${allocation} allocation)`, () => {
+      const random = rng(11);
+      const sims = 200;
+      let alarms = 0;
+      for (let i = 0; i < sims; i++) {
+        const s = simulateUntilDecided(truth({ tasks: 20, baseTrials: 3, headTrials: 5, mixture: "flaky", effectPp: 0 }, random), 3, 5, random, { allocation, draws: 999 });
+        if (alarm(s.verdict)) alarms++;
       }
+      assert.ok(alarms / sims <= bound(sims), `${alarms}/${sims}`);
+    });
+  }
+
+  it("allocation: every task gets a first trial, then trials go where the base says the task is uncertain", () => {
+    const solid = { base: [1, 1, 1], head: [1] };
+    const flaky = { base: [1, 0, 1], head: [0] };
+    assert.deepEqual(allocateTrials([{ base: [1, 1, 1], head: [] }, solid], 1), [1, 0]);
+    const add = allocateTrials([solid, flaky, solid, flaky], 6);
+    assert.equal(add.reduce((a, b) => a + b, 0), 6);
+    assert.ok(add[1]! > add[0]! && add[3]! > add[2]!, JSON.stringify(add));
+    assert.ok(add[0]! >= 1, "a task that passed every base trial is not starved");
+    // The head's own outcomes never steer its next trials (no bias from when sampling stopped).
+    assert.deepEqual(allocateTrials([{ ...solid, head: [0] }, { ...flaky, head: [1] }], 3), allocateTrials([solid, flaky], 3));
+  });
+
+  it("information fraction: runs used against the budget, with the base's share of Var(Δ); equal counts give (1/nb + 1/R) / (1/nb + 1/r)", () => {
+    const tasks = Array.from({ length: 10 }, () => ({ base: [1, 0, 1], head: [1, 1] }));
+    assert.ok(Math.abs(informationFraction(tasks, 20, 50) - (1 / 3 + 1 / 5) / (1 / 3 + 1 / 2)) < 1e-12);
+    assert.equal(informationFraction(tasks, 50, 50), 1);
+  });
+});
+
+describe("unequal trial counts", () => {
+  it("no change, 30 tasks, base 3 trials, head 1–6 trials per task (fixed in advance): p ≤ α at most α", () => {
+    const random = rng(606);
+    const sims = 200;
+    let rejections = 0;
+    for (let i = 0; i < sims; i++) {
+      const p = truth({ tasks: 30, baseTrials: 3, headTrials: 1, mixture: "mixed", effectPp: 0 }, random).base;
+      const samples = p.map((pb, j) => ({ base: bernoulli(pb, 3, random), head: bernoulli(pb, 1 + (j % 6), random) }));
+      if (stratifiedTest(samples, 999).p <= 0.05) rejections++;
     }
-    assert.ok(alarms / sims <= bound(sims), `${alarms}/${sims}`);
+    assert.ok(rejections / sims <= bound(sims), `${rejections}/${sims}`);
+  });
+
+  it("tabulation rates a planned-uneven task over its own trials; compare pairs exactly those trials", () => {
+    const planned = new Map([["s", new Map([["a", 1], ["b", 3]])]]);
+    const head = fromRecords([
+      { suite: "s", id: "a", rep: 0, status: "passed", durationMs: 1, score: null },
+      { suite: "s", id: "b", rep: 0, status: "passed", durationMs: 1, score: null },
+      { suite: "s", id: "b", rep: 2, status: "failed", durationMs: 1, score: null },
+    ], ["head"], undefined, true, planned);
+    const [a, b] = head.suites[0]!.rows;
+    assert.deepEqual([a!.trials.length, a!.passRate], [1, 1], "a: 1 planned trial, passed: 100 %, not 1 of 3");
+    assert.deepEqual(b!.trials.map((c) => c.status), ["passed", "missing", "failed"], "b: a planned trial without a result is still missing");
+    assert.equal(head.overall.trials, null);
+    assert.match(head.rules, /different numbers of trials on purpose/);
+    const base = makeTabulation({ s: { a: "PPP", b: "PPP" } });
+    assert.deepEqual(pairTasks(base, head).pairs.map((p) => p.head), [[1], [1, 0, 0]]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { sfc32, type Random } from "../../src/compare/random.ts";
 import type { TaskSamples } from "../../src/compare/samples.ts";
+import { untilDecidedStep } from "../../src/compare/sequential.ts";
 
 export type Mixture = "mixed" | "flaky" | "solid";
 
@@ -59,4 +60,34 @@ export function truth(spec: SimSpec, random: Random): { base: number[]; head: nu
 export function simulate(spec: SimSpec, random: Random): TaskSamples[] {
   const p = truth(spec, random);
   return p.base.map((pb, i) => ({ base: bernoulli(pb, spec.baseTrials, random), head: bernoulli(p.head[i]!, spec.headTrials, random) }));
+}
+
+export interface SequentialSim {
+  /** The verdict the loop stopped with. */
+  verdict: string;
+  /** Head runs used. */
+  runs: number;
+  looks: number;
+}
+
+/**
+ * The `--until-decided` loop (src/compare/until-decided.ts) on simulated tasks: base `nb` trials, look 1
+ * one head trial per task, then `untilDecidedStep` decides, and the trials it asks for are drawn.
+ */
+export function simulateUntilDecided(
+  p: { base: readonly number[]; head: readonly number[] }, nb: number, perTask: number, random: Random,
+  options: { allocation?: "variance" | "equal"; draws?: number } = {},
+): SequentialSim {
+  const tasks = p.base.length;
+  const base = p.base.map((pb) => bernoulli(pb, nb, random));
+  const head = p.head.map((ph) => bernoulli(ph, 1, random));
+  const earlier: number[] = [];
+  for (;;) {
+    const samples = base.map((b, i) => ({ base: b, head: head[i]! }));
+    const runs = head.reduce((s, h) => s + h.length, 0);
+    const { look, add } = untilDecidedStep(samples, { earlier, runs, budget: perTask * tasks, batch: tasks, ...options });
+    earlier.push(look.fraction);
+    if (look.decision === "stop") return { verdict: look.verdict, runs, looks: earlier.length };
+    add.forEach((a, i) => head[i]!.push(...bernoulli(p.head[i]!, a, random)));
+  }
 }

@@ -6,15 +6,15 @@
  * decision rule it replaced (copied below, in this file only). Then the per-task flags, one broken
  * task, and `--until-decided` against fixed -r at the same power. Goals: false alarm ≤ α + 2 SE in
  * every cell; power ≥ 80 % at 50 tasks × 3 trials for a 17 pp drop spread over the tasks.
- * BENCH_CAL_SIMS sets the simulations per cell (default 1000).
+ * BENCH_CAL_SIMS sets the simulations per cell (default 1000); BENCH_CAL_PARTS=grid or until-decided runs one part.
  */
 import type { TaskSamples } from "../../src/compare/samples.ts";
-import { sequentialLook } from "../../src/compare/sequential.ts";
 import { flagTasks } from "../../src/compare/task-flags.ts";
 import { decide } from "../../src/compare/verdict.ts";
-import { bernoulli, MIXTURES, rng, simulate, truth, type Mixture } from "../compare/simulate.ts";
+import { bernoulli, MIXTURES, rng, simulate, simulateUntilDecided, truth, type Mixture } from "../compare/simulate.ts";
 
 const SIMS = Number(process.env.BENCH_CAL_SIMS ?? 1000);
+const PARTS = new Set((process.env.BENCH_CAL_PARTS ?? "grid,until-decided").split(","));
 const ALPHA = 0.05;
 const THRESHOLD = 5;
 const TASKS = [5, 10, 20, 50, 100, 200];
@@ -66,87 +66,106 @@ const started = performance.now();
 const bound = ALPHA + 2 * Math.sqrt((ALPHA * (1 - ALPHA)) / SIMS);
 console.log(`calibration: ${SIMS} simulated comparisons per cell, α = ${ALPHA}, threshold ${THRESHOLD} pp; false-alarm goal ≤ ${pct(bound)} (α + 2 SE)`);
 for (const [m, text] of Object.entries(MIXTURES)) console.log(`  mixture ${m}: ${text}`);
-console.log("\nNo change (false alarm = regressed or improved) | power: regressed under a drop spread over the tasks");
-console.log("mixture tasks×trials | false alarm: new (p≤α)  old | power −17 pp: new  old | power −10 pp: new");
-let seed = 1;
-for (const mixture of ["mixed", "flaky", "solid"] as Mixture[]) {
-  for (const tasks of TASKS) {
-    for (const trials of TRIALS) {
-      const sims = mixture === "mixed" ? SIMS : Math.ceil(SIMS / 2);
-      const nul = cell(tasks, trials, mixture, 0, sims, seed++);
-      const p17 = cell(tasks, trials, mixture, -17, sims, seed++);
-      const p10 = mixture === "mixed" ? cell(tasks, trials, mixture, -10, sims, seed++) : undefined;
-      const over = nul.alarms > ALPHA + 2 * Math.sqrt((ALPHA * (1 - ALPHA)) / sims);
-      if (over) failures++;
-      console.log(`${mixture.padEnd(6)} ${String(tasks).padStart(4)}×${String(trials).padEnd(3)}       | ${pct(nul.alarms)} (${pct(nul.rejections)}) ${pct(nul.oldAlarms)} | ${pct(p17.regressed)} ${pct(p17.oldRegressed)} | ${p10 ? pct(p10.regressed) : "     -"}${over ? "  ← over the goal" : ""}`);
-    }
-  }
-}
-
-const target = cell(50, 3, "mixed", -17, SIMS, 9001);
-const targetOk = target.regressed >= 0.8;
-if (!targetOk) failures++;
-console.log(`\nPower target: 50 tasks × 3 trials, 17 pp drop spread over the tasks → regressed ${pct(target.regressed)} (goal ≥ 80%) ${targetOk ? "PASS" : "FAIL"}`);
-
-// One task breaks (p → 0 in head), everything else the same: a true change of about 1/T, below the threshold.
-{
-  const random = rng(77);
-  let flips = 0, oldFlips = 0;
-  for (let i = 0; i < SIMS; i++) {
-    const samples = simulate({ tasks: 50, baseTrials: 3, headTrials: 3, mixture: "mixed", effectPp: 0 }, random);
-    samples[0] = { base: bernoulli(0.9, 3, random), head: [0, 0, 0] };
-    if (decide(samples).verdict === "regressed") flips++;
-    if (oldVerdict(samples) === "regressed") oldFlips++;
-  }
-  console.log(`One task broken (p .9 → 0) among 50 × 3: whole verdict regressed ${pct(flips / SIMS)} (old rule ${pct(oldFlips / SIMS)})`);
-}
-
-// Per-task flags: Benjamini–Hochberg at α. Null: any flag at all; 5 of 50 tasks broken at 10 trials: false discoveries among flags.
-{
-  const random = rng(4242);
-  const sims = Math.ceil(SIMS / 4);
-  let anyNull = 0, flagged = 0, falseFlags = 0, found = 0;
-  for (let i = 0; i < sims; i++) {
-    const nul = simulate({ tasks: 50, baseTrials: 10, headTrials: 10, mixture: "mixed", effectPp: 0 }, random).map((t, j) => ({ ...t, suite: "s", id: `t${j}` }));
-    const f = flagTasks(nul, ALPHA);
-    if (f.newFailures.length + f.fixed.length + f.newlyFlaky.length > 0) anyNull++;
-    const p = truth({ tasks: 50, baseTrials: 10, headTrials: 10, mixture: "flaky", effectPp: 0 }, random).base;
-    const eff = p.map((pb, j) => ({ suite: "s", id: `t${j}`, base: bernoulli(Math.max(pb, 0.6), 10, random), head: bernoulli(j < 5 ? 0 : Math.max(pb, 0.6), 10, random) }));
-    const g = flagTasks(eff, ALPHA);
-    const ids = [...g.newFailures, ...g.fixed, ...g.newlyFlaky].map((c) => Number(c.id.slice(1)));
-    flagged += ids.length;
-    falseFlags += ids.filter((j) => j >= 5).length;
-    found += ids.filter((j) => j < 5).length;
-  }
-  console.log(`Task flags (exact test per task + BH at ${ALPHA}): no change, 50 × 10: any task flagged in ${pct(anyNull / sims)} of comparisons; ` +
-    `5 of 50 broken: ${pct(found / (5 * sims))} of them flagged, false discoveries ${pct(flagged ? falseFlags / flagged : 0)} of flags`);
-}
-
-// --until-decided: looks after each added trial per task (base fixed at 3 trials), against fixed -r.
-{
-  const T = 50, NB = 3;
-  const sequential = (effectPp: number, maxTrials: number, sims: number, seedBase: number) => {
-    const random = rng(seedBase);
-    let regressed = 0, alarms = 0, runs = 0;
-    for (let i = 0; i < sims; i++) {
-      const p = truth({ tasks: T, baseTrials: NB, headTrials: maxTrials, mixture: "mixed", effectPp }, random);
-      const base = p.base.map((pb) => bernoulli(pb, NB, random));
-      const head = p.head.map((ph) => bernoulli(ph, maxTrials, random));
-      const schedule: number[] = [];
-      for (let r = 1; r <= maxTrials; r++) {
-        schedule.push(r);
-        const look = sequentialLook(base.map((b, j) => ({ base: b, head: head[j]!.slice(0, r) })), { baseTrials: NB, schedule, maxTrials });
-        if (look.decision === "stop") {
-          runs += T * r;
-          if (look.verdict === "regressed") regressed++;
-          if (alarm(look.verdict)) alarms++;
-          break;
-        }
+if (PARTS.has("grid")) {
+  console.log("\nNo change (false alarm = regressed or improved) | power: regressed under a drop spread over the tasks");
+  console.log("mixture tasks×trials | false alarm: new (p≤α)  old | power −17 pp: new  old | power −10 pp: new");
+  let seed = 1;
+  for (const mixture of ["mixed", "flaky", "solid"] as Mixture[]) {
+    for (const tasks of TASKS) {
+      for (const trials of TRIALS) {
+        const sims = mixture === "mixed" ? SIMS : Math.ceil(SIMS / 2);
+        const nul = cell(tasks, trials, mixture, 0, sims, seed++);
+        const p17 = cell(tasks, trials, mixture, -17, sims, seed++);
+        const p10 = mixture === "mixed" ? cell(tasks, trials, mixture, -10, sims, seed++) : undefined;
+        const over = nul.alarms > ALPHA + 2 * Math.sqrt((ALPHA * (1 - ALPHA)) / sims);
+        if (over) failures++;
+        console.log(`${mixture.padEnd(6)} ${String(tasks).padStart(4)}×${String(trials).padEnd(3)}       | ${pct(nul.alarms)} (${pct(nul.rejections)}) ${pct(nul.oldAlarms)} | ${pct(p17.regressed)} ${pct(p17.oldRegressed)} | ${p10 ? pct(p10.regressed) : "     -"}${over ? "  ← over the goal" : ""}`);
       }
     }
-    return { regressed: regressed / sims, alarms: alarms / sims, runs: runs / sims };
+  }
+
+  const target = cell(50, 3, "mixed", -17, SIMS, 9001);
+  const targetOk = target.regressed >= 0.8;
+  if (!targetOk) failures++;
+  console.log(`\nPower target: 50 tasks × 3 trials, 17 pp drop spread over the tasks → regressed ${pct(target.regressed)} (goal ≥ 80%) ${targetOk ? "PASS" : "FAIL"}`);
+
+  // One task breaks (p → 0 in head), everything else the same: a true change of about 1/T, below the threshold.
+  {
+    const random = rng(77);
+    let flips = 0, oldFlips = 0;
+    for (let i = 0; i < SIMS; i++) {
+      const samples = simulate({ tasks: 50, baseTrials: 3, headTrials: 3, mixture: "mixed", effectPp: 0 }, random);
+      samples[0] = { base: bernoulli(0.9, 3, random), head: [0, 0, 0] };
+      if (decide(samples).verdict === "regressed") flips++;
+      if (oldVerdict(samples) === "regressed") oldFlips++;
+    }
+    console.log(`One task broken (p .9 → 0) among 50 × 3: whole verdict regressed ${pct(flips / SIMS)} (old rule ${pct(oldFlips / SIMS)})`);
+  }
+
+  // Per-task flags: Benjamini–Hochberg at α. Null: any flag at all; 5 of 50 tasks broken at 10 trials: false discoveries among flags.
+  {
+    const random = rng(4242);
+    const sims = Math.ceil(SIMS / 4);
+    let anyNull = 0, flagged = 0, falseFlags = 0, found = 0;
+    for (let i = 0; i < sims; i++) {
+      const nul = simulate({ tasks: 50, baseTrials: 10, headTrials: 10, mixture: "mixed", effectPp: 0 }, random).map((t, j) => ({ ...t, suite: "s", id: `t${j}` }));
+      const f = flagTasks(nul, ALPHA);
+      if (f.newFailures.length + f.fixed.length + f.newlyFlaky.length > 0) anyNull++;
+      const p = truth({ tasks: 50, baseTrials: 10, headTrials: 10, mixture: "flaky", effectPp: 0 }, random).base;
+      const eff = p.map((pb, j) => ({ suite: "s", id: `t${j}`, base: bernoulli(Math.max(pb, 0.6), 10, random), head: bernoulli(j < 5 ? 0 : Math.max(pb, 0.6), 10, random) }));
+      const g = flagTasks(eff, ALPHA);
+      const ids = [...g.newFailures, ...g.fixed, ...g.newlyFlaky].map((c) => Number(c.id.slice(1)));
+      flagged += ids.length;
+      falseFlags += ids.filter((j) => j >= 5).length;
+      found += ids.filter((j) => j < 5).length;
+    }
+    console.log(`Task flags (exact test per task + BH at ${ALPHA}): no change, 50 × 10: any task flagged in ${pct(anyNull / sims)} of comparisons; ` +
+      `5 of 50 broken: ${pct(found / (5 * sims))} of them flagged, false discoveries ${pct(flagged ? falseFlags / flagged : 0)} of flags`);
+  }
+}
+
+// Unequal trial counts fixed in advance (head 1–6 trials per task, base 3): the Monte Carlo path of the test.
+if (PARTS.has("grid")) {
+  console.log("\nUnequal trial counts (base 3 trials, head 1–6 trials per task, mixed): false alarm (goal ≤ α + 2 SE) | power −17 pp");
+  for (const tasks of [20, 50, 100]) {
+    const sims = Math.ceil(SIMS / 2);
+    const run = (effectPp: number, seedBase: number) => {
+      const random = rng(seedBase);
+      let alarms = 0, regressed = 0;
+      for (let i = 0; i < sims; i++) {
+        const p = truth({ tasks, baseTrials: 3, headTrials: 1, mixture: "mixed", effectPp }, random);
+        const d = decide(p.base.map((pb, j) => ({ base: bernoulli(pb, 3, random), head: bernoulli(p.head[j]!, 1 + (j % 6), random) })));
+        if (alarm(d.verdict)) alarms++;
+        if (d.verdict === "regressed") regressed++;
+      }
+      return { alarms: alarms / sims, regressed: regressed / sims };
+    };
+    const nul = run(0, 3100 + tasks);
+    const p17 = run(-17, 3200 + tasks);
+    const over = nul.alarms > ALPHA + 2 * Math.sqrt((ALPHA * (1 - ALPHA)) / sims);
+    if (over) failures++;
+    console.log(`  ${String(tasks).padStart(3)} tasks: false alarm ${pct(nul.alarms)} | power ${pct(p17.regressed)}${over ? "  ← over the goal" : ""}`);
+  }
+}
+
+// --until-decided (src/compare/until-decided.ts's steps on simulated tasks): look 1 gives every task one
+// trial, each later look adds T runs; "variance" puts them where they cut Var(Δ) most, "equal" gives every
+// task one more (the earlier design). Both against fixed -r, measured here.
+if (PARTS.has("until-decided")) {
+  const T = 50, NB = 3;
+  const sims = Math.ceil(SIMS / 2);
+  const sequential = (allocation: "variance" | "equal", effectPp: number, budget: number, seedBase: number, n = sims) => {
+    const random = rng(seedBase);
+    let regressed = 0, alarms = 0, runs = 0;
+    for (let i = 0; i < n; i++) {
+      const s = simulateUntilDecided(truth({ tasks: T, baseTrials: NB, headTrials: budget, mixture: "mixed", effectPp }, random), NB, budget, random, { allocation });
+      runs += s.runs;
+      if (s.verdict === "regressed") regressed++;
+      if (alarm(s.verdict)) alarms++;
+    }
+    return { regressed: regressed / n, alarms: alarms / n, runs: runs / n };
   };
-  const fixed = (effectPp: number, r: number, sims: number, seedBase: number) => {
+  const fixed = (effectPp: number, r: number, seedBase: number) => {
     const random = rng(seedBase);
     let regressed = 0;
     for (let i = 0; i < sims; i++) {
@@ -156,24 +175,29 @@ console.log(`\nPower target: 50 tasks × 3 trials, 17 pp drop spread over the ta
     }
     return regressed / sims;
   };
-  const sims = Math.ceil(SIMS / 2);
-  console.log(`\n--until-decided (Lan–DeMets O'Brien–Fleming, a look after each added trial per task; ${T} tasks, base ${NB} trials, mixed)`);
-  console.log("no change: false alarm with a budget of R trials per task (goal ≤ α + 2 SE)");
+  const goal = ALPHA + 2 * Math.sqrt((ALPHA * (1 - ALPHA)) / SIMS);
+  console.log(`\n--until-decided (Lan–DeMets O'Brien–Fleming; ${T} tasks, base ${NB} trials, mixed; a look every ${T} runs; budget R × ${T} runs; ${SIMS} simulations per no-change row, ${sims} per effect row)`);
+  console.log(`no change: false alarm (goal ≤ ${pct(goal)}) and mean head runs, trials where they help most | one more trial for every task`);
   for (const R of [3, 5, 10]) {
-    const s = sequential(0, R, sims, 500 + R);
-    const over = s.alarms > ALPHA + 2 * Math.sqrt((ALPHA * (1 - ALPHA)) / sims);
+    const v = sequential("variance", 0, R, 500 + R, SIMS);
+    const e = sequential("equal", 0, R, 500 + R, SIMS);
+    const over = v.alarms > goal || e.alarms > goal;
     if (over) failures++;
-    console.log(`  budget ${String(R).padStart(2)}: false alarm ${pct(s.alarms)}, mean head runs ${s.runs.toFixed(0)} of ${T * R}${over ? "  ← over the goal" : ""}`);
+    console.log(`  budget ${String(R).padStart(2)} × ${T}: ${pct(v.alarms)}, ${v.runs.toFixed(0)} runs | ${pct(e.alarms)}, ${e.runs.toFixed(0)} runs${over ? "  ← over the goal" : ""}`);
   }
+  const budgets = [2, 3, 4, 5, 6, 8, 10];
   for (const effect of [-17, -10]) {
-    console.log(`effect ${effect} pp: fixed -r vs the smallest budget whose power is at least as high`);
-    const budgets = [2, 3, 4, 5, 6, 8, 10].map((R) => ({ R, ...sequential(effect, R, sims, 700 + R) }));
+    console.log(`effect ${effect} pp: fixed -r against the smallest budget whose power is at least as high (runs: mean head runs; ratio: against fixed -r measured here)`);
+    const rows = { variance: budgets.map((R) => ({ R, ...sequential("variance", effect, R, 700 + R) })), equal: budgets.map((R) => ({ R, ...sequential("equal", effect, R, 700 + R) })) };
     for (const r of [1, 2, 3, 5]) {
-      const power = fixed(effect, r, sims, 900 + r);
-      const match = budgets.find((b) => b.regressed >= power && b.R >= r);
-      const saved = match ? 1 - match.runs / (T * r) : Number.NaN;
-      console.log(`  fixed -r ${r}: power ${pct(power)}, ${T * r} runs | until-decided budget ${match?.R ?? "-"}: power ${match ? pct(match.regressed) : "-"}, ` +
-        `mean ${match ? match.runs.toFixed(0) : "-"} runs → saves ${Number.isNaN(saved) ? "-" : pct(saved)}`);
+      const power = fixed(effect, r, 900 + r);
+      const runs = T * r;
+      const match = (list: typeof rows.variance) => list.find((b) => b.regressed >= power && b.R >= r);
+      const v = match(rows.variance);
+      const e = match(rows.equal);
+      const show = (m: typeof v) => (m ? `budget ${String(m.R).padStart(2)}: power ${pct(m.regressed)}, ${m.runs.toFixed(0).padStart(3)} runs (${(m.runs / runs).toFixed(2)}× fixed)` : "no budget up to 10 matches");
+      console.log(`  fixed -r ${r}: power ${pct(power)}, ${String(runs).padStart(3)} runs | where they help most: ${show(v)}` +
+        `${v && e ? `, ${(v.runs / e.runs).toFixed(2)}× equal` : ""} | equal: ${show(e)}`);
     }
   }
 }

@@ -42,6 +42,19 @@ describe("merge", () => {
     assert.equal(t.overall.counts.missing, 2);
   });
 
+  it("a run planned unevenly (run.json scenarios[].trials): each task is checked and rated against its own planned trials", async () => {
+    const dir = await tempDir("bench-uneven-");
+    for (const rep of [0, 1, 2]) await writeRun(dir, result("s", "a", rep, { status: rep === 1 ? "failed" : "passed" }));
+    await writeRun(dir, result("s", "b", 0));
+    await writeRun(dir, result("s", "c", 0));
+    const trials = { a: 3, b: 1, c: 2 };
+    await writeFile(join(dir, "run.json"), JSON.stringify({ version: "0.1.0", options: { repeat: 1 }, scenarios: [{ name: "s", file: "s.jsonl", hashes: { a: "h", b: "h", c: "h" }, trials }], shard: null }));
+    await assert.rejects(merge([dir]), { message: `Invalid merged results:\n  ${dir}: s/c has no result for repetition(s) 1` });
+    const t = await merge([dir], { allowMissing: true });
+    assert.deepEqual(t.suites[0]!.rows.map((r) => [r.id, r.trials.length, r.passRate]), [["a", 3, 2 / 3], ["b", 1, 1], ["c", 2, 0.5]]);
+    assert.equal(t.overall.counts.missing, 1, "only c's planned second trial is missing");
+  });
+
   it("works without manifests (nothing to check but duplicates)", async () => {
     const dir = await tempDir();
     await writeRun(dir, result("s", "t", 0, { status: "failed" }));
