@@ -12,7 +12,7 @@ export { findCustomTabulate, runCustomTabulate } from "../src/tabulate/custom-ta
 export type { TabulateSandbox, CustomTabulateOutput, Verdict as CustomTabulateVerdict } from "../src/tabulate/custom-tabulate.ts";
 export { merge, resultsTrees } from "../src/tabulate/merge.ts";
 export type { MergeOptions } from "../src/tabulate/merge.ts";
-export type { Tabulation, SuiteTabulation, TaskRow, TrialCell, TrialStatus, StatusCounts, TaskStats } from "../src/tabulate/tabulation-types.ts";
+export type { Tabulation, SuiteTabulation, TaskRow, TrialCell, TrialStatus, StatusCounts, TaskStats, SequentialDesign } from "../src/tabulate/tabulation-types.ts";
 export { TABULATION_RULES } from "../src/tabulate/tabulation-types.ts";
 export { passAtK, passHatK, wilson, clusteredSE } from "../src/tabulate/stats.ts";
 export type { Interval } from "../src/tabulate/stats.ts";

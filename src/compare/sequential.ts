@@ -179,8 +179,9 @@ export function lookFraction(raw: number, earlier: readonly number[], last: bool
 export interface Look {
   /** 1 for the first look. */
   look: number;
-  /** Head runs planned so far, and the budget of runs. */
+  /** Head runs planned so far (every look's, this one's included). */
   runs: number;
+  /** The budget of head runs (repeat × tasks). */
   budget: number;
   /** Information fraction (1 = the budget is spent). */
   fraction: number;

@@ -122,7 +122,9 @@ export interface Tabulation {
 
 /** How an `--until-decided` run was decided: its α, threshold, budget of head runs and looks so far. */
 export interface SequentialDesign {
+  /** The overall false-alarm rate spent over the looks. */
   alpha: number;
+  /** Smallest |Δ| in pp that counts as a change. */
   threshold: number;
   /** Budget of head runs. */
   budget: number;
