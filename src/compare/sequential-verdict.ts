@@ -27,7 +27,7 @@ export function sequentialVerdict(c: Comparison, tasks: readonly TaskSamples[], 
     ? `until decided: stopped at look ${look.look}, after ${look.runs} of at most ${look.budget} runs: ${look.reason}`
     : `until decided: the run stopped at look ${look.look} (${look.runs} of at most ${look.budget} runs), before this comparison was settled`;
   return {
-    ...c, verdict, significant, sentence: verdictSentence({ ...c, verdict, significant }, design.threshold),
+    ...c, verdict, significant, pValue: look.pValue, sentence: verdictSentence({ ...c, verdict, significant }, design.threshold),
     reasons: [reason, ...c.reasons],
     rules: `${c.rules} Until decided: trials added where they cut the uncertainty most, Lan–DeMets O'Brien–Fleming alpha spending ` +
       `over ${look.look} look(s), α = ${design.alpha}, threshold ${design.threshold} pp (this look's level ${look.level.toPrecision(2)}).`,

@@ -117,15 +117,16 @@ export function planningVariances(tasks: readonly TaskSamples[]): number[] {
 /**
  * Head trials to add to each task with `runs` more runs (docs/verdict.md, "Until decided"): one at a time,
  * each to the task whose next trial cuts Var(Δ) the most, σ̃ᵢ² (1/nᵢ − 1/(nᵢ+1)) = σ̃ᵢ²/(nᵢ(nᵢ+1)), with
- * σ̃ᵢ² the task's planning variance (`planningVariances`). A task without a head trial comes first. Ties
+ * σ̃ᵢ² the task's planning variance (`planningVariances`). A task with fewer than two head trials comes first. Ties
  * go to the earlier task, so the plan is deterministic for tasks in a fixed order (pairTasks sorts them).
  */
 export function allocateTrials(tasks: readonly TaskSamples[], runs: number): number[] {
   const add = tasks.map(() => 0);
   const variance = planningVariances(tasks);
+  // Every task gets two head trials first, so each has a head variance of its own (`designP`).
   const gain = (i: number): number => {
     const n = tasks[i]!.head.length + add[i]!;
-    return n === 0 ? Infinity : variance[i]! / (n * (n + 1));
+    return n < 2 ? Infinity : variance[i]! / (n * (n + 1));
   };
   // A max-heap of task indices by gain (then by index), so a large remaining budget costs O(runs · log T).
   const heap: number[] = [];
@@ -212,6 +213,33 @@ export interface LookOptions {
   draws?: number;
 }
 
+/**
+ * The p-value a look uses. With the same head count on every task it is the stratified test's. With
+ * counts that depend on the base's outcomes (`allocateTrials`), a task's pooled variance is correlated
+ * with its head count, and the permutation test, which takes the counts as fixed, can reject too often
+ * (measured: 6.6 % instead of 5 % at a budget of 10 × 50 runs). There it is the larger of the permutation
+ * p and a Wald p whose variance Σ (s²_base,i / nb_i + s²_head,i / nh_i) / T² is unbiased under such a
+ * design (each side's own sample variance; a task with one head trial uses its pooled one).
+ */
+export function designP(tasks: readonly TaskSamples[], permutationP: number): number {
+  if (tasks.length === 0 || tasks.every((t) => t.head.length === tasks[0]!.head.length)) return permutationP;
+  const variance = (v: readonly number[]): number => {
+    const m = v.reduce((a, x) => a + x, 0) / v.length;
+    return v.reduce((a, x) => a + (x - m) ** 2, 0) / (v.length - 1);
+  };
+  let delta = 0;
+  let v = 0;
+  for (const t of tasks) {
+    const pooled = [...t.base, ...t.head];
+    const own = (side: readonly number[]): number => (side.length >= 2 ? variance(side) : variance(pooled));
+    delta += t.head.reduce((a, x) => a + x, 0) / t.head.length - t.base.reduce((a, x) => a + x, 0) / t.base.length;
+    v += own(t.base) / t.base.length + own(t.head) / t.head.length;
+  }
+  if (!(v > 0)) return permutationP;
+  const wald = 2 * (1 - normalCdf(Math.abs(delta) / Math.sqrt(v)));
+  return Math.max(permutationP, wald);
+}
+
 /** Decide at one look: stop (efficacy, futility or budget) or continue. */
 export function sequentialLook(tasks: readonly TaskSamples[], options: LookOptions): Look {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
@@ -219,12 +247,13 @@ export function sequentialLook(tasks: readonly TaskSamples[], options: LookOptio
   const fractions = [...options.earlier, options.fraction];
   const level = nominalLevels(fractions, alpha).at(-1)!;
   const test = stratifiedTest(tasks, options.draws);
+  const p = designP(tasks, test.p);
   const delta = 100 * test.delta;
   const last = options.fraction >= 1 || options.runs >= options.budget;
   const se = 100 * deltaSE(tasks);
-  const base = { look: fractions.length, runs: options.runs, budget: options.budget, fraction: options.fraction, pValue: test.p, level, delta };
-  if (test.p <= level) {
-    return { ...base, decision: "stop", verdict: verdictFrom(test.p, delta, 0, tasks.length, threshold, level), reason: `p ${test.p.toPrecision(2)} ≤ ${level.toPrecision(2)} at this look` };
+  const base = { look: fractions.length, runs: options.runs, budget: options.budget, fraction: options.fraction, pValue: p, level, delta };
+  if (p <= level) {
+    return { ...base, decision: "stop", verdict: verdictFrom(p, delta, 0, tasks.length, threshold, level), reason: `p ${p.toPrecision(2)} ≤ ${level.toPrecision(2)} at this look` };
   }
   if (Math.abs(delta) + normalQuantile(1 - alpha / 2) * se < threshold) {
     return { ...base, decision: "stop", verdict: "unchanged", reason: `no change of ${threshold} pp or more: |Δ| + 1.96·SE < ${threshold} pp` };

@@ -49,30 +49,31 @@ describe("bench run --until-decided", () => {
     // Base: t0 and t1 passed 1 of 3, the other six 3 of 3. The head passes everything.
     const cwd = await workspace("ALL TESTS PASSED !#!#", (i, rep) => (i < 2 && rep > 0 ? "failed" : "passed"));
     const io = captureIO({ cwd });
-    const code = await main(["run", "Tasks/math.jsonl", "--native", "--until-decided", "--base", "Base", "-r", "2"], io);
+    const code = await main(["run", "Tasks/math.jsonl", "--native", "--until-decided", "--base", "Base", "-r", "3"], io);
     assert.equal(code, 0, io.err());
-    assert.match(io.err(), /look 2, 16 of at most 16 runs/);
-    // Look 2's 8 runs all went to the two uncertain tasks.
-    assert.ok(existsSync(join(cwd, "Results", "math", "t0", "4", "result.json")));
-    assert.ok(existsSync(join(cwd, "Results", "math", "t1", "4", "result.json")));
-    assert.equal(existsSync(join(cwd, "Results", "math", "t2", "1")), false);
+    assert.match(io.err(), /look 3, 24 of at most 24 runs/);
+    // Look 2 gave every task its second trial; look 3's 8 runs all went to the two uncertain tasks.
+    assert.ok(existsSync(join(cwd, "Results", "math", "t0", "5", "result.json")));
+    assert.ok(existsSync(join(cwd, "Results", "math", "t1", "5", "result.json")));
+    assert.ok(existsSync(join(cwd, "Results", "math", "t2", "1", "result.json")));
+    assert.equal(existsSync(join(cwd, "Results", "math", "t2", "2")), false);
     const manifest = JSON.parse(await readFile(join(cwd, "Results", "run.json"), "utf8"));
-    assert.deepEqual(manifest.scenarios[0].trials, { t0: 5, t1: 5, t2: 1, t3: 1, t4: 1, t5: 1, t6: 1, t7: 1 });
-    assert.deepEqual(manifest.untilDecided.looks.map((l: { runs: number }) => l.runs), [8, 16]);
+    assert.deepEqual(manifest.scenarios[0].trials, { t0: 6, t1: 6, t2: 2, t3: 2, t4: 2, t5: 2, t6: 2, t7: 2 });
+    assert.deepEqual(manifest.untilDecided.looks.map((l: { runs: number }) => l.runs), [8, 16, 24]);
     const loopVerdict = io.out().match(/Verdict: .*\n/)?.[0];
     assert.ok(loopVerdict, io.out());
 
     const tab = captureIO({ cwd });
     assert.equal(await main(["tabulate", "Results", "--format", "json"], tab), 0, tab.err());
     const tabulation = JSON.parse(tab.out());
-    assert.deepEqual(tabulation.suites[0].rows.map((r: { trials: unknown[] }) => r.trials.length), [5, 5, 1, 1, 1, 1, 1, 1]);
+    assert.deepEqual(tabulation.suites[0].rows.map((r: { trials: unknown[] }) => r.trials.length), [6, 6, 2, 2, 2, 2, 2, 2]);
     assert.equal(tabulation.suites[0].counts.missing, 0, "trials never planned are not missing");
     assert.equal(tabulation.suites[0].percentage, 100);
 
     const cmp = captureIO({ cwd });
     await main(["compare", "Base", "Results"], cmp);
     assert.equal(cmp.out().match(/Verdict: .*\n/)?.[0], loopVerdict);
-    assert.match(cmp.out(), /until decided: stopped at look 2, after 16 of at most 16 runs/);
+    assert.match(cmp.out(), /until decided: stopped at look 3, after 24 of at most 24 runs/);
   });
 
   it("usage: --until-decided needs --base; --base, --threshold and --alpha need --until-decided", () => {

@@ -11,7 +11,8 @@ import { compare, pairTasks } from "../../src/compare/compare.ts";
 import { fromRecords } from "../../src/tabulate/tabulate.ts";
 import { benjaminiHochberg, holm } from "../../src/compare/multiple-testing.ts";
 import { swapSides, type TaskSamples } from "../../src/compare/samples.ts";
-import { allocateTrials, informationFraction, sequentialBoundaries } from "../../src/compare/sequential.ts";
+import { normalCdf } from "../../src/compare/normal.ts";
+import { allocateTrials, designP, informationFraction, sequentialBoundaries } from "../../src/compare/sequential.ts";
 import { stratifiedTest } from "../../src/compare/stratified-test.ts";
 import { flagTasks } from "../../src/compare/task-flags.ts";
 import { decide } from "../../src/compare/verdict.ts";
@@ -229,6 +230,17 @@ describe("until-decided: group-sequential looks", () => {
     assert.ok(add[0]! >= 1, "a task that passed every base trial is not starved");
     // The head's own outcomes never steer its next trials (no bias from when sampling stopped).
     assert.deepEqual(allocateTrials([{ ...solid, head: [0] }, { ...flaky, head: [1] }], 3), allocateTrials([solid, flaky], 3));
+  });
+
+  it("a look's p: the permutation p with equal head counts; with uneven ones, never below a Wald p with each side's own variance", () => {
+    const even = [{ base: [1, 1, 0], head: [0, 1] }, { base: [1, 0, 1], head: [0, 0] }];
+    assert.equal(designP(even, 0.2), 0.2);
+    const uneven = [{ base: [1, 1, 1], head: [0, 0] }, { base: [1, 0, 1], head: [0, 1, 0, 0, 1, 0] }];
+    // Δ = ((0 − 1) + (1/3 − 2/3)) / 2; variance (0/3 + 0/2 + (1/3)/3 + (4/15)/6) / 4
+    const z = Math.abs((-1 - 1 / 3) / 2) / Math.sqrt((1 / 9 + 4 / 90) / 4);
+    const wald = 2 * (1 - normalCdf(z));
+    assert.ok(Math.abs(designP(uneven, 0) - wald) < 1e-12);
+    assert.equal(designP(uneven, 0.9), 0.9);
   });
 
   it("information fraction: runs used against the budget, with the base's share of Var(Δ); equal counts give (1/nb + 1/R) / (1/nb + 1/r)", () => {
