@@ -74,6 +74,13 @@ describe("bench run --until-decided", () => {
     await main(["compare", "Base", "Results"], cmp);
     assert.equal(cmp.out().match(/Verdict: .*\n/)?.[0], loopVerdict);
     assert.match(cmp.out(), /until decided: stopped at look 3, after 24 of at most 24 runs/);
+
+    // A saved tabulation keeps the plan (rows of their own lengths) and the design.
+    await writeFile(join(cwd, "head.json"), tab.out());
+    const saved = captureIO({ cwd });
+    await main(["compare", "Base", "head.json"], saved);
+    assert.equal(saved.out().match(/Verdict: .*\n/)?.[0], loopVerdict);
+    assert.match(saved.out(), /until decided: stopped at look 3/);
   });
 
   it("usage: --until-decided needs --base; --base, --threshold and --alpha need --until-decided", () => {
