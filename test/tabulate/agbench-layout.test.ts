@@ -1,7 +1,7 @@
 /**
  * Results in agbench's layout (console_log.txt only, no result.json) tabulate with agbench's default
  * scorer. The expected Successes / Failures / Missing come from a Python re-statement of agbench's
- * default_scorer + default_tabulate footer (python/packages/agbench/src/agbench/tabulate_cmd.py: the
+ * default_scorer (shared with agbench-log-scan.test.ts) + default_tabulate footer (python/packages/agbench/src/agbench/tabulate_cmd.py: the
  * sentinel anywhere → True; else "SCENARIO.PY COMPLETE !#!#" → False; else, or no log → None),
  * run by python3 over the same tree.
  */
@@ -9,22 +9,11 @@ import { describe, it, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { tabulate } from "../../src/tabulate/tabulate.ts";
+import { AGBENCH_DEFAULTS_PY } from "./agbench-reference.ts";
 import { tempDir, writeAgbenchRun } from "./results-fixture.ts";
 
-const AGBENCH_FOOTER = `
-import os, sys, json
-def default_scorer(instance_dir, success_strings=["ALL TESTS PASSED !#!#"]):
-    console_log = os.path.join(instance_dir, "console_log.txt")
-    if os.path.isfile(console_log):
-        with open(console_log, "rt") as fh:
-            content = fh.read()
-            for s in success_strings:
-                if s in content:
-                    return True
-            if "SCENARIO.PY COMPLETE !#!#" in content:
-                return False
-            return None
-    return None
+/** agbench's default_tabulate footer over the shared default_scorer (agbench-reference.ts). */
+const AGBENCH_FOOTER = `${AGBENCH_DEFAULTS_PY}
 runlogs = sys.argv[1]
 all_results, max_instances = [], 0
 for task_id in sorted(os.listdir(runlogs)):
