@@ -1,5 +1,7 @@
 /** Builds and rewrites Results/run.json for one invocation (at the start and at the end). */
 import { benchVersion, hostInfo, writeManifest, type ManifestScenario, type RunManifest } from "../results/manifest.ts";
+import { readManifestObject } from "../results/read-manifest.ts";
+import { sequentialDesignOf } from "../tabulate/tabulation-types.ts";
 import type { RunOptions, RunSummary } from "../types.ts";
 import type { PlanUnit } from "./plan.ts";
 
@@ -45,6 +47,10 @@ export class ManifestWriter {
       if (options.repeatPerTask) (entry.trials ??= {})[unit.scenario.id] = unit.rep + 1;
       scenarios.set(name, entry);
     }
+    // A look of `--until-decided` (repeatPerTask) keeps the design of the looks before it, so an
+    // interrupted look never leaves uneven trials without the rule that decides them (docs/verdict.md).
+    // A plain run over the same folder drops it: its trials follow no sequential design.
+    const untilDecided = options.repeatPerTask ? sequentialDesignOf((await readManifestObject(resultsDir))?.untilDecided) : undefined;
     await writeManifest(resultsDir, {
       version: benchVersion(), runId, createdAt: this.#createdAt, updatedAt: new Date().toISOString(), state,
       ...(commit === undefined ? {} : { commit }),
@@ -53,6 +59,7 @@ export class ManifestWriter {
       runner, ...(workspace === undefined ? {} : { workspace }), image: options.runtime === "native" ? null : options.dockerImage ?? null,
       images: [...new Set(summary.results.flatMap((r) => r.image ?? []))].sort(),
       ...(error === undefined ? {} : { error }),
+      ...(untilDecided === undefined ? {} : { untilDecided }),
     }, secrets);
   }
 }
