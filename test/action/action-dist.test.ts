@@ -2,15 +2,13 @@
  * The bundled dist/index.js run as a process against local servers playing the GitHub REST API and
  * the artifact results service, with the environment a runner gives. Asserts the exact requests.
  */
-import { after, afterEach, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { FakeGitHub, type RecordedRequest } from "./fake-github.ts";
-import { runDist, type DistRun } from "./run-dist.ts";
+import type { RecordedRequest } from "./fake-github.ts";
+import { distFixture, type DistRun, runDist } from "./run-dist.ts";
 
-const FIXTURE = new URL("./fixtures/bench/", import.meta.url).pathname;
 const MARKER = "<!-- bench-action:default -->";
 const BASE_RUN = 400;
 const PR_RUN = 500;
@@ -25,34 +23,21 @@ const prEvent = (fork = false) => ({
 });
 
 describe("dist/index.js against fake GitHub + results service", () => {
-  let gh: FakeGitHub;
-  let root: string;
-  let n = 0;
-
-  before(async () => {
-    gh = await new FakeGitHub().start();
+  const fx = distFixture("bench-action-dist-", (gh) => {
     gh.backendRuns.set(`run-${BASE_RUN}`, BASE_RUN);
     gh.backendRuns.set(`run-${PR_RUN}`, PR_RUN);
-    root = mkdtempSync(join(tmpdir(), "bench-action-dist-"));
-  });
-  // Every request the Action sent and every answer of the fake is one GitHub's REST description allows.
-  afterEach(() => assert.deepEqual(gh.violations.splice(0), []));
-  after(async () => {
-    await gh.stop();
-    rmSync(root, { recursive: true, force: true });
   });
 
   /** A fresh workspace (copy of the fixture benchmark) and a run of the bundle in it. */
   async function action(o: { event: Record<string, unknown>; eventName: string; runId: number; inputs: Record<string, string>; mode?: string; ref?: string; workspace?: string; extraEnv?: Record<string, string> }): Promise<DistRun & { workspace: string; requests: RecordedRequest[] }> {
-    const workspace = o.workspace ?? join(root, `ws-${++n}`);
-    if (!existsSync(workspace)) cpSync(FIXTURE, workspace, { recursive: true });
-    const before = gh.requests.length;
+    const { dir, workspace } = fx.job(o.workspace);
+    const before = fx.gh.requests.length;
     const result = await runDist({
-      dir: join(root, `job-${++n}`), apiUrl: gh.url, event: o.event, eventName: o.eventName, runId: o.runId, ref: o.ref,
+      dir, apiUrl: fx.gh.url, event: o.event, eventName: o.eventName, runId: o.runId, ref: o.ref,
       workspace, inputs: { "github-token": "ghs_faketoken123", runtime: "native", ...o.inputs },
       extraEnv: { BENCH_TEST_AGENT_MODE: o.runId === BASE_RUN ? "base-agent-x9" : "head-agent-y7", ...o.extraEnv },
     });
-    return { ...result, workspace, requests: gh.requests.slice(before) };
+    return { ...result, workspace, requests: fx.gh.requests.slice(before) };
   }
 
   it("a push to main runs the benchmark, uploads the artifact, writes summary and outputs, posts no comment", async () => {
@@ -70,11 +55,11 @@ describe("dist/index.js against fake GitHub + results service", () => {
     const blob = r.requests.filter((q) => q.path.startsWith("/devstoreaccount1/"));
     assert.ok(blob.some((q) => q.method === "PUT" && q.path.includes("comp=block&")), "stages a block");
     assert.ok(blob.some((q) => q.method === "PUT" && q.path.includes("comp=blocklist")), "commits the block list");
-    assert.deepEqual(gh.restRequests().filter((q) => r.requests.includes(q)).map((q) => `${q.method} ${q.path}`), [
+    assert.deepEqual(fx.gh.restRequests().filter((q) => r.requests.includes(q)).map((q) => `${q.method} ${q.path}`), [
       "GET /repos/octo/bench/actions/workflows/bench.yml/runs?branch=main&status=success&exclude_pull_requests=true&per_page=50",
     ], "on a push to the baseline branch the only REST call looks for main's last run, to seed the history");
     assert.match(r.summary, /\n\nHistory: fresh \(no successful push, schedule or workflow_dispatch run of this workflow on `main` yet\)\n/);
-    const [artifact] = gh.artifacts.ofRun(BASE_RUN);
+    const [artifact] = fx.gh.artifacts.ofRun(BASE_RUN);
     assert.equal(artifact?.name, "bench-results");
     assert.ok((artifact?.zip.length ?? 0) > 100, "the zip was uploaded");
     assert.ok(artifact?.zip.includes("report.html"), "the HTML report is in the artifact");
@@ -93,7 +78,7 @@ describe("dist/index.js against fake GitHub + results service", () => {
     assert.ok(existsSync(r.outputs["results-json"] ?? ""), "tabulation JSON written");
     assert.ok(r.stdout.includes("::add-mask::base-agent-x9"), "the ENV value is masked");
     assert.ok(r.stdout.includes("::group::math: 2/3 runs passed"));
-    gh.runs.push({ id: BASE_RUN, head_sha: "ba5e5ba5e5ba5e5ba5e5ba5e5ba5e5ba5e5ba5e5", head_branch: "main", created_at: new Date(Date.now() - 3 * 3600_000).toISOString(), workflow: "bench.yml" });
+    fx.gh.runs.push({ id: BASE_RUN, head_sha: "ba5e5ba5e5ba5e5ba5e5ba5e5ba5e5ba5e5ba5e5", head_branch: "main", created_at: new Date(Date.now() - 3 * 3600_000).toISOString(), workflow: "bench.yml" });
   });
 
   it("a PR's shard jobs upload one artifact each and do not comment", async () => {
@@ -106,17 +91,17 @@ describe("dist/index.js against fake GitHub + results service", () => {
       assert.equal(r.requests.filter((q) => q.path.includes("/comments")).length, 0);
       assert.match(r.summary, new RegExp(`\\(shard ${i}/2\\)`));
     }
-    assert.deepEqual(gh.artifacts.ofRun(PR_RUN).map((a) => a.name), ["bench-results-shard-1-of-2", "bench-results-shard-2-of-2"]);
+    assert.deepEqual(fx.gh.artifacts.ofRun(PR_RUN).map((a) => a.name), ["bench-results-shard-1-of-2", "bench-results-shard-2-of-2"]);
   });
 
   it("the report job merges the shards, compares with main's artifact and creates the comment once (150 earlier comments)", async () => {
-    gh.addComments(7, 150, (i) => ({ body: i === 40 ? `${MARKER}\nforged by someone else` : `comment ${i}`, user: { login: i === 40 ? "mallory" : "someone" } }));
+    fx.gh.addComments(7, 150, (i) => ({ body: i === 40 ? `${MARKER}\nforged by someone else` : `comment ${i}`, user: { login: i === 40 ? "mallory" : "someone" } }));
     const r = await action({ event: prEvent(), eventName: "pull_request", runId: PR_RUN, inputs: { mode: "report" } });
     // 3 tasks × 1 trial cannot show a change (docs/verdict.md): inconclusive, so fail-on regression keeps the job green
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.doesNotMatch(r.stdout, /::error::/);
     const rest = r.requests.filter((q) => !q.path.startsWith("/twirp/") && !q.path.startsWith("/devstoreaccount1/")).map((q) => `${q.method} ${q.path}`);
-    const zipId = gh.artifacts.ofRun(BASE_RUN)[0]?.id;
+    const zipId = fx.gh.artifacts.ofRun(BASE_RUN)[0]?.id;
     assert.deepEqual(rest, [
       "GET /repos/octo/bench/actions/workflows/bench.yml/runs?branch=main&status=success&exclude_pull_requests=true&per_page=50",
       `GET /repos/octo/bench/actions/runs/${BASE_RUN}/artifacts?per_page=100`,
@@ -128,7 +113,7 @@ describe("dist/index.js against fake GitHub + results service", () => {
     ]);
     const twirp = r.requests.filter((q) => q.path.startsWith("/twirp/")).map((q) => q.path.split("/").pop());
     assert.deepEqual(twirp, ["ListArtifacts", "ListArtifacts", "GetSignedArtifactURL", "ListArtifacts", "GetSignedArtifactURL"]);
-    const comments = gh.comments.get(7) ?? [];
+    const comments = fx.gh.comments.get(7) ?? [];
     assert.equal(comments.length, 151);
     const ours = comments.at(-1);
     assert.ok(ours?.body.startsWith(`${MARKER}\n## bench-action: 33.3 %`), ours?.body.slice(0, 200));
@@ -144,17 +129,17 @@ describe("dist/index.js against fake GitHub + results service", () => {
   });
 
   it("a second report run updates the same comment instead of adding one", async () => {
-    const firstId = gh.comments.get(7)?.at(-1)?.id;
+    const firstId = fx.gh.comments.get(7)?.at(-1)?.id;
     const r = await action({ event: prEvent(), eventName: "pull_request", runId: PR_RUN, inputs: { mode: "report", "fail-on": "never" } });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const writes = r.requests.filter((q) => q.path.includes("/comments") && q.method !== "GET").map((q) => `${q.method} ${q.path}`);
     assert.deepEqual(writes, [`PATCH /repos/octo/bench/issues/comments/${firstId}`]);
-    assert.equal(gh.comments.get(7)?.length, 151);
+    assert.equal(fx.gh.comments.get(7)?.length, 151);
     assert.equal(r.outputs["comment-id"], String(firstId));
   });
 
   it("a 403 on the comment is a warning and the job stays green", async () => {
-    gh.commentWriteStatus = 403;
+    fx.gh.commentWriteStatus = 403;
     try {
       const r = await action({ event: prEvent(), eventName: "pull_request", runId: PR_RUN, inputs: { mode: "report", "fail-on": "never" } });
       assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -162,7 +147,7 @@ describe("dist/index.js against fake GitHub + results service", () => {
       assert.equal(r.outputs["comment-id"], "");
       assert.ok(r.summary.length > 0, "the summary is still written");
     } finally {
-      gh.commentWriteStatus = undefined;
+      fx.gh.commentWriteStatus = undefined;
     }
   });
 
@@ -187,12 +172,12 @@ describe("dist/index.js against fake GitHub + results service", () => {
       workflow_run: { id: PR_RUN, event: "pull_request", head_sha: "feedfacefeedfacefeedfacefeedfacefeedface", pull_requests: [], head_repository: { full_name: "forker/bench" } },
       repository: { full_name: "octo/bench", default_branch: "main" },
     };
-    const commentId = gh.comments.get(7)?.at(-1)?.id;
-    gh.pulls.set(7, { number: 7, headSha: "feedface".repeat(5), headRepo: "forker/bench", headRef: "feature", baseRef: "main", state: "open" });
+    const commentId = fx.gh.comments.get(7)?.at(-1)?.id;
+    fx.gh.pulls.set(7, { number: 7, headSha: "feedface".repeat(5), headRepo: "forker/bench", headRef: "feature", baseRef: "main", state: "open" });
     const r = await action({ event, eventName: "workflow_run", runId: 600, ref: "refs/heads/main", inputs: { mode: "report", "fail-on": "never" } });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const rest = r.requests.filter((q) => !q.path.startsWith("/twirp/") && !q.path.startsWith("/devstoreaccount1/")).map((q) => `${q.method} ${q.path}`);
-    const [s1, s2] = gh.artifacts.ofRun(PR_RUN);
+    const [s1, s2] = fx.gh.artifacts.ofRun(PR_RUN);
     assert.deepEqual(rest.slice(0, 3), [
       `GET /repos/octo/bench/actions/runs/${PR_RUN}/artifacts?per_page=100`,
       `GET /repos/octo/bench/actions/artifacts/${s1?.id}/zip`,
@@ -201,15 +186,15 @@ describe("dist/index.js against fake GitHub + results service", () => {
     assert.equal(r.requests.filter((q) => q.path.startsWith("/twirp/")).length, 0, "another run's artifacts come through the REST API");
     assert.ok(rest.includes("GET /repos/octo/bench/pulls/7"), "the recorded PR is checked against the run's head_sha");
     assert.ok(rest.includes(`PATCH /repos/octo/bench/issues/comments/${commentId}`), rest.join("\n"));
-    assert.deepEqual(gh.checkRuns.map((c) => [c["name"], c["head_sha"], c["conclusion"]]), [["bench-action", "feedface".repeat(5), "success"]]);
+    assert.deepEqual(fx.gh.checkRuns.map((c) => [c["name"], c["head_sha"], c["conclusion"]]), [["bench-action", "feedface".repeat(5), "success"]]);
     assert.match(r.stdout, /Reporting on 2 artifact\(s\) of run 500: bench-results-shard-1-of-2, bench-results-shard-2-of-2/);
   });
 
   it("an expired baseline artifact is reported in the comment, not a failure", async () => {
-    for (const a of gh.artifacts.ofRun(BASE_RUN)) a.expired = true;
+    for (const a of fx.gh.artifacts.ofRun(BASE_RUN)) a.expired = true;
     const r = await action({ event: prEvent(), eventName: "pull_request", runId: PR_RUN, inputs: { mode: "report" } });
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    assert.match(gh.comments.get(7)?.at(-1)?.body ?? "",
+    assert.match(fx.gh.comments.get(7)?.at(-1)?.body ?? "",
       /Baseline: no live `bench-results` artifact in 1 successful push, schedule or workflow_dispatch run\(s\) on `main`: run 400 \(its artifact has expired\)\n/);
     assert.equal(r.outputs["verdict"], "no-baseline");
     assert.ok(!readFileSync(join(r.workspace, "Results", "bench-summary.md"), "utf8").includes("Δ"));
@@ -217,15 +202,15 @@ describe("dist/index.js against fake GitHub + results service", () => {
 
   it("the baseline walks back past a fork's pull_request run on its `main`, a run without artifact and an expired one, and says so", async () => {
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
-    const [expired] = gh.artifacts.ofRun(BASE_RUN);
-    gh.runs.push(
+    const [expired] = fx.gh.artifacts.ofRun(BASE_RUN);
+    fx.gh.runs.push(
       // A fork's PR from its own branch "main": GitHub's branch=main matches it. It must never be a baseline.
       { id: 420, head_sha: "bad0".repeat(10), head_branch: "main", created_at: hoursAgo(1), workflow: "bench.yml", event: "pull_request", headRepo: "forker/bench" },
       { id: 410, head_sha: "0a10".repeat(10), head_branch: "main", created_at: hoursAgo(2), workflow: "bench.yml", event: "push" },
       { id: 390, head_sha: "5c4e".repeat(10), head_branch: "main", created_at: hoursAgo(5), workflow: "bench.yml", event: "schedule" },
     );
-    const poison = gh.artifacts.add(420, "bench-results", expired?.zip ?? Buffer.alloc(0));
-    const good = gh.artifacts.add(390, "bench-results", expired?.zip ?? Buffer.alloc(0));
+    const poison = fx.gh.artifacts.add(420, "bench-results", expired?.zip ?? Buffer.alloc(0));
+    const good = fx.gh.artifacts.add(390, "bench-results", expired?.zip ?? Buffer.alloc(0));
     const r = await action({ event: prEvent(), eventName: "pull_request", runId: PR_RUN, inputs: { mode: "report", "fail-on": "never" } });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.deepEqual(r.requests.filter((q) => q.path.includes("/actions/")).map((q) => `${q.method} ${q.path}`), [

@@ -3,15 +3,10 @@
  * of one name (409, as the real one), so two legs with the same name fail the job with the fix, an
  * explicit artifact-overwrite replaces, and a re-run's attempt gets its own name that the report takes.
  */
-import { after, afterEach, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { FakeGitHub } from "./fake-github.ts";
-import { runDist } from "./run-dist.ts";
+import { distFixture, runDist } from "./run-dist.ts";
 
-const FIXTURE = new URL("./fixtures/bench/", import.meta.url).pathname;
 const MATRIX_RUN = 900;
 const RERUN = 901;
 const prEvent = {
@@ -20,30 +15,19 @@ const prEvent = {
 };
 
 describe("dist/index.js: artifact names never collide silently", () => {
-  let gh: FakeGitHub;
-  let root: string;
-  let n = 0;
-  before(async () => {
-    gh = await new FakeGitHub().start();
+  const fx = distFixture("bench-action-names-", (gh) => {
     for (const id of [MATRIX_RUN, RERUN]) gh.backendRuns.set(`run-${id}`, id);
-    root = mkdtempSync(join(tmpdir(), "bench-action-names-"));
-  });
-  afterEach(() => assert.deepEqual(gh.violations.splice(0), []));
-  after(async () => {
-    await gh.stop();
-    rmSync(root, { recursive: true, force: true });
   });
 
   async function action(runId: number, inputs: Record<string, string>, attempt = 1) {
-    const workspace = join(root, `ws-${++n}`);
-    cpSync(FIXTURE, workspace, { recursive: true });
-    const before = gh.requests.length;
+    const { dir, workspace } = fx.job();
+    const before = fx.gh.requests.length;
     const r = await runDist({
-      dir: join(root, `job-${n}`), apiUrl: gh.url, event: prEvent, eventName: "pull_request", runId, workspace,
+      dir, apiUrl: fx.gh.url, event: prEvent, eventName: "pull_request", runId, workspace,
       inputs: { "github-token": "ghs_faketoken123", runtime: "native", baseline: "none", "comment-mode": "off", "fail-on": "never", ...inputs },
       extraEnv: { BENCH_TEST_AGENT_MODE: "head-agent-y7", GITHUB_RUN_ATTEMPT: String(attempt) },
     });
-    const twirp = gh.requests.slice(before).filter((q) => q.path.startsWith("/twirp/")).map((q) => q.path.split("/").pop());
+    const twirp = fx.gh.requests.slice(before).filter((q) => q.path.startsWith("/twirp/")).map((q) => q.path.split("/").pop());
     return { ...r, twirp };
   }
 
@@ -57,15 +41,15 @@ describe("dist/index.js: artifact names never collide silently", () => {
     assert.match(second.stdout, /::error::bench-action: artifact upload failed \(bench-results\)/);
     assert.match(second.summary, /^## bench-action: 33\.3 %/, "the summary is still written");
     assert.equal(second.outputs["artifact-id"], "");
-    assert.deepEqual(gh.artifacts.ofRun(MATRIX_RUN).map((a) => a.name), ["bench-results"]);
+    assert.deepEqual(fx.gh.artifacts.ofRun(MATRIX_RUN).map((a) => a.name), ["bench-results"]);
   });
 
   it("artifact-overwrite: true deletes the run's artifact of that name first, then uploads", async () => {
-    const [old] = gh.artifacts.ofRun(MATRIX_RUN);
+    const [old] = fx.gh.artifacts.ofRun(MATRIX_RUN);
     const r = await action(MATRIX_RUN, { "artifact-overwrite": "true" });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.deepEqual(r.twirp, ["ListArtifacts", "ListArtifacts", "DeleteArtifact", "CreateArtifact", "FinalizeArtifact"]);
-    const now = gh.artifacts.ofRun(MATRIX_RUN);
+    const now = fx.gh.artifacts.ofRun(MATRIX_RUN);
     assert.deepEqual(now.map((a) => a.name), ["bench-results"]);
     assert.notEqual(now[0]?.id, old?.id);
     assert.equal(r.outputs["artifact-id"], String(now[0]?.id));
@@ -75,7 +59,7 @@ describe("dist/index.js: artifact names never collide silently", () => {
     for (const shard of ["1/2", "2/2"]) assert.equal((await action(RERUN, { shard })).code, 0);
     const rerun = await action(RERUN, { shard: "1/2" }, 2);
     assert.equal(rerun.code, 0, rerun.stdout + rerun.stderr);
-    assert.deepEqual(gh.artifacts.ofRun(RERUN).map((a) => a.name), ["bench-results-shard-1-of-2", "bench-results-shard-2-of-2", "bench-results-shard-1-of-2-attempt-2"]);
+    assert.deepEqual(fx.gh.artifacts.ofRun(RERUN).map((a) => a.name), ["bench-results-shard-1-of-2", "bench-results-shard-2-of-2", "bench-results-shard-1-of-2-attempt-2"]);
     const report = await action(RERUN, { mode: "report" }, 2);
     assert.equal(report.code, 0, report.stdout + report.stderr);
     assert.match(report.stdout, /Reporting on 2 artifact\(s\) of this run: bench-results-shard-1-of-2-attempt-2, bench-results-shard-2-of-2\n/);

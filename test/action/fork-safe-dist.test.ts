@@ -4,15 +4,10 @@
  * looked up by the run's owner:branch, or nothing is commented. The verdict goes to a check run on
  * the head commit, so a required check can block the PR.
  */
-import { after, afterEach, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { FakeGitHub } from "./fake-github.ts";
-import { runDist } from "./run-dist.ts";
+import { distFixture, runDist } from "./run-dist.ts";
 
-const FIXTURE = new URL("./fixtures/bench/", import.meta.url).pathname;
 const FORK_RUN = 1500;
 const FORGED_RUN = 1501;
 const FORK_SHA = "f0f0f0f".padEnd(40, "1");
@@ -32,44 +27,33 @@ const workflowRun = (id: number, sha: string, branch: string) => ({
 });
 
 describe("dist/index.js: fork-safe report mode", () => {
-  let gh: FakeGitHub;
-  let root: string;
-  let n = 0;
-  before(async () => {
-    gh = await new FakeGitHub().start();
+  const fx = distFixture("bench-action-fork-", (gh) => {
     for (const id of [FORK_RUN, FORGED_RUN]) gh.backendRuns.set(`run-${id}`, id);
-    root = mkdtempSync(join(tmpdir(), "bench-action-fork-"));
-  });
-  afterEach(() => assert.deepEqual(gh.violations.splice(0), []));
-  after(async () => {
-    await gh.stop();
-    rmSync(root, { recursive: true, force: true });
   });
 
   async function action(o: { event: Record<string, unknown>; eventName: string; runId: number; inputs: Record<string, string> }) {
-    const workspace = join(root, `ws-${++n}`);
-    cpSync(FIXTURE, workspace, { recursive: true });
-    const before = gh.requests.length;
+    const { dir, workspace } = fx.job();
+    const before = fx.gh.requests.length;
     const r = await runDist({
-      dir: join(root, `job-${n}`), apiUrl: gh.url, event: o.event, eventName: o.eventName, runId: o.runId, workspace,
+      dir, apiUrl: fx.gh.url, event: o.event, eventName: o.eventName, runId: o.runId, workspace,
       ref: o.eventName === "workflow_run" ? "refs/heads/main" : undefined,
       inputs: { "github-token": "ghs_faketoken123", runtime: "native", baseline: "none", ...o.inputs },
       extraEnv: { BENCH_TEST_AGENT_MODE: "head-agent-y7" },
     });
-    return { ...r, rest: gh.restRequests().filter((q) => gh.requests.indexOf(q) >= before).map((q) => `${q.method} ${q.path}`) };
+    return { ...r, rest: fx.gh.restRequests().filter((q) => fx.gh.requests.indexOf(q) >= before).map((q) => `${q.method} ${q.path}`) };
   }
 
   it("the fork's PR run uploads its results (it records PR 31) without a comment", async () => {
     const r = await action({ event: forkPr(31, FORK_SHA, "main"), eventName: "pull_request", runId: FORK_RUN, inputs: { "comment-mode": "off", "fail-on": "never" } });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.summary, /\n\nHead `f0f0f0f` · /);
-    gh.pulls.set(31, { number: 31, headSha: FORK_SHA, headRepo: "forker/bench", headRef: "main", baseRef: "main", state: "open" });
+    fx.gh.pulls.set(31, { number: 31, headSha: FORK_SHA, headRepo: "forker/bench", headRef: "main", baseRef: "main", state: "open" });
   });
 
   it("the report verifies PR 31 by its head commit, comments, and posts the verdict as a failing check run on that commit", async () => {
     const r = await action({ event: workflowRun(FORK_RUN, FORK_SHA, "main"), eventName: "workflow_run", runId: 1600, inputs: { mode: "report", "fail-on": "threshold", "min-pass-rate": "90%" } });
     assert.equal(r.code, 1, "the job fails too, but its status belongs to main");
-    const [artifact] = gh.artifacts.ofRun(FORK_RUN);
+    const [artifact] = fx.gh.artifacts.ofRun(FORK_RUN);
     assert.deepEqual(r.rest, [
       `GET /repos/octo/bench/actions/runs/${FORK_RUN}/artifacts?per_page=100`,
       `GET /repos/octo/bench/actions/artifacts/${artifact?.id}/zip`,
@@ -78,8 +62,8 @@ describe("dist/index.js: fork-safe report mode", () => {
       "POST /repos/octo/bench/issues/31/comments",
       "POST /repos/octo/bench/check-runs",
     ]);
-    assert.equal(gh.comments.get(31)?.length, 1);
-    const check = gh.checkRuns.at(-1) ?? {};
+    assert.equal(fx.gh.comments.get(31)?.length, 1);
+    const check = fx.gh.checkRuns.at(-1) ?? {};
     assert.deepEqual({ ...check, output: undefined }, {
       name: "bench-action", head_sha: FORK_SHA, status: "completed", conclusion: "failure",
       details_url: "https://github.com/octo/bench/actions/runs/1600", output: undefined,
@@ -93,34 +77,34 @@ describe("dist/index.js: fork-safe report mode", () => {
     // The fork's job recorded PR 32 (someone else's PR) for a commit on its branch "evil".
     const run = await action({ event: forkPr(32, FORGED_SHA, "evil"), eventName: "pull_request", runId: FORGED_RUN, inputs: { "comment-mode": "off", "fail-on": "never" } });
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    gh.pulls.set(32, { number: 32, headSha: VICTIM_SHA, headRepo: "octo/bench", headRef: "feature", baseRef: "main", state: "open" });
+    fx.gh.pulls.set(32, { number: 32, headSha: VICTIM_SHA, headRepo: "octo/bench", headRef: "feature", baseRef: "main", state: "open" });
     const r = await action({ event: workflowRun(FORGED_RUN, FORGED_SHA, "evil"), eventName: "workflow_run", runId: 1601, inputs: { mode: "report", "fail-on": "never" } });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.deepEqual(r.rest.slice(2), ["GET /repos/octo/bench/pulls/32", "GET /repos/octo/bench/pulls?head=forker%3Aevil&state=open&per_page=100", "POST /repos/octo/bench/check-runs"]);
     assert.match(r.stdout, /::warning::No PR comment: no open pull request of octo\/bench has head e5e5e5e, the commit run 1501 benchmarked; rejected #32 \(its head is 7777777\)\./);
-    assert.equal(gh.comments.get(32), undefined, "the victim PR got no comment");
-    assert.deepEqual([gh.checkRuns.at(-1)?.["head_sha"], gh.checkRuns.at(-1)?.["conclusion"]], [FORGED_SHA, "success"]);
+    assert.equal(fx.gh.comments.get(32), undefined, "the victim PR got no comment");
+    assert.deepEqual([fx.gh.checkRuns.at(-1)?.["head_sha"], fx.gh.checkRuns.at(-1)?.["conclusion"]], [FORGED_SHA, "success"]);
   });
 
   it("the real PR of that branch is found by owner:branch and head commit; a check run refused (no checks: write) is a warning", async () => {
-    gh.pulls.set(33, { number: 33, headSha: FORGED_SHA, headRepo: "forker/bench", headRef: "evil", baseRef: "main", state: "open" });
-    gh.checkRunStatus = 403;
+    fx.gh.pulls.set(33, { number: 33, headSha: FORGED_SHA, headRepo: "forker/bench", headRef: "evil", baseRef: "main", state: "open" });
+    fx.gh.checkRunStatus = 403;
     try {
       const r = await action({ event: workflowRun(FORGED_RUN, FORGED_SHA, "evil"), eventName: "workflow_run", runId: 1602, inputs: { mode: "report", "fail-on": "never" } });
       assert.equal(r.code, 0, r.stdout + r.stderr);
-      assert.equal(gh.comments.get(33)?.length, 1);
-      assert.equal(gh.comments.get(32), undefined);
+      assert.equal(fx.gh.comments.get(33)?.length, 1);
+      assert.equal(fx.gh.comments.get(32), undefined);
       assert.match(r.stdout, /::warning::Could not post the check run "bench-action" \(HTTP 403: Resource not accessible by integration.*\); it needs 'permissions: checks: write'\./);
     } finally {
-      gh.checkRunStatus = undefined;
+      fx.gh.checkRunStatus = undefined;
     }
   });
 
   it("check-run: off posts none", async () => {
-    const before = gh.checkRuns.length;
+    const before = fx.gh.checkRuns.length;
     const r = await action({ event: workflowRun(FORK_RUN, FORK_SHA, "main"), eventName: "workflow_run", runId: 1603, inputs: { mode: "report", "fail-on": "never", "check-run": "off" } });
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    assert.equal(gh.checkRuns.length, before);
+    assert.equal(fx.gh.checkRuns.length, before);
     assert.ok(!r.rest.includes("POST /repos/octo/bench/check-runs"));
   });
 });

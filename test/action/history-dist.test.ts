@@ -3,16 +3,14 @@
  * artifact, a PR seeds from its baseline, `history: none` and a corrupt baseline history start fresh.
  * Same fake GitHub + results service as action-dist.test.ts; exact REST requests asserted.
  */
-import { after, afterEach, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { FakeGitHub, type RecordedRequest } from "./fake-github.ts";
-import { runDist, type DistRun } from "./run-dist.ts";
+import type { RecordedRequest } from "./fake-github.ts";
+import { distFixture, type DistRun, runDist } from "./run-dist.ts";
 import { zipEntry } from "./zip-entries.ts";
 
-const FIXTURE = new URL("./fixtures/bench/", import.meta.url).pathname;
 const MAIN_1 = 700;
 const MAIN_2 = 701;
 const PR_RUN = 800;
@@ -27,34 +25,21 @@ const prEvent = {
 const pushEvent = { repository: { full_name: "octo/bench", default_branch: "main" } };
 
 describe("dist/index.js carries the agbenchmark history across jobs", () => {
-  let gh: FakeGitHub;
-  let root: string;
-  let n = 0;
-
-  before(async () => {
-    gh = await new FakeGitHub().start();
+  const fx = distFixture("bench-action-history-", (gh) => {
     for (const id of [MAIN_1, MAIN_2, PR_RUN, PR_NO_HISTORY, PR_CORRUPT, ...PR_SHARDS]) gh.backendRuns.set(`run-${id}`, id);
-    root = mkdtempSync(join(tmpdir(), "bench-action-history-"));
-  });
-  // Every request the Action sent and every answer of the fake is one GitHub's REST description allows.
-  afterEach(() => assert.deepEqual(gh.violations.splice(0), []));
-  after(async () => {
-    await gh.stop();
-    rmSync(root, { recursive: true, force: true });
   });
 
   async function action(o: { push?: boolean; runId: number; inputs?: Record<string, string>; prepare?: (ws: string) => void }): Promise<DistRun & { workspace: string; rest: string[]; twirp: string[] }> {
-    const workspace = join(root, `ws-${++n}`);
-    cpSync(FIXTURE, workspace, { recursive: true });
+    const { dir, workspace } = fx.job();
     o.prepare?.(workspace);
-    const before = gh.requests.length;
+    const before = fx.gh.requests.length;
     const result = await runDist({
-      dir: join(root, `job-${n}`), apiUrl: gh.url, runId: o.runId,
+      dir, apiUrl: fx.gh.url, runId: o.runId,
       event: o.push ? pushEvent : prEvent, eventName: o.push ? "push" : "pull_request", ref: o.push ? "refs/heads/main" : "refs/pull/9/merge",
       workspace, inputs: { "github-token": "ghs_faketoken123", runtime: "native", "fail-on": "never", ...o.inputs },
       extraEnv: { BENCH_TEST_AGENT_MODE: o.push ? "base-agent-x9" : "head-agent-y7" },
     });
-    const requests: RecordedRequest[] = gh.requests.slice(before);
+    const requests: RecordedRequest[] = fx.gh.requests.slice(before);
     return {
       ...result, workspace,
       rest: requests.filter((q) => !q.path.startsWith("/twirp/") && !q.path.startsWith("/devstoreaccount1/")).map((q) => `${q.method} ${q.path}`),
@@ -63,7 +48,7 @@ describe("dist/index.js carries the agbenchmark history across jobs", () => {
   }
   const history = (workspace: string, file: string): unknown => JSON.parse(readFileSync(join(workspace, "Results", file), "utf8"));
   const mainRun = (id: number, sha: string, hoursAgo: number) =>
-    gh.runs.push({ id, head_sha: sha.repeat(40 / sha.length), head_branch: "main", created_at: new Date(Date.now() - hoursAgo * 3600_000).toISOString(), workflow: "bench.yml" });
+    fx.gh.runs.push({ id, head_sha: sha.repeat(40 / sha.length), head_branch: "main", created_at: new Date(Date.now() - hoursAgo * 3600_000).toISOString(), workflow: "bench.yml" });
 
   let mainWorkspace = "";
 
@@ -77,7 +62,7 @@ describe("dist/index.js carries the agbenchmark history across jobs", () => {
 
     const second = await action({ push: true, runId: MAIN_2 });
     assert.equal(second.code, 0, second.stdout + second.stderr);
-    const [artifact] = gh.artifacts.ofRun(MAIN_1);
+    const [artifact] = fx.gh.artifacts.ofRun(MAIN_1);
     assert.deepEqual(second.rest, [
       RUNS_OF_MAIN,
       `GET /repos/octo/bench/actions/runs/${MAIN_1}/artifacts?per_page=100`,
@@ -96,7 +81,7 @@ describe("dist/index.js carries the agbenchmark history across jobs", () => {
   it("a PR seeds from its baseline: steady's third pass in a row makes it a regression test, uploaded with the results", async () => {
     const r = await action({ runId: PR_RUN });
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    const [baseArtifact] = gh.artifacts.ofRun(MAIN_2);
+    const [baseArtifact] = fx.gh.artifacts.ofRun(MAIN_2);
     assert.deepEqual(r.rest, [
       RUNS_OF_MAIN,
       `GET /repos/octo/bench/actions/runs/${MAIN_2}/artifacts?per_page=100`,
@@ -109,15 +94,15 @@ describe("dist/index.js carries the agbenchmark history across jobs", () => {
     const steady = { scenario: "math", streak: 3, "success_%": 100 };
     assert.deepEqual(history(r.workspace, "regression_tests.json"), { steady });
     assert.deepEqual(history(r.workspace, "success_rate.json"), { steady: [true, true, true], fragile: [true, true, false], hard: [false, false, false] });
-    const [uploaded] = gh.artifacts.ofRun(PR_RUN);
+    const [uploaded] = fx.gh.artifacts.ofRun(PR_RUN);
     assert.deepEqual(JSON.parse(zipEntry(uploaded?.zip ?? Buffer.alloc(0), "regression_tests.json") ?? "null"), { steady });
-    assert.match(gh.comments.get(9)?.at(-1)?.body ?? "", /\n\nHistory: 3 tests from the baseline \(0 regression tests\)\n/);
+    assert.match(fx.gh.comments.get(9)?.at(-1)?.body ?? "", /\n\nHistory: 3 tests from the baseline \(0 regression tests\)\n/);
   });
 
   it("history: none seeds nothing but still compares with the baseline", async () => {
     const r = await action({ runId: PR_NO_HISTORY, inputs: { history: "none", "comment-mode": "off" } });
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    const [baseArtifact] = gh.artifacts.ofRun(MAIN_2);
+    const [baseArtifact] = fx.gh.artifacts.ofRun(MAIN_2);
     assert.deepEqual(r.rest, [
       RUNS_OF_MAIN,
       `GET /repos/octo/bench/actions/runs/${MAIN_2}/artifacts?per_page=100`,
@@ -130,7 +115,7 @@ describe("dist/index.js carries the agbenchmark history across jobs", () => {
   });
 
   it("shard jobs seed only their own tasks from the baseline: the shards' histories are disjoint and cover every task", async () => {
-    const [baseArtifact] = gh.artifacts.ofRun(MAIN_2);
+    const [baseArtifact] = fx.gh.artifacts.ofRun(MAIN_2);
     const seen: Record<string, boolean[]>[] = [];
     for (const [i, runId] of PR_SHARDS.entries()) {
       const r = await action({ runId, inputs: { shard: `${i + 1}/2` } });

@@ -1,9 +1,55 @@
 /** Run the bundled dist/index.js as a runner would: GITHUB_* / INPUT_* / ACTIONS_* env, files for outputs and summary. */
+import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, afterEach, before } from "node:test";
+import { FakeGitHub } from "./fake-github.ts";
 
 export const DIST = new URL("../../dist/index.js", import.meta.url).pathname;
+/** The benchmark each job's workspace starts as a copy of. */
+export const FIXTURE = new URL("./fixtures/bench/", import.meta.url).pathname;
+
+export interface DistFixture {
+  /** The fake GitHub + results service (started before the block's tests). */
+  readonly gh: FakeGitHub;
+  /** The next job: its own folder, and `workspace` (a fresh copy of FIXTURE, or the one given if it exists). */
+  job(workspace?: string): { n: number; dir: string; workspace: string };
+}
+
+/**
+ * For a describe block of bundle runs: one fake GitHub (set up by `setUp`) and one scratch folder,
+ * both removed after the block; after each test, every request the Action sent and every answer of
+ * the fake must be one GitHub's REST description allows.
+ */
+export function distFixture(tempPrefix: string, setUp: (gh: FakeGitHub) => void = () => {}): DistFixture {
+  let gh: FakeGitHub | undefined;
+  let root = "";
+  let n = 0;
+  before(async () => {
+    gh = await new FakeGitHub().start();
+    setUp(gh);
+    root = mkdtempSync(join(tmpdir(), tempPrefix));
+  });
+  afterEach(() => assert.deepEqual(gh?.violations.splice(0), []));
+  after(async () => {
+    await gh?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+  return {
+    get gh() {
+      if (!gh) throw new Error("the fake GitHub starts in before()");
+      return gh;
+    },
+    job(given) {
+      n += 1;
+      const workspace = given ?? join(root, `ws-${n}`);
+      if (!existsSync(workspace)) cpSync(FIXTURE, workspace, { recursive: true });
+      return { n, dir: join(root, `job-${n}`), workspace };
+    },
+  };
+}
 
 export interface DistRun {
   code: number | null;

@@ -4,15 +4,10 @@
  * hid is left alone (a new one is posted) unless hidden-comment: update. The GraphQL query is checked
  * against GitHub's schema by the fake.
  */
-import { after, afterEach, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { FakeGitHub } from "./fake-github.ts";
-import { runDist } from "./run-dist.ts";
+import { distFixture, runDist } from "./run-dist.ts";
 
-const FIXTURE = new URL("./fixtures/bench/", import.meta.url).pathname;
 const MARKER = "<!-- bench-action:default -->";
 const PR = 21;
 const prEvent = {
@@ -21,35 +16,24 @@ const prEvent = {
 };
 
 describe("dist/index.js: the sticky comment is the token's own, and a hidden one is not edited", () => {
-  let gh: FakeGitHub;
-  let root: string;
-  let n = 0;
-  before(async () => {
-    gh = await new FakeGitHub().start();
+  const fx = distFixture("bench-action-sticky-", (gh) => {
     gh.viewer = "bench-app[bot]";
-    root = mkdtempSync(join(tmpdir(), "bench-action-sticky-"));
-  });
-  afterEach(() => assert.deepEqual(gh.violations.splice(0), []));
-  after(async () => {
-    await gh.stop();
-    rmSync(root, { recursive: true, force: true });
   });
 
   async function action(inputs: Record<string, string> = {}) {
-    const workspace = join(root, `ws-${++n}`);
-    cpSync(FIXTURE, workspace, { recursive: true });
-    const before = gh.requests.length;
+    const { n, dir, workspace } = fx.job();
+    const before = fx.gh.requests.length;
     const r = await runDist({
-      dir: join(root, `job-${n}`), apiUrl: gh.url, event: prEvent, eventName: "pull_request", runId: 950 + n, workspace,
+      dir, apiUrl: fx.gh.url, event: prEvent, eventName: "pull_request", runId: 950 + n, workspace,
       inputs: { "github-token": "ghs_apptoken456", runtime: "native", baseline: "none", "upload-artifact": "false", "fail-on": "never", ...inputs },
       extraEnv: { BENCH_TEST_AGENT_MODE: "head-agent-y7" },
     });
-    return { ...r, rest: gh.requests.slice(before).map((q) => `${q.method} ${q.path}`), graphql: gh.requests.slice(before).filter((q) => q.path === "/graphql").map((q) => JSON.parse(q.body) as unknown) };
+    return { ...r, rest: fx.gh.requests.slice(before).map((q) => `${q.method} ${q.path}`), graphql: fx.gh.requests.slice(before).filter((q) => q.path === "/graphql").map((q) => JSON.parse(q.body) as unknown) };
   }
-  const comments = () => gh.comments.get(PR) ?? [];
+  const comments = () => fx.gh.comments.get(PR) ?? [];
 
   it("an App token creates its comment, then edits it — not github-actions[bot]'s marker comment, not a new one", async () => {
-    gh.addComments(PR, 1, () => ({ body: `${MARKER}\nfrom another workflow's GITHUB_TOKEN`, user: { login: "github-actions[bot]" } }));
+    fx.gh.addComments(PR, 1, () => ({ body: `${MARKER}\nfrom another workflow's GITHUB_TOKEN`, user: { login: "github-actions[bot]" } }));
     const first = await action();
     assert.equal(first.code, 0, first.stdout + first.stderr);
     assert.equal(comments().length, 2, "the bot's comment is not the App's");

@@ -4,16 +4,11 @@
  * port) together with a PR of 500 comments. The job still reports (summary, outputs, one comment),
  * the exit code follows `fail-on` only, and the ENV value (a secret) is in no comment or summary.
  */
-import { after, afterEach, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { FakeGitHub } from "../action/fake-github.ts";
-import { runDist } from "../action/run-dist.ts";
+import { distFixture, runDist } from "../action/run-dist.ts";
 
-const FIXTURE = new URL("../action/fixtures/bench/", import.meta.url).pathname;
 const MARKER = "<!-- bench-action:default -->";
 const SECRET = "head-agent-y7";
 const PR = {
@@ -31,27 +26,15 @@ async function closedPort(): Promise<number> {
 }
 
 describe("Action: missing artifact service, a PR with 500 comments", () => {
-  let gh: FakeGitHub;
-  let root: string;
-  let n = 0;
-  before(async () => {
-    gh = await new FakeGitHub().start();
+  const fx = distFixture("bench-action-faults-", (gh) => {
     gh.addComments(9, 500, (i) => ({ body: `comment ${i}`, user: { login: "someone" } }));
-    root = mkdtempSync(join(tmpdir(), "bench-action-faults-"));
-  });
-  // The fake GitHub checks every request and answer against GitHub's REST description.
-  afterEach(() => assert.deepEqual(gh.violations.splice(0), []));
-  after(async () => {
-    await gh.stop();
-    rmSync(root, { recursive: true, force: true });
   });
 
   async function prRun(inputs: Record<string, string>) {
-    const workspace = join(root, `ws-${++n}`);
-    cpSync(FIXTURE, workspace, { recursive: true });
+    const { n, dir, workspace } = fx.job();
     const port = await closedPort();
     return runDist({
-      dir: join(root, `job-${n}`), apiUrl: gh.url, event: PR, eventName: "pull_request", runId: 600 + n, workspace,
+      dir, apiUrl: fx.gh.url, event: PR, eventName: "pull_request", runId: 600 + n, workspace,
       inputs: { "github-token": "ghs_faketoken123", runtime: "native", ...inputs },
       extraEnv: { BENCH_TEST_AGENT_MODE: SECRET, ACTIONS_RESULTS_URL: `http://127.0.0.1:${port}/` },
     });
@@ -64,7 +47,7 @@ describe("Action: missing artifact service, a PR with 500 comments", () => {
     assert.match(r.stdout, /::error::bench-action: .*below/);
     assert.match(r.summary, /^## bench-action: 33\.3 %/);
     assert.equal(r.outputs["pass-rate"], "0.3333");
-    const comments = gh.comments.get(9) ?? [];
+    const comments = fx.gh.comments.get(9) ?? [];
     assert.equal(comments.length, 501);
     assert.ok(comments.at(-1)?.body.startsWith(MARKER));
     assert.equal(r.outputs["comment-id"], String(comments.at(-1)?.id));
@@ -72,10 +55,10 @@ describe("Action: missing artifact service, a PR with 500 comments", () => {
   });
 
   it("a second run with the same faults updates the comment found among 500, not a new one", async () => {
-    const id = gh.comments.get(9)?.at(-1)?.id;
+    const id = fx.gh.comments.get(9)?.at(-1)?.id;
     const r = await prRun({ "fail-on": "threshold", "min-pass-rate": "0.2" });
     assert.match(r.summary, /^## bench-action: 33\.3 %/);
-    assert.equal(gh.comments.get(9)?.length, 501);
+    assert.equal(fx.gh.comments.get(9)?.length, 501);
     assert.equal(r.outputs["comment-id"], String(id));
   });
 
@@ -89,6 +72,6 @@ describe("Action: missing artifact service, a PR with 500 comments", () => {
     const r = await prRun({ "fail-on": "error" });
     assert.equal(r.code, 1);
     assert.match(r.stdout, /::error::bench-action: artifact upload failed \(bench-results\)/);
-    assert.equal(gh.comments.get(9)?.length, 501);
+    assert.equal(fx.gh.comments.get(9)?.length, 501);
   });
 });
