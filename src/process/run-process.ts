@@ -116,10 +116,12 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       stream?.on("data", (chunk: Buffer) => {
         lastData = Date.now();
         if (spec.maxOutputBytes !== undefined) {
+          const room = spec.maxOutputBytes - size;
           size += chunk.length;
-          if (size <= spec.maxOutputBytes) into.push(chunk);
+          if (chunk.length <= room) into.push(chunk);
           else {
-            into.push(chunk.subarray(0, chunk.length - (size - spec.maxOutputBytes)));
+            // Chunks that arrive after the cap (before the kill lands) add nothing.
+            if (room > 0) into.push(chunk.subarray(0, room));
             terminate("overflowed");
           }
         }

@@ -65,6 +65,9 @@ sleep 30`;
     assert.equal(flood.overflowed, true);
     assert.equal(flood.stdout.length, 5000);
     assert.equal(flood.exitCode, null);
+    // A process that ignores SIGTERM keeps writing until SIGKILL: every chunk after the cap adds nothing.
+    const stubborn = await runProcess({ command: "sh", args: ["-c", "trap '' TERM; while :; do echo xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; done"], env: ENV, maxOutputBytes: 5000, killGraceMs: 300 });
+    assert.deepEqual([stubborn.overflowed, stubborn.stdout.length, stubborn.stderr.length], [true, 5000, 0]);
   });
 
   it("streams output to onOutput in order, without keeping it", async () => {
