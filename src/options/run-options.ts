@@ -148,7 +148,7 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
   value({ flag: "token-command", group: "run", kind: text, arg: "CMD", shown: "none", action: "token-command",
     help: "sh -c CMD before each run; its trimmed output is the run's token env var, masked like a secret (e.g. an Azure AD token)",
     set: (o, v) => { o.tokenCommand = { ...o.tokenCommand, command: v }; } }),
-  { flag: "azure", group: "run", kind: "switch", action: { none: "use token-command with the az CLI recipe in docs/migrating.md, after azure/login" },
+  { flag: "azure", short: "a", group: "run", kind: "switch", action: { none: "use token-command with the az CLI recipe in docs/migrating.md, after azure/login" },
     help: "agbench's -a: an Azure AD token for Azure OpenAI from the az CLI (az account get-access-token for cognitiveservices.azure.com) in AZURE_OPENAI_AD_TOKEN, refreshed before each run",
     set: (o) => { o.tokenCommand = { command: AZURE_TOKEN_COMMAND, envVar: "AZURE_OPENAI_AD_TOKEN", ...o.tokenCommand }; } },
   value({ flag: "token-env", group: "run", kind: envName, arg: "NAME", shown: "BENCH_TOKEN", action: "token-env", sdk: "tokenCommand.envVar",

@@ -8,7 +8,7 @@ import { chmod, copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "n
 import { basename, dirname, join, resolve } from "node:path";
 import { ConfigError } from "../errors.ts";
 import type { ScenarioInstance } from "../types.ts";
-import { applySubstitutions } from "./apply-substitutions.ts";
+import { applySubstitutions, universalNewlines } from "./apply-substitutions.ts";
 import { benchVersion, DEFAULT_GLOBAL_TEMPLATE } from "./global-template.ts";
 import { DEFAULT_COMMAND, renderRunSh } from "./run-script.ts";
 import { planTemplate, type TemplatePlan } from "./template-plan.ts";
@@ -68,7 +68,8 @@ export async function expandScenario(scenario: ScenarioInstance, dest: string, o
 
 /**
  * Folders first, in order; then each file from the last step that names it (later copies win, as
- * in agbench), several at a time. A substituted file is read once and written once, mode kept.
+ * in agbench), several at a time. A substituted file is read once and written once, mode kept, its
+ * line endings LF as agbench's text-mode rewrite leaves them.
  */
 async function writePlan(plan: TemplatePlan, root: string, substitutions: ScenarioInstance["substitutions"]): Promise<void> {
   const sources = new Map<string, string>();
@@ -80,7 +81,7 @@ async function writePlan(plan: TemplatePlan, root: string, substitutions: Scenar
     const replacements = substitutions[to];
     if (replacements === undefined) return copyFile(from, join(root, to));
     const [content, info] = await Promise.all([readFile(from), stat(from)]);
-    await writeFile(join(root, to), applySubstitutions(content, replacements), { mode: info.mode & 0o777 });
+    await writeFile(join(root, to), applySubstitutions(universalNewlines(content), replacements), { mode: info.mode & 0o777 });
   };
   await runPool([...sources], COPY_CONCURRENCY, writeOne);
 }

@@ -57,10 +57,12 @@ describe("bench remove_missing and clean --superseded", () => {
     assert.ok(!existsSync(join(cwd, "Results/.lock")));
   });
 
-  it("run --azure (agbench's -a; the short -a is Harbor's --agent) is --token-command with the az CLI recipe into AZURE_OPENAI_AD_TOKEN; an explicit --token-command wins", () => {
-    assert.deepEqual(parseRunArgs(["T", "--azure"]).options.tokenCommand, {
-      command: "az account get-access-token --resource https://cognitiveservices.azure.com --query accessToken -o tsv", envVar: "AZURE_OPENAI_AD_TOKEN",
-    });
+  it("run -a/--azure (agbench's -a) is --token-command with the az CLI recipe into AZURE_OPENAI_AD_TOKEN; an explicit --token-command wins", () => {
+    for (const flag of ["--azure", "-a"]) {
+      assert.deepEqual(parseRunArgs(["T", flag]).options.tokenCommand, {
+        command: "az account get-access-token --resource https://cognitiveservices.azure.com --query accessToken -o tsv", envVar: "AZURE_OPENAI_AD_TOKEN",
+      }, flag);
+    }
     assert.equal(parseRunArgs(["T", "--token-command", "echo t", "--azure"]).options.tokenCommand?.command, "echo t");
   });
 });

@@ -81,6 +81,33 @@ describe("agbench byte identity of expanded files", () => {
     assert.ok(compared >= 50, `compared ${compared} files`);
   });
 
+  it("writes a substituted CRLF or CR template with LF line endings, as agbench's text-mode rewrite does", { skip: !HAS_PYTHON && "python3 not installed" }, async () => {
+    // A Windows checkout (core.autocrlf) of a HumanEval-shaped template: prompt.txt and test.txt are
+    // substituted (line endings become LF), README.txt is only copied (kept as it is); the value's own
+    // CRLF is written as it is.
+    const tree = await tempTree({
+      "Templates/Crlf/prompt.txt": "Solve:\r\n__PROMPT__\r\nold mac\rline\r\n",
+      "Templates/Crlf/test.txt": "__TEST__\r\n",
+      "Templates/Crlf/README.txt": "kept\r\nas is\r",
+      "Tasks/crlf.jsonl": `${JSON.stringify({ id: "HumanEval_0", template: "../Templates/Crlf", substitutions: { "prompt.txt": { __PROMPT__: "def f():\n    pass\n" }, "test.txt": { __TEST__: "assert f() is None\r\n" } } })}\n`,
+    });
+    try {
+      const [scenario] = (await loadScenarios(tree.path("Tasks/crlf.jsonl"))).scenarios;
+      await expandScenario(scenario!, tree.path("ours"));
+      const py = spawnSync("python3", [join(import.meta.dirname, "agbench-expand.py"), tree.path("Tasks/crlf.jsonl"), DEFAULT_GLOBAL_TEMPLATE, tree.path("py")], { encoding: "utf8" });
+      assert.equal(py.status, 0, py.stderr);
+      const ours = await filesOf(tree.path("ours"));
+      const theirs = await filesOf(tree.path("py/HumanEval_0"));
+      assert.deepEqual([...ours.keys()].sort(), [...theirs.keys()].sort());
+      for (const [file, bytes] of theirs) assert.equal(ours.get(file)?.toString("latin1"), bytes.toString("latin1"), file);
+      assert.equal(ours.get("prompt.txt")?.toString(), "Solve:\ndef f():\n    pass\n\nold mac\nline\n");
+      assert.equal(ours.get("test.txt")?.toString(), "assert f() is None\r\n\n");
+      assert.equal(ours.get("README.txt")?.toString(), "kept\r\nas is\r");
+    } finally {
+      await tree.remove();
+    }
+  });
+
   it("substitutes $ patterns, unicode and repeated placeholders literally", async () => {
     const prompt = await readFile(out.path("ours/agbench/humaneval_0/prompt.txt"), "utf8");
     assert.equal(prompt, 'TASK: def add(a, b):\n    """Add two numbers; cost $& $1 $$."""\n\nRepeat: def add(a, b):\n    """Add two numbers; cost $& $1 $$."""\n def add(a, b):\n    """Add two numbers; cost $& $1 $$."""\n\nPrice: $5 and $& and $1 — café ☕\n');
