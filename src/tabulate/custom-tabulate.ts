@@ -75,14 +75,17 @@ export async function findCustomTabulate(cwd: string, args: readonly string[]): 
   return undefined;
 }
 
-function parseOutput(stdout: string): CustomTabulateOutput {
+/** The verdict lines of the script's stdout; everything else it printed, on stdout then stderr, is its text (shown, as agbench shows it). */
+function parseOutput(stdout: string, stderr: string): CustomTabulateOutput {
   const verdicts: Verdict[] = [];
   const text: string[] = [];
   for (const line of stdout.split("\n")) {
     if (line.startsWith(VERDICT_MARK)) verdicts.push(JSON.parse(line.slice(VERDICT_MARK.length)) as Verdict);
     else text.push(line);
   }
-  return { verdicts, text: text.join("\n").replace(/\n+$/, "") };
+  const printed = text.join("\n").replace(/\n+$/, "");
+  const warned = stderr.replace(/\n+$/, "");
+  return { verdicts, text: printed && warned ? `${printed}\n${warned}` : printed || warned };
 }
 
 function failure(script: string, how: string, stderr: string): BenchError {
@@ -107,7 +110,7 @@ async function runNative(script: string, scenarioDir: string, sandbox: Extract<T
   if (r.timedOut) throw failure(script, "timed out", r.stderr);
   if (r.overflowed) throw failure(script, `printed more than ${OUTPUT_CAP} bytes`, r.stderr);
   if (r.exitCode !== 0) throw failure(script, r.exitCode === null ? `killed by ${r.signal}` : `exit ${r.exitCode}`, r.stderr);
-  return parseOutput(r.stdout);
+  return parseOutput(r.stdout, r.stderr);
 }
 
 async function runDocker(script: string, scenarioDir: string, sandbox: Extract<TabulateSandbox, { kind: "docker" }>): Promise<CustomTabulateOutput> {
@@ -157,7 +160,7 @@ async function runDocker(script: string, scenarioDir: string, sandbox: Extract<T
     await ended;
     const stderr = Buffer.concat(err).toString("utf8");
     if (StatusCode !== 0) throw failure(script, `exit ${StatusCode} in ${sandbox.image}`, stderr);
-    return parseOutput(Buffer.concat(out).toString("utf8"));
+    return parseOutput(Buffer.concat(out).toString("utf8"), stderr);
   } finally {
     await container.remove({ force: true }).catch(() => {});
   }

@@ -70,6 +70,7 @@ describe("bench tabulate with custom_tabulate.py", { skip: engine.skip }, () => 
     assert.equal(r.code, 0, r.err);
     assert.match(r.err, new RegExp(`Using tabulation method defined in '${join(root, "Scripts/custom_tabulate.py")}' \\(in ${PYTHON_IMAGE}: no network, Results read-only\\)`));
     assert.match(r.err, /GAIA scorer: comparing FINAL ANSWER with expected_answer.txt/, "what the script prints is shown");
+    assert.match(r.err, /GAIA scorer: warnings go to stderr/, "what the script writes to stderr is shown");
     const suite = JSON.parse(r.out).suites[0];
     assert.deepEqual(suite.rows.map((row: { id: string; trials: { status: string; durationMs: number }[] }) => [row.id, row.trials[0]!.status, row.trials[0]!.durationMs]).sort(),
       [["0a3cd321", "passed", 7000], ["17b5a6a3", "passed", 7000], ["2d83110e", "passed", 7000], ["4b6bb5f7", "failed", 7000]]);
@@ -79,6 +80,7 @@ describe("bench tabulate with custom_tabulate.py", { skip: engine.skip }, () => 
     const r = await bench(root, "tabulate", `Results/${SCENARIO}`, "--native", "--python", "python3", "-c");
     assert.equal(r.code, 0, r.err);
     assert.match(r.err, /\(natively, without isolation\)/);
+    assert.match(r.err, /GAIA scorer: comparing FINAL ANSWER[\s\S]*GAIA scorer: warnings go to stderr/, "stdout then stderr of the script are shown");
     assert.match(r.out, /^Task Id,Trial 0 Success,Trial 0 Time,/);
     assert.deepEqual(r.out.trim().split("\n").slice(1).map((line) => line.split(",").slice(0, 2).join(",")).sort(), ["0a3cd321,True", "17b5a6a3,True", "2d83110e,True", "4b6bb5f7,False"]);
   });
