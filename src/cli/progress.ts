@@ -109,12 +109,15 @@ export class Progress {
     const out = this.#io.stdout;
     if (summary.dryRun) {
       const done = new Map(summary.results.map((r) => [`${r.scenario}/${r.id}#${r.rep}`, r.status]));
+      const leftAlone = new Set((summary.unscored ?? []).map((u) => `${u.scenario}/${u.id}#${u.rep}`));
       for (const unit of summary.plan) {
         const key = `${unit.scenario}/${unit.id}#${unit.rep}`;
         const status = done.get(key);
-        out.write(status ? `done (${status}) ${key}\n` : `would run ${key}\n`);
+        out.write(status ? `done (${status}) ${key}\n` : leftAlone.has(key) ? `left as is (agbench's, no verdict) ${key}\n` : `would run ${key}\n`);
       }
-      out.write(`Dry run: ${summary.plan.length} planned, ${summary.resumed} already done; nothing was run or written.\n`);
+      const adopted = summary.adopted ? `, ${summary.adopted} adopted` : "";
+      const unscored = leftAlone.size ? `, ${leftAlone.size} left as is` : "";
+      out.write(`Dry run: ${summary.plan.length} planned, ${summary.resumed} already done${adopted}${unscored}; nothing was run or written.\n`);
       return;
     }
     const cap = this.#verbosity === "verbose" ? Number.POSITIVE_INFINITY : FAILURE_LIST_CAP;

@@ -99,7 +99,7 @@ async function runLocked(deps: RunDeps, input: string | string[], options: RunOp
   const resumed = results.size - adoption.adopted;
   emit({ type: "plan", total: units.length, toRun: todo.length, resumed, scenarios: [...new Set(units.map((u) => u.scenario.scenario))] });
   if (adoption.adopted || adoption.unscored.length) {
-    emit({ type: "notice", message: `Adopted ${adoption.adopted + adoption.unscored.length} run folder(s) bench did not write (agbench's): scored from console_log.txt, never rerun or deleted` +
+    emit({ type: "notice", message: `${options.dryRun ? "Would adopt" : "Adopted"} ${adoption.adopted + adoption.unscored.length} run folder(s) bench did not write (agbench's): scored from console_log.txt, never rerun or deleted` +
       (adoption.unscored.length ? `; ${adoption.unscored.length} without a verdict (no completion marker: agbench counts them as missing; 'bench remove_missing' sets them aside to rerun)` : "") });
   }
   for (const unit of results.keys()) emit({ type: "run-skip-done", scenario: unit.scenario.scenario, id: unit.scenario.id, rep: unit.rep });

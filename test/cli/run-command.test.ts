@@ -7,6 +7,7 @@ import { main } from "../../src/cli/main.ts";
 import { RUN_FLAGS, parseRunArgs } from "../../src/cli/run-args.ts";
 import { captureIO } from "../helpers/capture-io.ts";
 import { tempDir } from "../helpers/fake-deps.ts";
+import { writeAgbenchRun } from "../results/agbench-results.ts";
 
 const quickstart = resolve(import.meta.dirname, "../../examples/quickstart");
 
@@ -109,6 +110,21 @@ describe("bench run: usage", () => {
     assert.ok(io.out().includes("would run adder/add_small#1\n"));
     assert.ok(io.out().includes("Dry run: 4 planned, 0 already done; nothing was run or written.\n"));
     assert.ok(!existsSync(join(dir, "Results")));
+  });
+
+  it("--dry-run on agbench's run folders: adopted ones are done, ones without a verdict are left as is, not 'would run'", async () => {
+    const dir = await copyQuickstart();
+    await writeAgbenchRun(join(dir, "Results/adder/add_small/0"), { verdict: "passed", inline: true });
+    await writeAgbenchRun(join(dir, "Results/adder/add_small/1"), { verdict: "unfinished" });
+    const io = captureIO({ cwd: dir });
+    // Exit 1, as the real run would end: a run without a verdict is not passed.
+    assert.equal(await main(["run", "Tasks", "--native", "--dry-run", "-r", "2", "--filter", "^add_(small|large)$"], io), 1, io.err() + io.out());
+    assert.ok(io.out().includes("done (passed) adder/add_small#0\n"), io.out());
+    assert.ok(io.out().includes("left as is (agbench's, no verdict) adder/add_small#1\n"), io.out());
+    assert.ok(io.out().includes("would run adder/add_large#1\n"));
+    assert.ok(io.out().includes("Dry run: 4 planned, 0 already done, 1 adopted, 1 left as is; nothing was run or written.\n"), io.out());
+    assert.match(io.err(), /Would adopt 2 run folder/);
+    assert.ok(!existsSync(join(dir, "Results/adder/add_small/0/result.json")));
   });
 
   it("warns that Docker-only flags are ignored with --native", async () => {
