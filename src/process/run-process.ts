@@ -2,14 +2,17 @@
  * The one way bench starts a process (docs/architecture.md, "Layers"): the command runs in its own
  * session and process group with stdin closed and an environment from buildChildEnv (never the host's
  * whole); a timeout, clamped to Node's timer limit, or an abort kills the whole group (SIGTERM, then
- * SIGKILL after a grace); output is streamed to a callback and/or kept up to a cap; the result says
- * how it ended. Never rejects.
+ * SIGKILL after a grace), and once the command exited, so does every process it left behind, also
+ * outside the group (escaped.ts); output is streamed to a callback and/or kept up to a cap; the
+ * result says how it ended. Never rejects.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
 import { describeError } from "../errors.ts";
 import { timerMs } from "../options/values.ts";
 import type { ChildEnv } from "./child-env.ts";
+import { killMarked, PROCESS_MARK_VAR } from "./escaped.ts";
 
 export interface ProcessSpec {
   command: string;
@@ -51,6 +54,8 @@ export interface ProcessResult {
   error?: string;
   /** The errno code when the command could not start (ENOENT: not installed). */
   errorCode?: string;
+  /** How many processes that had left the group (setsid, daemons) were killed after the command exited. */
+  escaped: number;
 }
 
 /** How long to wait for the pipes to close after SIGKILL (a process that left the group may hold them). */
@@ -73,14 +78,16 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
   return new Promise((resolve) => {
     const ended = { timedOut: false, aborted: false, overflowed: false };
     const captured = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
+    const mark = randomBytes(16).toString("hex");
+    let escaped = 0;
     const result = (exitCode: number | null, signal: NodeJS.Signals | null, error?: string, errorCode?: string): ProcessResult => ({
-      exitCode, signal, ...ended,
+      exitCode, signal, ...ended, escaped,
       stdout: Buffer.concat(captured.stdout).toString("utf8"), stderr: Buffer.concat(captured.stderr).toString("utf8"),
       ...(error === undefined ? {} : { error }), ...(errorCode === undefined ? {} : { errorCode }),
     });
     let child: ChildProcess;
     try {
-      child = spawn(spec.command, [...spec.args], { cwd: spec.cwd, env: spec.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+      child = spawn(spec.command, [...spec.args], { cwd: spec.cwd, env: { ...spec.env, [PROCESS_MARK_VAR]: mark }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     } catch (e) {
       resolve(result(null, null, `cannot start ${spec.command}: ${describeError(e)}`, (e as NodeJS.ErrnoException).code));
       return;
@@ -155,10 +162,12 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
         finish(null, null);
       }
     });
-    // A process that left the group (setsid) may keep the pipes open: stop reading once they go quiet.
+    // A process that left the group (setsid) is killed by its mark; one not found may keep the pipes
+    // open: stop reading once they go quiet.
     child.on("exit", () => {
       exited = true;
       if (child.pid !== undefined) killGroup(child.pid, "SIGKILL");
+      escaped = killMarked(mark, child.pid);
       idle = setInterval(() => {
         if (Date.now() - lastData >= PIPE_CLOSE_MS) closePipes();
       }, PIPE_CLOSE_MS);

@@ -6,6 +6,7 @@ import { describeError } from "../errors.ts";
 import { maskText } from "../secrets/mask.ts";
 import { buildChildEnv, DEFAULT_ENV_ALLOWLIST, withVenv } from "../process/child-env.ts";
 import { runProcess, type ProcessResult } from "../process/run-process.ts";
+import { escapedNote } from "../process/escaped.ts";
 import { LogSink } from "./log-sink.ts";
 import type { Runner, RunnerOutcome, RunTask } from "./runner.ts";
 import { VenvCache } from "./venv-cache.ts";
@@ -14,7 +15,7 @@ import { timerMs } from "../options/values.ts";
 import { runNativeVerifier } from "./native-verifier.ts";
 
 /** How the agent's process ended (the venv install may end the run before run.sh starts). */
-type Ended = Pick<ProcessResult, "exitCode" | "signal" | "error">;
+type Ended = Pick<ProcessResult, "exitCode" | "signal" | "error"> & { escaped?: number };
 
 /** How a NativeRunner runs `run.sh`: its venv cache, interpreter, shell, kill grace and environment allowlist. */
 export interface NativeRunnerOptions {
@@ -83,6 +84,7 @@ export class NativeRunner implements Runner {
       signal?.removeEventListener("abort", onAbort);
     }
     if (reason === "timeout") await sink.write(`\n[bench-action: timed out after ${task.timeoutMs / 1000} s; process group killed]\n`).catch(() => {});
+    if (result.escaped) await sink.write(`\n[bench-action: ${escapedNote(result.escaped, "run.sh")}]\n`).catch(() => {});
     let error = result.error;
     if (!reason && !error && result.exitCode === null) error = `run.sh was killed by ${result.signal ?? "a signal"}`;
     const stats = await sink.close().catch((e: unknown) => {

@@ -14,6 +14,7 @@ import { VERIFIER_LOG_FILE, VERIFIER_OUTPUT_DIR } from "../verify/verifier-task.
 import { buildChildEnv } from "../process/child-env.ts";
 import { runProcess } from "../process/run-process.ts";
 import { LogSink } from "./log-sink.ts";
+import { escapedNote } from "../process/escaped.ts";
 import type { RunTask, VerifierOutcome, VerifierTask } from "./runner.ts";
 
 /** Host variables a native verifier inherits (no HOME, USER or TMPDIR: a verifier gets its own). */
@@ -47,6 +48,7 @@ export async function runNativeVerifier(task: RunTask, verifier: VerifierTask, o
       timeoutMs: verifier.timeoutMs, ...(signal ? { stop: signal } : {}), killGraceMs: options.killGraceMs, onOutput: (chunk) => sink.write(chunk),
     });
     if (result.timedOut) await sink.write(`\n[bench-action: verifier timed out after ${verifier.timeoutMs / 1000} s; process group killed]\n`);
+    if (result.escaped) await sink.write(`\n[bench-action: ${escapedNote(result.escaped, "the verifier")}]\n`);
     await cp(paths.logs, join(task.runDir, VERIFIER_OUTPUT_DIR), { recursive: true, verbatimSymlinks: true });
     const killed = result.timedOut || result.aborted;
     const error = result.error === undefined || killed ? undefined : maskText(result.error, task.secrets);

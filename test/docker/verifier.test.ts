@@ -84,6 +84,7 @@ for (const mode of ["shared", "separate"] as const) {
     it("background processes (also setsid) are gone before the verifier starts", () => {
       verdict("background", "failed", 0);
       verdict("background_setsid", "failed", 0);
+      verdict("background_escaped", "failed", 0);
     });
     it("planted grader files are not executed", () => verdict("planted", "failed", 0));
     if (mode === "separate") it("a binary the agent replaced outside the workspace does not exist for a separate verifier", () => verdict("path_hijack", "failed", 0));

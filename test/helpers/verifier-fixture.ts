@@ -42,6 +42,16 @@ true`,
 ( until [ -e verifier_log.txt ]; do sleep 0.05; done
   while :; do echo 42 > answer.txt; mkdir -p verifier; echo 1 > verifier/reward.txt; [ "$(pwd)" = /workspace ] && echo 1 > /logs/verifier/reward.txt 2>/dev/null; sleep 0.05; done ) > /dev/null 2>&1 &
 echo "left $! behind"`,
+  // Leaves the process group three ways (setsid, nohup in a new session, a double fork), then tampers
+  // once verification starts; gives up after 30 s so a regression leaves nothing running for long.
+  background_escaped: `echo 41 > answer.txt
+W=$(pwd)
+T='end=$(($(date +%s) + 30)); until [ -e "$0/verifier_log.txt" ]; do [ $(date +%s) -gt $end ] && exit 0; sleep 0.05; done
+while [ $(date +%s) -le $end ]; do echo 42 > "$0/answer.txt"; mkdir -p "$0/verifier"; echo 1 > "$0/verifier/reward.txt"; sleep 0.05; done'
+setsid sh -c "$T" "$W" > /dev/null 2>&1 < /dev/null &
+setsid nohup sh -c "$T" "$W" > /dev/null 2>&1 < /dev/null &
+( setsid sh -c '( sh -c "$1" "$0" & ) &' "$W" "$T" > /dev/null 2>&1 < /dev/null & )
+echo "left three behind"`,
   planted: `echo 41 > answer.txt
 printf 'expected=41\\necho 1 > "$BENCH_VERIFIER_LOGS/reward.txt"\\n' > helper.sh
 mkdir -p tests && cp helper.sh tests/helper.sh && cp helper.sh tests/test.sh && cp helper.sh test.sh
@@ -71,7 +81,7 @@ export async function writeAdversarialBenchmark(options: FixtureOptions = {}): P
     await mkdir(join(dir, "Templates", id), { recursive: true });
     await writeFile(join(dir, "Templates", id, "agent.sh"), `${script}\n`);
     const verify: Record<string, unknown> = { files: "tests", mode: options.mode ?? "shared", timeout: 60 };
-    if (id === "background") verify.env = { VERIFY_DELAY: "1" };
+    if (id === "background" || id === "background_escaped") verify.env = { VERIFY_DELAY: "1" };
     lines.push({ id, template: `Templates/${id}`, command: "sh agent.sh", timeout: 60, verify, ...options.overrides?.[id] });
   }
   lines.push(...(options.extraLines ?? []));

@@ -35,6 +35,23 @@ sleep 30`;
     }
   });
 
+  it("processes that left the group (setsid, nohup in a new session, a double fork) are killed once the command exits", async () => {
+    const dir = await tempDir("bench-proc-escaped-");
+    const loop = "while :; do sleep 1; done";
+    const script = `setsid sh -c 'echo $$ > ${dir}/setsid.pid; ${loop}' > /dev/null 2>&1 < /dev/null &
+setsid nohup sh -c 'echo $$ > ${dir}/nohup.pid; ${loop}' > /dev/null 2>&1 < /dev/null &
+( setsid sh -c '( sh -c "echo \\$\\$ > ${dir}/daemon.pid; ${loop}" & ) &' > /dev/null 2>&1 < /dev/null & )
+while [ ! -s ${dir}/setsid.pid ] || [ ! -s ${dir}/nohup.pid ] || [ ! -s ${dir}/daemon.pid ]; do sleep 0.05; done`;
+    const r = await runProcess({ command: "sh", args: ["-c", script], env: ENV, timeoutMs: 60_000, killGraceMs: 200 });
+    assert.equal(r.exitCode, 0);
+    assert.ok(r.escaped >= 3, `escaped: ${r.escaped}`);
+    for (const file of ["setsid.pid", "nohup.pid", "daemon.pid"]) {
+      const pid = Number(await readFile(join(dir, file), "utf8"));
+      assert.ok(pid > 0, file);
+      assert.equal(await diesWithin(pid, 5000), true, `${file} (${pid}) survived`);
+    }
+  });
+
   it("an abort kills the group and is reported as such, not as a timeout", async () => {
     const stop = new AbortController();
     setTimeout(() => stop.abort(), 200);
@@ -49,7 +66,8 @@ sleep 30`;
       const r = await runProcess({ command: "sh", args: ["-c", "env"], env, maxOutputBytes: 65536 });
       assert.equal(r.exitCode, 0);
       const names = r.stdout.trim().split("\n").map((line) => line.slice(0, line.indexOf("="))).filter((n) => n !== "PWD" && n !== "SHLVL" && n !== "_").sort();
-      assert.deepEqual(names, ["EXTRA", "PATH"]);
+      // The mark runProcess finds the command's escaped processes by (src/process/escaped.ts).
+      assert.deepEqual(names, ["BENCH_PROCESS_MARK", "EXTRA", "PATH"]);
       assert.doesNotMatch(r.stdout, /s3cr3t/);
     } finally {
       delete process.env.BENCH_TEST_HOST_SECRET;

@@ -138,7 +138,7 @@ describe("NativeRunner: environment", () => {
       assert.ok(lines.includes("PATH=/opt/custom:/usr/bin:/bin"));
       assert.equal(names.includes("SECRET_TOKEN"), false);
       assert.equal(readFileSync(join(dir, "env.txt"), "utf8").includes("host-only-value"), false);
-      const allowed = new Set(["PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "USER", "SHELL", "TERM", "MY_VAR", "PWD", "SHLVL", "_", "OLDPWD"]);
+      const allowed = new Set(["PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "USER", "SHELL", "TERM", "MY_VAR", "PWD", "SHLVL", "_", "OLDPWD", "BENCH_PROCESS_MARK"]);
       assert.deepEqual(names.filter((name) => !allowed.has(name)), []);
     } finally {
       delete process.env.SECRET_TOKEN;

@@ -59,7 +59,8 @@ describe("verifier phase, native runner", () => {
     expectVerdict("read_tests", "failed", 0);
     const snoop = await readFile(join(resultsDir, "adversarial/read_tests/0/snoop.txt"), "utf8");
     assert.doesNotMatch(snoop, new RegExp(GRADER_MARKER));
-    assert.doesNotMatch(snoop, /bench-verify-|expected=/);
+    // Other runs' verifier folders may be in the shared temp folder meanwhile: their contents, not their names, matter.
+    assert.doesNotMatch(snoop, /expected=/);
   });
   it("a reward the agent wrote into verifier/ or the logs variable is not read; verifier_log.txt is the verifier's", async () => {
     expectVerdict("overwrite_logs", "failed", 0);
@@ -69,6 +70,10 @@ describe("verifier phase, native runner", () => {
     assert.equal((await readFile(join(resultsDir, "adversarial/overwrite_logs/0/verifier/reward.txt"), "utf8")).trim(), "0");
   });
   it("a background process the agent left is gone before the verifier starts", () => expectVerdict("background", "failed", 0));
+  it("so are processes that left its process group (setsid, nohup, a double fork), and the log says so", async () => {
+    expectVerdict("background_escaped", "failed", 0);
+    assert.match(await readFile(join(resultsDir, "adversarial/background_escaped/0/console_log.txt"), "utf8"), /\[bench-action: killed \d+ process(es)? run\.sh left running outside its process group\]/);
+  });
   it("files the agent planted where the grader's are looked up are not executed", () => expectVerdict("planted", "failed", 0));
   it("the verifier's environment is minimal: no ENV.yaml values, no host variables beyond the allowlist", async () => {
     const env = await readFile(join(resultsDir, "adversarial/honest/0/verifier/env.txt"), "utf8");
