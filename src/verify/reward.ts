@@ -22,6 +22,8 @@ async function readSmall(path: string): Promise<string | undefined> {
 }
 
 const inRange = (value: number): boolean => Number.isFinite(value) && value >= 0 && value <= 1;
+/** A decimal number as Python's float() reads it (Number() would also take "0x1", "0b1" and "0o1"). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 function parseJson(text: string): { reward?: number; metrics: Record<string, number> } {
   const data = JSON.parse(text) as unknown;
@@ -43,7 +45,7 @@ export async function readReward(logsDir: string): Promise<RewardRead> {
     let reward: number;
     let file: string;
     if (text !== undefined) {
-      reward = text.trim() === "" ? Number.NaN : Number(text.trim());
+      reward = DECIMAL.test(text.trim()) ? Number(text.trim()) : Number.NaN;
       if (!inRange(reward)) return { ok: false, reason: `reward.txt holds ${JSON.stringify(text.trim().slice(0, 40))}: expected a number in [0, 1]` };
       file = "reward.txt";
     } else {

@@ -23,6 +23,12 @@ describe("readReward (Harbor's reward.txt / reward.json)", () => {
     assert.deepEqual(await readReward(await logs({})), { ok: false, reason: "the verifier wrote no reward.txt or reward.json" });
     assert.deepEqual(await readReward(await logs({ "reward.txt": "1.5" })), { ok: false, reason: 'reward.txt holds "1.5": expected a number in [0, 1]' });
     assert.deepEqual(await readReward(await logs({ "reward.txt": "" })), { ok: false, reason: 'reward.txt holds "": expected a number in [0, 1]' });
+    // JavaScript's Number() reads these as 1; Harbor's float() refuses them, and so does bench.
+    for (const text of ["0x1", "0b1", "0o1", "1 1", "true"]) {
+      assert.deepEqual(await readReward(await logs({ "reward.txt": text })), { ok: false, reason: `reward.txt holds ${JSON.stringify(text)}: expected a number in [0, 1]` }, text);
+    }
+    assert.deepEqual(await readReward(await logs({ "reward.txt": "1e0\n" })), { ok: true, reward: 1, file: "reward.txt" });
+    assert.deepEqual(await readReward(await logs({ "reward.txt": "+.5" })), { ok: true, reward: 0.5, file: "reward.txt" });
     assert.deepEqual(await readReward(await logs({ "reward.json": '{"a": 1, "b": 0}' })), { ok: false, reason: 'reward.json has no "reward" number (and not exactly one number)' });
     assert.deepEqual(await readReward(await logs({ "reward.json": "[1]" })), { ok: false, reason: "reward.json is not a JSON object" });
     assert.deepEqual(await readReward(await logs({ "reward.json": '{"reward": -1}' })), { ok: false, reason: "reward.json's reward is -1: expected a number in [0, 1]" });
