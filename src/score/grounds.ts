@@ -6,8 +6,9 @@
  *     (default 60). The command runs in the verifier phase, in the sandbox (docs/verifier.md); here only
  *     its recorded outcome is read. Nothing the scenario or the agent wrote runs on the host.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { readRunFile } from "../results/run-file.ts";
 import type { GroundSpec, PhaseRecord } from "../types.ts";
 import type { ScoredRun } from "./score-run.ts";
 
@@ -36,11 +37,11 @@ export async function scoreGrounds(runDir: string, spec: GroundSpec, verifier?: 
 
 async function checkFiles(runDir: string, spec: GroundSpec): Promise<string | undefined> {
   const files = await resolveFiles(runDir, spec.files?.length ? spec.files : ["console_log.txt"]);
-  if (files.length === 0) return `no file matched ${JSON.stringify(spec.files ?? ["console_log.txt"])}`;
+  if (files.size === 0) return `no file matched ${JSON.stringify(spec.files ?? ["console_log.txt"])}`;
   const fold = spec.case_sensitive === false ? (s: string) => s.toLowerCase() : (s: string) => s;
   const misses: string[] = [];
-  for (const file of files) {
-    const text = fold(await readFile(join(runDir, file), "utf8"));
+  for (const [file, content] of files) {
+    const text = fold(content);
     const absent = (spec.should_contain ?? []).filter((s) => !text.includes(fold(s)));
     const present = (spec.should_not_contain ?? []).filter((s) => text.includes(fold(s)));
     if (absent.length === 0 && present.length === 0) return undefined;
@@ -55,19 +56,25 @@ async function checkFiles(runDir: string, spec: GroundSpec): Promise<string | un
 /** Files the harness writes: a `.ext` glob means the agent's files, so these are only read when named. */
 const HARNESS_FILES = new Set(["console_log.txt", "timestamp.txt", "result.json", "score.json", "run.sh"]);
 
-/** Names relative to the run folder; `.ext` expands to every file ending in it (sorted), harness files excluded. */
-async function resolveFiles(runDir: string, patterns: string[]): Promise<string[]> {
-  const out = new Set<string>();
+/**
+ * Texts by name relative to the run folder; `.ext` expands to every file ending in it (sorted), harness
+ * files excluded. A name that resolves outside the run folder (an agent's symlink) matches nothing.
+ */
+async function resolveFiles(runDir: string, patterns: string[]): Promise<Map<string, string>> {
+  const names = new Set<string>();
   let all: string[] | undefined;
   for (const pattern of patterns) {
     if (pattern.startsWith(".") && !pattern.includes("/") && pattern.length > 1 && pattern !== "..") {
       all ??= await listFiles(runDir);
-      for (const f of all) if (f.endsWith(pattern) && !HARNESS_FILES.has(f)) out.add(f);
-    } else if ((await readFile(join(runDir, pattern)).then(() => true, () => false)) && !relative(runDir, join(runDir, pattern)).startsWith("..")) {
-      out.add(pattern);
-    }
+      for (const f of all) if (f.endsWith(pattern) && !HARNESS_FILES.has(f)) names.add(f);
+    } else names.add(pattern);
   }
-  return [...out];
+  const out = new Map<string, string>();
+  for (const name of names) {
+    const text = await readRunFile(runDir, name);
+    if (text !== undefined) out.set(name, text);
+  }
+  return out;
 }
 
 async function listFiles(runDir: string): Promise<string[]> {

@@ -6,9 +6,9 @@
  * runs where `bench tabulate` runs it (custom-tabulate-grader.ts), never on the host unless asked.
  * Build contexts with createGrader (grading.ts), so every caller applies the same policy.
  */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { PhaseRecord, RunStatus, ScenarioInstance, ScoreResult } from "../types.ts";
+import { readRunFile } from "../results/run-file.ts";
 import { runCustomScorer } from "./custom-scorer.ts";
 import type { TabulateSandbox } from "../tabulate/custom-tabulate.ts";
 import { gradeCustomTabulate, type TabulateVerdicts } from "./custom-tabulate-grader.ts";
@@ -96,12 +96,9 @@ export async function scoreRun(ctx: ScoreContext): Promise<ScoredRun> {
 
 /** Step 4: score.json written by the scenario (never consulted for scenarios with a verifier or grounds: the agent can write it). */
 export async function readScoreJson(runDir: string): Promise<ScoredRun | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(runDir, "score.json"), "utf8");
-  } catch {
-    return undefined;
-  }
+  // A symlink out of the run folder (to the host's files) counts as no score.json.
+  const text = await readRunFile(runDir, "score.json");
+  if (text === undefined) return undefined;
   try {
     const data = JSON.parse(text) as Record<string, unknown>;
     if (typeof data.success !== "boolean") throw new Error(`"success" must be a boolean`);

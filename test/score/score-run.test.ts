@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { access, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { access, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { scoreRun, type ScoreContext } from "../../src/score/score-run.ts";
@@ -30,6 +30,22 @@ describe("scoreRun step 1: score.json", () => {
     assert.deepEqual(await scoreRun(ctx(dir, { exitCode: 1 })), {
       status: "passed", score: { success: true, source: "score.json", score: 0.9, metrics: { steps: 3 } },
     });
+  });
+  it("a score.json or grounds file that resolves outside the run folder (an agent's symlink to the host's files) is never read", async () => {
+    const host = await runDir({ "secret.txt": "HOST_SECRET=abc ALL TESTS PASSED", "score.json": '{"success": true}' });
+    const dir = await runDir({ "console_log.txt": "", "out/real.txt": "inside" });
+    await symlink(join(host, "score.json"), join(dir, "score.json"));
+    await symlink(join(host, "secret.txt"), join(dir, "answer.txt"));
+    await symlink(join(host, "secret.txt"), join(dir, "out", "leak.txt"));
+    await symlink("real.txt", join(dir, "out", "link.txt"));
+    // score.json counts as absent: the default decides (no sentinel in this run's own log).
+    assert.equal((await scoreRun(ctx(dir))).score.source, "default");
+    const grounds = (files: string[], should: string) => scoreRun(ctx(dir, { scenario: scenario({ should_contain: [should], files }) }));
+    assert.deepEqual((await grounds(["answer.txt"], "HOST_SECRET")).score, { success: false, source: "grounds", reason: 'no file matched ["answer.txt"]' });
+    assert.deepEqual((await grounds(["../" + host.split("/").pop() + "/secret.txt"], "HOST_SECRET")).score.success, false);
+    assert.deepEqual((await grounds([".txt"], "HOST_SECRET")).score.success, false);
+    // A symlink that stays inside the run folder is followed.
+    assert.deepEqual((await grounds(["out/link.txt"], "inside")).status, "passed");
   });
   it("an invalid score.json is an error with the reason", async () => {
     const dir = await runDir({ "score.json": JSON.stringify({ success: "yes" }) });
