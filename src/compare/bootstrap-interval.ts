@@ -2,8 +2,10 @@
  * 95 % interval of Δ: percentile bootstrap in two stages (resample tasks, then each side's trials within
  * every drawn task), so it stays inside [−100, +100] pp and reflects both sources of noise. Computed on
  * the Δ ≥ 0 orientation with a seed from the data and mirrored back: swapping base and head mirrors it.
- * Method: docs/verdict.md.
+ * The whole range when no outcome with these trial counts could be significant at 5 % (the test could
+ * rule out no change at all). Method: docs/verdict.md.
  */
+import { detectableEffect } from "./detectable.ts";
 import { seededFrom } from "./random.ts";
 import { oriented, type TaskSamples } from "./samples.ts";
 
@@ -12,7 +14,8 @@ export const BOOTSTRAP_DRAWS = 2000;
 /** Interval in percentage points. */
 export function bootstrapInterval(input: readonly TaskSamples[], draws = BOOTSTRAP_DRAWS): { low: number; high: number } {
   const t = input.length;
-  if (t === 0) return { low: -100, high: 100 };
+  // E.g. 1 task × 3 trials, or 5 tasks × 1 trial: resampling would show a certainty the test cannot give.
+  if (t === 0 || !detectableEffect(input, 0.05).detectable) return { low: -100, high: 100 };
   const { tasks, swapped } = oriented(input);
   const random = seededFrom(tasks, "bootstrap");
   // Flattened: task i's base values are values[baseAt[i] .. baseAt[i] + baseN[i]), head likewise.

@@ -177,8 +177,9 @@ function reasons(s: DeltaStats, threshold: number, alpha: number, notSignificant
   const out: string[] = [];
   const p = s.pValue < 0.001 ? "p < 0.001" : `p = ${s.pValue.toFixed(3)}`;
   if (s.pairedTasks === 0) return ["no task is present on both sides"];
-  if (s.pValue <= alpha) out.push(`the change is larger than chance explains (${p} ≤ α = ${alpha})`);
-  else out.push(`the change is within what chance explains (${p} > α = ${alpha})`);
+  // α stays in the footnote (c.rules): the reasons are plain words with the p-value as the figure.
+  if (s.pValue <= alpha) out.push(`the change is larger than chance explains (${p})`);
+  else out.push(`the change is within what chance explains (${p})`);
   if (s.pValue <= alpha && Math.abs(s.delta) < threshold) out.push(`|Δ| ${Math.abs(s.delta).toFixed(1)} pp is below the ${threshold} pp threshold`);
   if (!s.detectable) out.push("with these numbers of tasks and trials no outcome could reach significance: add tasks or trials");
   else if (s.pValue > alpha) out.push(`this benchmark detects changes of about ${s.mde.toFixed(1)} pp or more (80% power); the threshold is ${threshold} pp`);

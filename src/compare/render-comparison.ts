@@ -6,6 +6,7 @@ import { bytes, mdCell, truncateBytes } from "../report/render-markdown.ts";
 import type { Comparison, DeltaStats, Verdict } from "./compare.ts";
 import { renderUsageMarkdown, renderUsageText } from "./render-usage.ts";
 import { rewardLine } from "./compare-reward.ts";
+import { afterVerdictLabel } from "./sentence.ts";
 
 /** Options of renderComparisonMarkdown: a title and the size budget in bytes. */
 export interface ComparisonMarkdownOptions {
@@ -65,7 +66,7 @@ export function renderComparisonMarkdown(c: Comparison, options: ComparisonMarkd
   const maxBytes = options.maxBytes ?? 60_000;
   const lines: string[] = [];
   if (options.title ?? "Benchmark comparison") lines.push(`### ${options.title ?? "Benchmark comparison"}`, "");
-  lines.push(`${BADGE[c.verdict]}: ${c.sentence}`, "", `${headline(c, c.threshold)}¹`, "");
+  lines.push(`${BADGE[c.verdict]}: ${afterVerdictLabel(c.sentence)}`, "", `${headline(c, c.threshold)}¹`, "");
   for (const reason of c.reasons) lines.push(`- ${reason}`);
   // Mean reward beside the pass rate when a verifier recorded rewards; the verdict stays the pass rate's.
   if (c.reward) lines.push("", `**Mean reward** ${rewardLine(c.reward)}`);
@@ -84,9 +85,9 @@ export function renderComparisonMarkdown(c: Comparison, options: ComparisonMarkd
   return bytes(out) <= maxBytes ? out : truncateBytes(out, maxBytes);
 }
 
-/** `explain: false` leaves out the closing method paragraph (bench compare without --explain). */
+/** `explain: false` ends with α alone instead of the method paragraph (bench compare without --explain). */
 export function renderComparisonText(c: Comparison, options: { explain?: boolean } = {}): string {
-  const lines = [`Verdict: ${c.verdict.toUpperCase()}. ${c.sentence}`, `  ${headline(c, c.threshold)}`, ...c.reasons.map((r) => `  - ${r}`)];
+  const lines = [`Verdict: ${c.verdict.toUpperCase()}. ${afterVerdictLabel(c.sentence, true)}`, `  ${headline(c, c.threshold)}¹`, ...c.reasons.map((r) => `  - ${r}`)];
   if (c.reward) lines.push(`Mean reward: ${rewardLine(c.reward)}`);
   lines.push("");
   for (const s of c.suites) lines.push(`  ${s.name}: ${s.verdict}  ${headline(s, c.threshold)}${s.reward ? ` · mean reward ${rewardLine(s.reward)}` : ""}`);
@@ -94,6 +95,6 @@ export function renderComparisonText(c: Comparison, options: { explain?: boolean
     if (tasks.length) lines.push("", `${title} (${tasks.length}):`, ...tasks.map((t) => `  ${t.suite}/${t.id}${rates(t)}`));
   }
   if (c.usage) lines.push(...renderUsageText(c.usage));
-  if (options.explain !== false) lines.push("", `Method: ${c.rules}`);
+  lines.push("", options.explain !== false ? `¹ ${c.rules}` : `¹ False-alarm rate α = ${c.alpha}; the method: docs/verdict.md.`);
   return `${lines.join("\n")}\n`;
 }

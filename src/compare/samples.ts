@@ -38,9 +38,16 @@ export function sameShape(tasks: readonly TaskSamples[]): boolean {
 }
 
 /**
- * The samples turned so that Δ ≥ 0, and whether they were turned. Every random draw is made on this
+ * The samples turned so that Δ ≥ 0 (at Δ = 0, into a fixed order of the two sides), and whether they were turned. Every random draw is made on this
  * orientation with a seed taken from it, so swapping base and head gives the same draws, mirrored.
  */
 export function oriented(tasks: readonly TaskSamples[]): { tasks: readonly TaskSamples[]; swapped: boolean } {
-  return deltaOf(tasks) < 0 ? { tasks: swapSides(tasks), swapped: true } : { tasks, swapped: false };
+  const delta = deltaOf(tasks);
+  // Δ = 0 exactly has no orientation of its own: the side whose values list first in a fixed order is the base.
+  const swap = delta < 0 || (delta === 0 && sideKey(tasks, "base") > sideKey(tasks, "head"));
+  return swap ? { tasks: swapSides(tasks), swapped: true } : { tasks, swapped: false };
+}
+
+function sideKey(tasks: readonly TaskSamples[], side: "base" | "head"): string {
+  return tasks.map((t) => t[side].join(",")).join(";");
 }

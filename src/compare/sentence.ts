@@ -31,3 +31,10 @@ export function verdictSentence(s: SentenceInput, threshold: number): string {
         : `Too few runs to tell: with ${s.pairedTasks} task(s) no change could be shown; add tasks or trials.`;
   }
 }
+
+/** The sentence after a label that already names the verdict: "Regressed: tasks pass …" → "tasks pass …" ("Tasks pass …" with `capital`). */
+export function afterVerdictLabel(sentence: string, capital = false): string {
+  const rest = sentence.replace(/^(Regressed|Improved): /, "");
+  const first = capital ? rest.charAt(0).toUpperCase() : rest.charAt(0).toLowerCase();
+  return first + rest.slice(1);
+}

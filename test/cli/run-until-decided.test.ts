@@ -27,7 +27,7 @@ describe("bench run --until-decided", () => {
     const code = await main(["run", "Tasks/math.jsonl", "--native", "--until-decided", "--base", "Base", "-r", "5"], io);
     assert.equal(code, 1, io.err());
     assert.match(io.err(), /until decided: look 1, 8 of at most 40 runs: Δ −100\.0 pp, p 0\.000015 \(this look needs ≤ 0\.0019\) → stop: regressed \(p 0\.000015 ≤ 0\.0019 at this look\)\n/);
-    assert.match(io.out(), /\nVerdict: REGRESSED\. Regressed: tasks pass 100\.0 pp less often than on the base, more than chance explains\.\n/);
+    assert.match(io.out(), /\nVerdict: REGRESSED\. Tasks pass 100\.0 pp less often than on the base, more than chance explains\.\n/);
     assert.match(io.out(), /until decided: stopped at look 1, after 8 of at most 40 runs/);
     assert.ok(existsSync(join(cwd, "Results", "math", "t0", "0", "result.json")));
     assert.equal(existsSync(join(cwd, "Results", "math", "t0", "1")), false, "no second repetition was run");

@@ -71,7 +71,7 @@ describe("bench tabulate / compare / merge / score", () => {
     await bench(cwd, "tabulate", "base", "-f", "json", "--out", "base.json");
     const md = await bench(cwd, "compare", "base.json", "head", "--format", "md");
     assert.equal(md.code, 0);
-    assert.match(md.out, /^### Benchmark comparison\n\n🟡 \*\*Inconclusive\*\*: Too few runs to tell: with 4 task\(s\) no change could be shown; add tasks or trials\.\n/);
+    assert.match(md.out, /^### Benchmark comparison\n\n🟡 \*\*Inconclusive\*\*: too few runs to tell: with 4 task\(s\) no change could be shown; add tasks or trials\.\n/);
     // 8 tasks: all pass in base, none in head → p = 2/2⁸ = 0.0078
     for (let i = 0; i < 8; i++) {
       await writeRun(join(cwd, "base8"), result("s", `t${i}`, 0, { status: "passed" }));
@@ -85,7 +85,7 @@ describe("bench tabulate / compare / merge / score", () => {
     assert.equal(failed.code, 1);
     assert.equal(failed.err, "bench compare: regressed against the base: Δ -100.0 pts, 0 new failure(s)\n");
     assert.equal((await bench(cwd, "compare", "base", "head", "--fail-on-regression")).code, 0);
-    assert.match((await bench(cwd, "compare", "base8", "head8")).out, /^Verdict: REGRESSED\. Regressed: tasks pass 100\.0 pp less often/);
+    assert.match((await bench(cwd, "compare", "base8", "head8")).out, /^Verdict: REGRESSED\. Tasks pass 100\.0 pp less often/);
     assert.equal((await bench(cwd, "compare", "base")).err, "bench compare: expected <base> and <head>, got 1 argument(s)\nRun 'bench compare --help' for usage.\n");
   });
 

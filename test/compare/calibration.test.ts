@@ -82,6 +82,18 @@ describe("verdict: symmetry, bounds, determinism", () => {
     }
   });
 
+  it("swapping mirrors the interval also when Δ is exactly 0", () => {
+    const cases: TaskSamples[][] = [
+      [{ base: [1, 0, 0], head: [1, 1, 0] }, { base: [1, 1, 0], head: [1, 0, 0] }, { base: [1, 0, 1], head: [1, 1, 0] }],
+      [{ base: [0], head: [1] }, { base: [1], head: [0] }, { base: [1, 1], head: [0, 1] }, { base: [0, 1], head: [1, 1] }],
+    ];
+    for (const tasks of cases) {
+      const ia = bootstrapInterval(tasks);
+      assert.ok(ia.low !== 0 - ia.high, `an asymmetric interval is needed to see the mirror: ${JSON.stringify(ia)}`);
+      assert.deepEqual(bootstrapInterval(swapSides(tasks)), { low: 0 - ia.high, high: 0 - ia.low });
+    }
+  });
+
   it("compare() on swapped tabulations: same p, mirrored verdict, same flagged tasks", () => {
     const base = makeTabulation({ s: { ...uniform(12, "PPPPPPPPPP"), x: "FFFFFFFFFF" } });
     const head = makeTabulation({ s: { ...uniform(12, "FFFFFFFFFF"), x: "PPPPPPPPPP" } });
@@ -108,6 +120,21 @@ describe("verdict: symmetry, bounds, determinism", () => {
     }
     const two = compare(makeTabulation({ s: { a: "F", b: "P" } }), makeTabulation({ s: { a: "P", b: "P" } }));
     assert.ok(two.ci95.low >= -100 && two.ci95.high <= 100);
+  });
+
+  it("the interval is the whole range when no outcome could be significant, not a point", () => {
+    const tooSmall: TaskSamples[][] = [
+      [{ base: [1, 1, 1], head: [0, 0, 0] }],
+      [{ base: [1], head: [0] }, { base: [1], head: [0] }],
+      [{ base: [1, 1, 1], head: [1, 1, 1] }],
+    ];
+    for (const tasks of tooSmall) {
+      assert.equal(decide(tasks).detectable, false);
+      assert.deepEqual(bootstrapInterval(tasks), { low: -100, high: 100 });
+    }
+    const enough = [0, 1, 2, 3, 4].map(() => ({ base: [1, 1], head: [0, 0] }));
+    assert.equal(decide(enough).detectable, true);
+    assert.deepEqual(bootstrapInterval(enough), { low: -100, high: -100 });
   });
 
   it("deterministic: the same inputs give the same result, Monte Carlo included", () => {
