@@ -133,7 +133,7 @@ export class DockerRunner implements Runner {
     const startedAt = new Date();
     let services: RunningServices;
     try {
-      services = await startServices(this.#docker, this.#images, task, compose, task.environment?.build?.timeoutMs ?? 600_000, signal);
+      services = await startServices(this.#docker, this.#images, task, compose, task.environment?.build?.timeoutMs ?? 600_000, this.#settings, signal);
     } catch (error) {
       if (signal?.aborted) return { ...idle(startedAt, task), aborted: true };
       return { ...idle(startedAt, task), error: describeError(error).replaceAll("\n  caused by: ", ": "), ...(isEngineError(error) ? { retryable: true } : {}) };

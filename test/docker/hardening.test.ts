@@ -12,6 +12,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type Docker from "dockerode";
 import { DockerRunner, runScenarios, type DockerSettings } from "../../sdk/index.ts";
+import { randomUUID } from "node:crypto";
+import { startServices } from "../../src/runners/docker/compose-services.ts";
+import type { ImageCache } from "../../src/runners/docker/images.ts";
 import { dockerEngine, PYTHON_IMAGE } from "./engine.ts";
 import { consoleLog, runDir, task } from "./helpers.ts";
 
@@ -99,5 +102,34 @@ describe("hardened container defaults", { skip: engine.skip }, () => {
     dirs.push(dir);
     const outcome = await new DockerRunner({ docker: engine.docker, settings: { pidsLimit: 64 } }).run(task(dir, { timeoutMs: 20_000 }));
     assert.match(outcome.error ?? "", /^process limit reached \(64 processes; raise it with --pids-limit\)/, await consoleLog(dir));
+  });
+});
+
+describe("hardened defaults reach a Harbor task's compose services", { skip: engine.skip }, () => {
+  it("a service container gets no-new-privileges, the kept capabilities, the pids limit and the memory cap (overridable)", async () => {
+    const runId = `audit-services-${randomUUID()}`;
+    const service = { name: "svc", image: PYTHON_IMAGE, environment: {}, dependsOn: [] };
+    const compose = { services: [service], main: { environment: {}, dependsOn: [] } };
+    // An image service needs no build: the image cache is never asked.
+    const images = {} as ImageCache;
+    const inspectService = async (settings: DockerSettings) => {
+      const running = await startServices(engine.docker, images, task(await runDir("true\n"), { runId }), compose, 60_000, settings);
+      try {
+        const [found] = await engine.docker.listContainers({ all: true, filters: { label: [`bench-action.run-id=${runId}`, "bench-action.service=svc"] } });
+        assert.ok(found, "the service container exists");
+        return (await engine.docker.getContainer(found.Id).inspect()).HostConfig;
+      } finally {
+        await running.stop();
+      }
+    };
+    const defaults = await inspectService({});
+    assert.deepEqual(defaults.SecurityOpt, ["no-new-privileges"]);
+    assert.deepEqual(defaults.CapDrop, ["ALL"]);
+    assert.equal(defaults.PidsLimit, 1024);
+    assert.equal(defaults.Memory, 4 * 1024 ** 3);
+    assert.match(String(defaults.NetworkMode), /^bench-/);
+    const raised = await inspectService({ pidsLimit: 64, memory: "256m" });
+    assert.deepEqual([raised.PidsLimit, raised.Memory], [64, 256 * 1024 ** 2]);
+    assert.equal((await engine.docker.listContainers({ all: true, filters: { label: [`bench-action.run-id=${runId}`] } })).length, 0);
   });
 });

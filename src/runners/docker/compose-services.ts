@@ -3,13 +3,16 @@
  * engine's API: one network per run (internal when the task has no internet), each service started
  * in depends_on order with its name as its network alias, the agent's and the verifier's containers
  * joined to that network; everything labelled with the run id and removed after the verifier.
+ * Services get the agent's hardened limits (docs/docker.md, "Hardened defaults"): the agent can make
+ * a service fork or allocate, so a service is no way around the pids limit or the memory cap.
  */
 import { randomBytes } from "node:crypto";
 import type Docker from "dockerode";
 import { describeError } from "../../errors.ts";
 import type { ComposeSpec } from "../../harbor/compose-file.ts";
+import type { DockerSettings } from "../../types.ts";
 import type { RunTask } from "../runner.ts";
-import { LABEL_RUN_ID, LABEL_SCENARIO, LABEL_TASK } from "./container-config.ts";
+import { LABEL_RUN_ID, LABEL_SCENARIO, LABEL_TASK, limitsConfig } from "./container-config.ts";
 import type { ImageCache } from "./images.ts";
 
 export const LABEL_SERVICE = "bench-action.service";
@@ -21,7 +24,7 @@ export interface RunningServices {
 }
 
 /** Start the services; on failure everything started is removed and the error says which service. */
-export async function startServices(docker: Docker, images: ImageCache, task: RunTask, compose: ComposeSpec, buildTimeoutMs: number, signal?: AbortSignal): Promise<RunningServices> {
+export async function startServices(docker: Docker, images: ImageCache, task: RunTask, compose: ComposeSpec, buildTimeoutMs: number, settings: DockerSettings, signal?: AbortSignal): Promise<RunningServices> {
   const labels = { [LABEL_RUN_ID]: task.runId, [LABEL_SCENARIO]: task.scenario, [LABEL_TASK]: task.taskId };
   const name = `bench-${task.runId}-${task.taskId}-${task.rep}-${randomBytes(3).toString("hex")}`.replace(/[^a-zA-Z0-9_.-]/g, "_").slice(0, 120);
   const network = await docker.createNetwork({ Name: name, Internal: task.environment?.noInternet === true, Labels: labels, CheckDuplicate: true });
@@ -38,7 +41,7 @@ export async function startServices(docker: Docker, images: ImageCache, task: Ru
           Image: image,
           Env: Object.entries(service.environment).map(([key, value]) => `${key}=${value}`),
           Labels: { ...labels, [LABEL_SERVICE]: service.name },
-          HostConfig: { NetworkMode: name },
+          HostConfig: { ...limitsConfig(settings), NetworkMode: name },
           NetworkingConfig: { EndpointsConfig: { [name]: { Aliases: [service.name] } } },
         });
         containers.push(container);
