@@ -98,10 +98,11 @@ async function runLocked(deps: RunDeps, input: string | string[], options: RunOp
   const adoption = { adopted: judged.adopted, unscored: judged.unscored, superseded: 0 };
   const resumed = results.size - adoption.adopted;
   emit({ type: "plan", total: units.length, toRun: todo.length, resumed, scenarios: [...new Set(units.map((u) => u.scenario.scenario))] });
-  if (adoption.adopted || adoption.unscored.length) {
-    emit({ type: "notice", message: `${options.dryRun ? "Would adopt" : "Adopted"} ${adoption.adopted + adoption.unscored.length} run folder(s) bench did not write (agbench's): scored from console_log.txt, never rerun or deleted` +
-      (adoption.unscored.length ? `; ${adoption.unscored.length} without a verdict (no completion marker: agbench counts them as missing; 'bench remove_missing' sets them aside to rerun)` : "") });
-  }
+  const adoptedNote = adoption.adopted
+    ? [`${options.dryRun ? "Would adopt" : "Adopted"} ${adoption.adopted} run folder(s) bench did not write (agbench's): scored from console_log.txt, never rerun or deleted`] : [];
+  const unscoredNote = adoption.unscored.length
+    ? [`${adoption.unscored.length} run folder(s) bench did not write have no verdict (no completion marker: agbench counts them as missing) and are left as they are; 'bench remove_missing' sets them aside to rerun`] : [];
+  if (adoptedNote.length || unscoredNote.length) emit({ type: "notice", message: [...adoptedNote, ...unscoredNote].join("; ") });
   for (const unit of results.keys()) emit({ type: "run-skip-done", scenario: unit.scenario.scenario, id: unit.scenario.id, rep: unit.rep });
   const summary = (aborted: boolean, dryRun: boolean) => ({
     ...summarise({ runId, resultsDir, units, results, resumed, aborted, dryRun }), adopted: adoption.adopted, unscored: adoption.unscored, superseded: adoption.superseded,
