@@ -6,6 +6,10 @@
  * `metrics` has `difficulty`, `success` and `success_%`). Tasks sharing a result.json `suite` are one
  * suite-level entry keyed by the suite name, with its members under `tests`, as agbenchmark reported
  * suites; other tasks are keyed by their test name (the id without agbenchmark's `Test` class prefix).
+ *
+ * The `2023-09` model is that of AutoGPT's `benchmark/` from September 2023 to January 2024: no
+ * suites, and for most of that time `extra = "forbid"`, so fields of the other models are errors there.
+ * It gets its own report: every task one test, with only the fields that model knows.
  */
 import type { SuiteTabulation, Tabulation, TaskRow, TrialCell } from "../tabulate/tabulation-types.ts";
 
@@ -34,8 +38,16 @@ export const agbenchmarkTime = (date: Date) => `${date.toISOString().slice(0, 19
 /** agbenchmark's report key: the test class name without its "Test" prefix. */
 export const testName = (id: string) => id.replace(/^Test(?=[A-Z0-9_])/, "");
 
-/** Options of renderAgbenchmarkReport: the regression test ids and the report's date. */
+/** Which of agbenchmark's Report models the report is for (docs/agbenchmark.md, "report.json"). */
+export type AgbenchmarkModel = "current" | "2023-09";
+
+/** Options of renderAgbenchmarkReport: the regression test ids, the report's date and the model. */
 export interface AgbenchmarkReportOptions {
+  /**
+   * "current" (default): the model of February 2024 on and the 2023 one with suites. "2023-09":
+   * AutoGPT's `benchmark/` model from September 2023 to January 2024 (no suites; unknown fields are errors).
+   */
+  model?: AgbenchmarkModel;
   /** Task ids of regression_tests.json (see regressionIds). */
   regression?: Iterable<string>;
   /** completion_time (default now); benchmark_start_time is this minus the summed run time. */
@@ -87,6 +99,21 @@ function test(suite: SuiteTabulation, row: TaskRow, regression: ReadonlySet<stri
   };
 }
 
+/** One task as the 2023-09 model's Test: no difficulty, results or metadata (that model forbids them). */
+function strictTest(suite: SuiteTabulation, row: TaskRow, regression: ReadonlySet<string>): Record<string, unknown> {
+  const full = test(suite, row, regression);
+  const metrics = full.metrics as Record<string, unknown>;
+  const cost = row.trials.reduce<number | null>((sum, c) => (typeof c.usage?.costUsd === "number" ? (sum ?? 0) + c.usage.costUsd : sum), null);
+  return {
+    data_path: full.data_path, is_regression: full.is_regression, answer: "", description: "",
+    metrics: {
+      difficulty: metrics.difficulty, success: metrics.success, "success_%": metrics["success_%"], run_time: metrics.run_time,
+      fail_reason: metrics.fail_reason ?? null, attempted: metrics.attempted, cost,
+    },
+    category: full.category, task: "", reached_cutoff: full.reached_cutoff,
+  };
+}
+
 /** A suite as agbenchmark reported one: SuiteTest fields, plus what the current Test model requires. */
 function suiteTest(name: string, members: readonly Member[], regression: ReadonlySet<string>): Record<string, unknown> {
   const rows = members.map((m) => m.row);
@@ -123,12 +150,13 @@ type Member = { suite: SuiteTabulation; row: TaskRow };
 /** agbenchmark's report.json for a Tabulation, same_task suites grouped as agbenchmark groups them. */
 export function renderAgbenchmarkReport(tabulation: Tabulation, options: AgbenchmarkReportOptions = {}): string {
   const regression = new Set(options.regression ?? []);
+  const strict = options.model === "2023-09";
   // Report order: tasks in tabulation order, each suite where its first member appears.
   const order: ({ member: Member } | { suite: string })[] = [];
   const suites = new Map<string, Member[]>();
   for (const suite of tabulation.suites) {
     for (const row of suite.rows) {
-      if (row.group === undefined) order.push({ member: { suite, row } });
+      if (row.group === undefined || strict) order.push({ member: { suite, row } });
       else if (suites.has(row.group)) suites.get(row.group)!.push({ suite, row });
       else {
         suites.set(row.group, [{ suite, row }]);
@@ -138,7 +166,7 @@ export function renderAgbenchmarkReport(tabulation: Tabulation, options: Agbench
   }
   const tests = keyed(order.map((item) => ("suite" in item
     ? [item.suite, "suite", suiteTest(item.suite, suites.get(item.suite)!, regression)]
-    : [item.member.row.id, item.member.suite.name, test(item.member.suite, item.member.row, regression)])));
+    : [item.member.row.id, item.member.suite.name, (strict ? strictTest : test)(item.member.suite, item.member.row, regression)])));
   const completion = options.now ?? new Date();
   const report = {
     command: "bench tabulate --format agbenchmark",
@@ -152,7 +180,8 @@ export function renderAgbenchmarkReport(tabulation: Tabulation, options: Agbench
     },
     config: {},
     tests,
-    note: tabulation.rules,
+    // The 2023-09 model forbids keys it does not know.
+    ...(strict ? {} : { note: tabulation.rules }),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

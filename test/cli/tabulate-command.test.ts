@@ -60,7 +60,7 @@ describe("bench tabulate / compare / merge / score", () => {
 
   it("usage errors exit 2 with a hint", async () => {
     assert.deepEqual(await bench(cwd, "tabulate"), { code: 2, out: "", err: "bench tabulate: missing <results>: a Results folder or a tabulation JSON file\nRun 'bench tabulate --help' for usage.\n" });
-    assert.equal((await bench(cwd, "tabulate", "base", "-f", "pdf")).err, "bench tabulate: unknown --format 'pdf' (one of text, csv, json, md, junit, agbenchmark)\nRun 'bench tabulate --help' for usage.\n");
+    assert.equal((await bench(cwd, "tabulate", "base", "-f", "pdf")).err, "bench tabulate: unknown --format 'pdf' (one of text, csv, json, md, junit, agbenchmark, agbenchmark-2023-09)\nRun 'bench tabulate --help' for usage.\n");
     const missing = await bench(cwd, "tabulate", "nope");
     assert.equal(missing.code, 2);
     assert.equal(missing.err, `bench tabulate: Invalid tabulate input:\n  ${join(cwd, "nope")}: no such file or folder\n`);

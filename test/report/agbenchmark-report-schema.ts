@@ -64,10 +64,35 @@ export const agbenchmarkReportSchema = {
   },
 };
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(agbenchmarkReportSchema);
+/**
+ * AutoGPT `benchmark/agbenchmark/reports/processing/report_types.py` from September 2023 to January
+ * 2024 (commits ff4c76b, fa357dd, b106a61: `extra = "forbid"` on every model; 1b14d30 and 9012ff4
+ * without it): no suites, Test without difficulty/results, Metrics with `attempted` and `cost`.
+ * Only fields every one of them accepts (ff4c76b's Test has no `metadata`).
+ */
+const closed = (required: string[], properties: Record<string, unknown>) => ({ type: "object", required, properties, additionalProperties: false });
+const test202309 = closed(["data_path", "is_regression", "answer", "description", "metrics", "category", "task"], {
+  data_path: str, is_regression: bool, answer: str, description: str, category: { type: "array", items: str }, task: str, reached_cutoff: boolOrNull,
+  metrics: {
+    ...closed(["difficulty", "success", "success_%", "run_time", "attempted"], {
+      difficulty: str, success: bool, "success_%": num, run_time: str, fail_reason: strOrNull, attempted: bool, cost: numOrNull,
+    }),
+  },
+});
+export const agbenchmark202309Schema = closed(["command", "completion_time", "benchmark_start_time", "metrics", "config", "tests"], {
+  command: str, completion_time: str, benchmark_start_time: agbenchmarkReportSchema.properties.benchmark_start_time,
+  metrics: closed(["run_time", "highest_difficulty"], { ...overall2023.properties, total_cost: numOrNull }),
+  config: agbenchmarkReportSchema.properties.config,
+  agent_git_commit_sha: strOrNull, benchmark_git_commit_sha: strOrNull, repo_url: strOrNull,
+  tests: { type: "object", additionalProperties: test202309 },
+});
 
-/** "path: message" for each way `report` fails the schema; empty when both models would load it. */
-export function reportProblems(report: unknown): string[] {
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validators = { current: ajv.compile(agbenchmarkReportSchema), "2023-09": ajv.compile(agbenchmark202309Schema) };
+
+/** "path: message" for each way `report` fails the schema of `model`; empty when that model's versions would load it. */
+export function reportProblems(report: unknown, model: keyof typeof validators = "current"): string[] {
+  const validate = validators[model];
   if (validate(report)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath}: ${e.message ?? "invalid"}`);
 }

@@ -54,6 +54,21 @@ describe("tabulate --format agbenchmark", () => {
     assert.deepEqual(reportProblems(golden), []);
   });
 
+  it("--format agbenchmark-2023-09: every task one test with only the fields AutoGPT's Sept. 2023 to Jan. 2024 models know", async () => {
+    const root = await tempDir("bench-agb-");
+    await writeRun(root, result("tasks", "TestReadFile", 0, { suite: "TestFile", durationMs: 1000, difficulty: "basic" }));
+    await writeRun(root, result("tasks", "TestWriteFile", 0, { suite: "TestFile", status: "failed", reason: "no file", durationMs: 3000, difficulty: "novice" }));
+    await writeRun(root, result("tasks", "Math", 0, { status: "skipped", reason: "dependency X did not pass (failed)" }));
+    const io = captureIO({ cwd: root, stdin: "" });
+    assert.equal(await main(["tabulate", ".", "--format", "agbenchmark-2023-09"], io), 0, io.err());
+    const report = JSON.parse(io.out()) as Report;
+    assert.deepEqual(reportProblems(report, "2023-09"), []);
+    assert.deepEqual(Object.keys(report.tests), ["Math", "ReadFile", "WriteFile"], "suite members are tests of their own (no suites in that model)");
+    assert.deepEqual(report.tests.WriteFile!.metrics, { difficulty: "novice", success: false, "success_%": 0, run_time: "3.0 seconds", fail_reason: "no file", attempted: true, cost: null });
+    assert.equal(report.tests.Math!.metrics.attempted, false);
+    assert.ok(reportProblems(JSON.parse(renderAgbenchmarkReport(await tabulate([root]))), "2023-09").length > 0, "the default report has fields that model forbids");
+  });
+
   it("strips only agbenchmark's class prefix", () => {
     assert.deepEqual(["TestWriteFile", "Test_1", "Testing", "WriteFile"].map(testName), ["WriteFile", "_1", "Testing", "WriteFile"]);
   });

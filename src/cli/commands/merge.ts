@@ -15,7 +15,8 @@ do not cover every shard 1..n.
 
 Options:
   -o, --out FILE       where to write (required); "-" for standard output
-  -f, --format FORMAT  json (default; readable by tabulate/compare), text, csv, md, junit, agbenchmark
+  -f, --format FORMAT  json (default; readable by tabulate/compare), text, csv, md, junit, agbenchmark,
+                       agbenchmark-2023-09 (as bench tabulate)
       --allow-missing  report missing tasks/shards as missing trials instead of failing
   -h, --help           show this help
 `;
@@ -39,7 +40,7 @@ export const command: Command = async (argv, io) => {
   const dirs = positionals.map((p) => resolve(io.cwd, p));
   const tabulation = await merge(dirs, { allowMissing: values["allow-missing"] === true });
   // agbenchmark's is_regression: a task in any input's regression_tests.json, as `bench tabulate` does.
-  const regression = format === "agbenchmark" ? await regressionIds(dirs) : undefined;
+  const regression = format.startsWith("agbenchmark") ? await regressionIds(dirs) : undefined;
   await emit(io, render(tabulation, format, undefined, regression), values.out === "-" ? undefined : values.out);
   return EXIT_OK;
 };

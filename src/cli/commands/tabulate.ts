@@ -30,7 +30,8 @@ works too) or saved tabulation JSON files. The same scenario/task/repetition in 
 Options:
   -f, --format FORMAT    text (default; agbench's table + summary statistics), csv (agbench columns
                          first), json (the Tabulation, readable by tabulate/compare), md, junit,
-                         agbenchmark (report.json)
+                         agbenchmark (report.json), agbenchmark-2023-09 (report.json for AutoGPT's
+                         benchmark/ of Sept. 2023 to Jan. 2024: no suites, no unknown fields)
   -o, --out FILE         write the report to FILE instead of standard output
       --min-pass-rate P  exit 1 when the overall suite percentage is below P: a fraction (0.8) or a
                          percentage (80 or 80%); values up to 1 are fractions
@@ -50,7 +51,7 @@ Suite percentage = mean over tasks of the task pass rate; failed, error, timeout
 trials all count as not passed. Exit codes: 0 ok, 1 below --min-pass-rate, 2 usage or input error.
 `;
 
-export const FORMATS = ["text", "csv", "json", "md", "junit", "agbenchmark"] as const;
+export const FORMATS = ["text", "csv", "json", "md", "junit", "agbenchmark", "agbenchmark-2023-09"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function render(tabulation: Tabulation, format: Format, maxBytes?: number, regression?: ReadonlySet<string>, explain = true): string {
@@ -61,6 +62,7 @@ export function render(tabulation: Tabulation, format: Format, maxBytes?: number
     case "md": return renderMarkdown(tabulation, maxBytes === undefined ? {} : { maxBytes });
     case "junit": return renderJunit(tabulation);
     case "agbenchmark": return renderAgbenchmarkReport(tabulation, regression === undefined ? {} : { regression });
+    case "agbenchmark-2023-09": return renderAgbenchmarkReport(tabulation, { model: "2023-09", ...(regression === undefined ? {} : { regression }) });
   }
 }
 
@@ -121,7 +123,7 @@ export const command: Command = async (argv, io) => {
     await writeFile(path, renderXlsx(tabulation));
     io.stderr.write(`wrote ${path}\n`);
   }
-  const regression = format === "agbenchmark" ? await regressionIds(tabulation.sources) : undefined;
+  const regression = format.startsWith("agbenchmark") ? await regressionIds(tabulation.sources) : undefined;
   await emit(io, render(tabulation, format, maxBytes, regression, values.explain === true), values.out);
   // The Action's fail-on: threshold, with the flag's name in the message.
   const failures = failureReasons({ failOn: ["threshold"], minPassRate, minPassRateName: "--min-pass-rate" }, headlineOf(tabulation));
