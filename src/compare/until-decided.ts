@@ -79,31 +79,40 @@ export async function runUntilDecided(input: string | string[], options: UntilDe
   const budget = perTask * summary.plan.length;
   const batch = runsPerLook ?? summary.plan.length;
   const looks: Look[] = [];
+  // Each look's plan holds the runs earlier looks made, which its summary counts as resumed: only runs
+  // that were there before this loop are.
+  let ranEarlier = 0;
+  const own = (s: RunSummary): RunSummary => ({ ...s, resumed: s.resumed - ranEarlier });
   for (;;) {
-    if (summary.aborted) return { summary, looks };
+    if (summary.aborted) return { summary: own(summary), looks };
     const head = tabulationOf(summary);
     const pairs = pairTasks(base, head).pairs;
-    if (pairs.length === 0) return { summary, looks, comparison: compare(base, head, compareOptions) };
+    if (pairs.length === 0) return { summary: own(summary), looks, comparison: compare(base, head, compareOptions) };
     const { look, add } = untilDecidedStep(pairs, { earlier: looks.map((l) => l.fraction), runs: summary.plan.length, budget, batch, threshold, alpha });
     looks.push(look);
     onLook?.(look);
     const design: SequentialDesign = { alpha, threshold, budget, looks: looks.map((l) => ({ runs: l.runs, fraction: l.fraction })) };
-    await recordDesign(summary.resultsDir, design);
-    if (look.decision === "stop") return { summary, looks, comparison: compare(base, { ...head, untilDecided: design }, compareOptions) };
+    await recordDesign(summary.resultsDir, design, own(summary).resumed);
+    if (look.decision === "stop") return { summary: own(summary), looks, comparison: compare(base, { ...head, untilDecided: design }, compareOptions) };
     pairs.forEach((p, i) => {
       if (add[i]) plan[p.suite]![p.id]! += add[i]!;
     });
+    ranEarlier += summary.results.length - summary.resumed - (summary.adopted ?? 0);
     summary = await runScenarios(input, { ...run, repeat: 1, repeatPerTask: plan });
   }
 }
 
-/** run.json gets the design so far, so `bench tabulate` / `bench compare` decide by the same rule (sequential-verdict.ts). */
-async function recordDesign(resultsDir: string, design: SequentialDesign): Promise<void> {
+/**
+ * run.json gets the design so far, so `bench tabulate` / `bench compare` decide by the same rule
+ * (sequential-verdict.ts), and the count of runs resumed from before the loop.
+ */
+async function recordDesign(resultsDir: string, design: SequentialDesign, resumed: number): Promise<void> {
   const manifest = await readManifestObject(resultsDir);
   if (!manifest) return;
   const lock = await acquireResultsLock(resultsDir, { command: "bench run --until-decided", wait: true });
   try {
-    await writeJsonAtomic(join(resultsDir, MANIFEST_FILE), { ...manifest, untilDecided: design });
+    const counts = typeof manifest.counts === "object" && manifest.counts !== null ? { counts: { ...manifest.counts, resumed } } : {};
+    await writeJsonAtomic(join(resultsDir, MANIFEST_FILE), { ...manifest, ...counts, untilDecided: design });
   } finally {
     await lock.release();
   }

@@ -43,6 +43,9 @@ describe("bench run --until-decided", () => {
     assert.match(io.err(), /until decided: look 2, 16 of at most 16 runs: Δ \+0\.0 pp, p 1\.0 \(this look needs ≤ 0\.045\) → stop: inconclusive \(budget of 16 runs spent\)\n/);
     assert.match(io.out(), /Verdict: INCONCLUSIVE\. No evidence of change/);
     assert.ok(existsSync(join(cwd, "Results", "math", "t7", "1", "result.json")));
+    // The runs of look 1 were made by this invocation: none of them was resumed.
+    assert.match(io.out(), /\(total 16, 0 resumed\)\n/);
+    assert.equal(JSON.parse(await readFile(join(cwd, "Results", "run.json"), "utf8")).counts.resumed, 0);
   });
 
   it("trials go where the base is uncertain; run.json records the plan and the design; bench tabulate and bench compare give the loop's verdict", async () => {
