@@ -14,6 +14,8 @@ export interface ComparisonMarkdownOptions {
   maxBytes?: number;
   /** Heading of the comment. */
   title?: string;
+  /** false: leave out the method footnote, for a page that prints it once itself (the job summary). */
+  footnote?: boolean;
 }
 
 const BADGE: Record<Verdict, string> = {
@@ -77,7 +79,7 @@ export function renderComparisonMarkdown(c: Comparison, options: ComparisonMarkd
     lines.push(`| ${mdCell(s.name)} | ${s.basePercentage.toFixed(1)}% | ${s.headPercentage.toFixed(1)}% | ${signed(s.delta)} | ${signed(s.ci95.low)} to ${signed(s.ci95.high)} | ${s.pAdjusted < 0.001 ? "<0.001" : s.pAdjusted.toFixed(3)} | ${s.verdict} |${rewardCell}`);
   }
   lines.push("");
-  const foot = `\n<sub>¹ ${mdCell(c.rules)}</sub>\n`;
+  const foot = options.footnote === false ? "" : `\n<sub>¹ ${mdCell(c.rules)}</sub>\n`;
   let out = `${lines.join("\n")}\n`;
   if (c.usage) out += renderUsageMarkdown(c.usage, Math.min(8000, maxBytes - bytes(out) - bytes(foot) - 2000));
   for (const [title, tasks] of sections(c)) out += taskList(title, tasks, maxBytes - bytes(out) - bytes(foot));

@@ -136,7 +136,8 @@ export function comparisonView(c: Comparison): ComparisonView {
     newlyFlaky: c.newlyFlaky.map(name),
     sentence: c.sentence,
     method: c.rules,
-    markdown: renderComparisonMarkdown(c, { title: "" }),
+    // The summary and the comment print the method once, at their end (render-pr-report.ts).
+    markdown: renderComparisonMarkdown(c, { title: "", footnote: false }),
     ...(c.usage ? { usage: usageHeadline(c.usage.overall) } : {}),
     ...(c.reward ? { reward: rewardLine(c.reward) } : {}),
   };

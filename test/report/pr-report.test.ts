@@ -1,7 +1,9 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { fitComment, renderSummaryAndComment as render } from "../../src/report/render-pr-report.ts";
-import type { HeadlineView } from "../../src/report/report-view.ts";
+import { comparisonView, headlineOf, type HeadlineView } from "../../src/report/report-view.ts";
+import { compare } from "../../src/compare/compare.ts";
+import { makeTabulation, uniform } from "../tabulate/make-tabulation.ts";
 
 const ids = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}/task_${String(i).padStart(5, "0")}`);
 
@@ -43,6 +45,16 @@ describe("summary and comment rendering", () => {
     });
     assert.ok(summary.startsWith("## bench-action: 41.5 % · Δ **−2.0 pts** vs base · verdict **inconclusive**\n\n**No evidence of change (−2.0 pp is within chance); this benchmark can detect changes of about 12 pp or more.**¹\n"), summary.slice(0, 300));
     assert.ok(summary.endsWith("\n\n<sub>¹ Verdict: stratified permutation test, α = 0.05.</sub>\n"), summary.slice(-200));
+  });
+
+  it("a real comparison: the method and α appear once, in the closing footnote", () => {
+    const base = makeTabulation({ s: uniform(12, "PPF") });
+    const head = makeTabulation({ s: uniform(12, "PFF") });
+    const { summary, comment } = render({ title: "bench-action", head: headlineOf(head), comparison: comparisonView(compare(base, head)), baseline: { state: "found", note: "`main`" } });
+    for (const text of [summary, comment]) {
+      assert.equal(text.match(/α = 0\.05/g)?.length, 1, text);
+      assert.match(text.trimEnd(), /\n<sub>¹ Verdict: stratified permutation test [^\n]*α = 0\.05;[^\n]*<\/sub>$/);
+    }
   });
 
   it("fitComment cuts at a line under the limit and says so", () => {
