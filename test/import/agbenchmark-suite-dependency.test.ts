@@ -71,6 +71,19 @@ describe("agbenchmark 2023: a dependency on a same_task suite's prefix", () => {
     assert.ok(order.indexOf("TestRevenueRetrieval_1.1") < order.indexOf("TestRetrieval3"));
   });
 
+  it("members run with the suite's cutoff and match its shared_category, as agbenchmark's one suite test did", async () => {
+    const challenges = await tree2023();
+    // r2_search_suite_1/1_tesla_revenue/data.json carries its own cutoff and category too.
+    await writeJson(join(challenges, "retrieval", "r2_search_suite_1", "1_exact", "data.json"),
+      { ...member("TestRevenueRetrieval_1.0", "$12,345,678", "12,345,678", "novice"), category: ["memory"], cutoff: 30 });
+    const imported = await importAgbenchmark(challenges, join(challenges, "..", "Tasks"), { agentCommand: "true" });
+    const lines = (await readFile(imported.jsonl, "utf8")).trim().split("\n").map((l) => JSON.parse(l) as { id: string; timeout?: number; category?: string[] });
+    const first = lines.find((l) => l.id === "TestRevenueRetrieval_1.0");
+    assert.equal(first?.timeout, 60, "the suite.json cutoff, not the member's");
+    assert.deepEqual(first?.category, ["memory", "retrieval"]);
+    assert.deepEqual(lines.find((l) => l.id === "TestRevenueRetrieval_1.1")?.category, ["retrieval"]);
+  });
+
   it("runs the dependent when one member passed (agbenchmark's suite test passed)", async () => {
     const { byId } = await importAndRun("printf '12,345,678' > revenue.txt; echo report > report.txt");
     assert.equal(byId["TestRevenueRetrieval_1.0"]?.status, "passed");

@@ -130,14 +130,19 @@ export async function readChallenges(root: string): Promise<ChallengeTree> {
     const info = (data.info ?? {}) as Record<string, unknown>;
     const challenge: AgbChallenge = {
       name: data.name as string,
-      category: strings(data.category).length ? strings(data.category) : strings(suite?.shared_category),
+      // agbenchmark 2023 ran a same_task suite as one test of shared_category (its --category
+      // matched a member's own categories or shared_category) with the suite's cutoff.
+      category: suite?.same_task
+        ? [...new Set([...strings(data.category), ...strings(suite.shared_category)])]
+        : strings(data.category).length ? strings(data.category) : strings(suite?.shared_category),
       task: task!,
       dependencies: [...new Set([...strings(data.dependencies), ...(suite?.same_task ? strings(suite.dependencies) : [])])],
       ground: data.ground as AgbGround,
       dir: dirname(file),
       dataPath: relative(root, file),
     };
-    const cutoff = typeof data.cutoff === "number" ? data.cutoff : suite?.cutoff;
+    const ownCutoff = typeof data.cutoff === "number" ? data.cutoff : undefined;
+    const cutoff = suite?.same_task && typeof suite.cutoff === "number" ? suite.cutoff : (ownCutoff ?? suite?.cutoff);
     if (cutoff !== undefined) challenge.cutoff = cutoff;
     if (typeof info.difficulty === "string") challenge.difficulty = info.difficulty;
     if (typeof info.description === "string") challenge.description = info.description;
