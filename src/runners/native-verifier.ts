@@ -20,6 +20,11 @@ import type { RunTask, VerifierOutcome, VerifierTask } from "./runner.ts";
 /** Host variables a native verifier inherits (no HOME, USER or TMPDIR: a verifier gets its own). */
 export const VERIFIER_ENV_ALLOWLIST: readonly string[] = ["PATH", "LANG", "LC_ALL", "TZ"];
 
+/** The absolute entries of a PATH (empty and relative ones name the current folder or one under it). */
+export function absolutePath(path: string | undefined): string {
+  return (path ?? "").split(":").filter((entry) => entry.startsWith("/")).join(":") || "/usr/local/bin:/usr/bin:/bin";
+}
+
 export interface NativeVerifierOptions {
   shell: string;
   killGraceMs: number;
@@ -42,7 +47,9 @@ export async function runNativeVerifier(task: RunTask, verifier: VerifierTask, o
       paths.workspace = join(root, "workspace");
       await cp(task.runDir, paths.workspace, { recursive: true, verbatimSymlinks: true });
     }
-    const env = buildChildEnv(VERIFIER_ENV_ALLOWLIST, { HOME: root, TMPDIR: root, ...verifierVariables(paths, verifier.env) });
+    // An empty or relative PATH entry ("::", ".") would look commands up in the workspace the agent wrote.
+    const host = { ...process.env, PATH: absolutePath(process.env.PATH) };
+    const env = buildChildEnv(VERIFIER_ENV_ALLOWLIST, { HOME: root, TMPDIR: root, ...verifierVariables(paths, verifier.env) }, host);
     const result = await runProcess({
       command: options.shell, args: ["-c", `exec "$0" -c "$1" 2>&1`, options.shell, verifier.command], cwd: paths.workspace, env,
       timeoutMs: verifier.timeoutMs, ...(signal ? { stop: signal } : {}), killGraceMs: options.killGraceMs, onOutput: (chunk) => sink.write(chunk),

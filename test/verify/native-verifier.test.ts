@@ -9,7 +9,10 @@ import assert from "node:assert/strict";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chmodSync, readFileSync } from "node:fs";
 import { NativeRunner, runScenarios, type RunResult } from "../../sdk/index.ts";
+import { absolutePath, runNativeVerifier } from "../../src/runners/native-verifier.ts";
+import { makeRunDir, makeTask } from "../runners/native-fixtures.ts";
 import { GRADER_MARKER, writeAdversarialBenchmark } from "../helpers/verifier-fixture.ts";
 
 const byId = (results: RunResult[]) => new Map(results.map((r) => [r.id, r]));
@@ -109,5 +112,25 @@ describe("verifier phase, native runner", () => {
     assert.equal(r.reward, 0.25);
     assert.deepEqual(r.metrics, { reward: 0.25, tests: 4 });
     expectVerdict("exit_code", "passed", 1);
+  });
+});
+
+describe("native verifier: PATH", () => {
+  it("keeps only absolute entries: a host PATH with '.' or an empty entry never finds the agent's planted commands", async () => {
+    assert.equal(absolutePath(".:/usr/bin::bin:/bin:"), "/usr/bin:/bin");
+    assert.equal(absolutePath(undefined), "/usr/local/bin:/usr/bin:/bin");
+    // The agent planted `cat` in its run folder; the verifier runs there (shared mode).
+    const runDir = makeRunDir("true\n", { "answer.txt": "41\n", cat: "#!/bin/sh\necho 42\n" });
+    chmodSync(join(runDir, "cat"), 0o755);
+    const hostPath = process.env.PATH;
+    process.env.PATH = `.::${hostPath ?? ""}`;
+    try {
+      const verifier = { origin: "verify" as const, command: 'echo "$(cat answer.txt)" > "$BENCH_VERIFIER_LOGS/seen.txt"; echo 1 > "$BENCH_VERIFIER_LOGS/reward.txt"', timeoutMs: 30_000, mode: "shared" as const, env: {}, files: [], reward: "file" as const };
+      const outcome = await runNativeVerifier(makeTask(runDir), verifier, { shell: "sh", killGraceMs: 200 });
+      assert.equal(outcome.exitCode, 0, JSON.stringify(outcome));
+    } finally {
+      process.env.PATH = hostPath;
+    }
+    assert.equal(readFileSync(join(runDir, "verifier", "seen.txt"), "utf8"), "41\n");
   });
 });
