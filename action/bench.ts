@@ -21,7 +21,7 @@ export async function runBenchmark(
   const options = { ...runOptions(inputs, cwd, hostEnv), onEvent };
   if (!untilDecided) return runScenarios(inputs.scenarios, options);
   const { summary } = await runUntilDecided(inputs.scenarios, {
-    ...options, base: untilDecided.base,
+    ...options, ...inputs.comparison, base: untilDecided.base,
     onLook: (look) => untilDecided.log(`until-decided: ${describeLook(look)}`),
   });
   return summary;
@@ -50,4 +50,4 @@ export const htmlReport = (tabulation: Tabulation): string => renderHtmlReport(t
 export const tabulationMarkdown = (tabulation: Tabulation, maxBytes: number): string => renderMarkdown(tabulation, { maxBytes });
 
 /** compare() as the view the summary renders. */
-export const compareTabulations = (base: Tabulation, head: Tabulation): ComparisonView => comparisonView(compare(base, head));
+export const compareTabulations = (base: Tabulation, head: Tabulation, inputs: ActionInputs): ComparisonView => comparisonView(compare(base, head, inputs.comparison));

@@ -1,5 +1,6 @@
 import {
-  actionDefault, ConfigError, count, failOnList, optionsFromInputs, rate, RUN_OPTIONS, type FailOn, type RunOptions, type ValueKind,
+  actionDefault, ConfigError, count, failOnList, inputProblem, optionsFromInputs, rate, readComparisonSettings, RUN_OPTIONS,
+  type ComparisonSettings, type FailOn, type RunOptions, type ValueKind,
 } from "../sdk/index.ts";
 
 export type Baseline = { kind: "auto" } | { kind: "artifact" } | { kind: "file"; path: string } | { kind: "none" };
@@ -22,6 +23,8 @@ export interface ActionInputs {
   untilDecided: boolean;
   failOn: FailOn[];
   minPassRate?: number;
+  /** The verdict's threshold and alpha (`threshold`, `alpha`), for the comparison and until-decided; unset = compare()'s defaults. */
+  comparison: ComparisonSettings;
   commentMode: "update" | "new" | "off";
   commentKey: string;
   /** auto = in fork-safe report mode (workflow_run of a PR's run), post the verdict as a check run on the PR's head. */
@@ -40,7 +43,7 @@ export interface ActionInputs {
 /** Default of every input, as action.yml declares it ("" = unset): the Action's own, then the run option table's. */
 export const INPUT_DEFAULTS: Record<string, string> = {
   scenarios: "Tasks",
-  mode: "run", baseline: "auto", "baseline-branch": "", history: "baseline", "until-decided": "false", "fail-on": "regression", "min-pass-rate": "",
+  mode: "run", baseline: "auto", "baseline-branch": "", history: "baseline", "until-decided": "false", "fail-on": "regression", "min-pass-rate": "", threshold: "", alpha: "",
   "comment-mode": "update", "comment-key": "default", "hidden-comment": "new", "check-run": "auto", "artifact-name": "bench-results",
   "retention-days": "", "upload-artifact": "true", "artifact-overwrite": "false", "github-token": "${{ github.token }}",
   "working-directory": ".",
@@ -52,7 +55,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
   const issues: string[] = [];
   const raw = (name: string): string => (getInput(name).trim() || INPUT_DEFAULTS[name] || "").trim();
   const opt = (name: string): string | undefined => raw(name) || undefined;
-  const bad = (name: string, want: string): void => void issues.push(`input '${name}' must be ${want}, got "${raw(name)}"`);
+  const bad = (name: string, want: string): void => void issues.push(inputProblem(name, want, raw(name)));
   const parsed = <T>(name: string, kind: ValueKind<T>): T | undefined => {
     const value = opt(name);
     if (value === undefined) return undefined;
@@ -78,7 +81,9 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
   const baseline = parseBaseline(raw("baseline"), () => bad("baseline", "auto | artifact | file:<path> | none"));
   const failOn: FailOn[] = parsed("fail-on", failOnList) ?? [];
   const minPassRate = parsed("min-pass-rate", rate);
-  if (failOn.includes("threshold") && minPassRate === undefined) issues.push("input 'min-pass-rate' is required when 'fail-on' includes threshold");
+  if (failOn.includes("threshold") && opt("min-pass-rate") === undefined) issues.push("input 'min-pass-rate' is required when 'fail-on' includes threshold");
+  const comparison = readComparisonSettings(opt, inputProblem);
+  issues.push(...comparison.issues);
   const commentKey = raw("comment-key");
   if (!/^[A-Za-z0-9._-]+$/.test(commentKey)) bad("comment-key", "letters, digits, '.', '_' or '-'");
   const artifactName = raw("artifact-name");
@@ -91,7 +96,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     envFile: run.options.envFile,
     resultsDir: run.options.resultsDir ?? "Results",
     shard: run.options.shard,
-    baseline, failOn, minPassRate, commentKey, artifactName,
+    baseline, failOn, minPassRate, commentKey, artifactName, comparison: comparison.settings,
     mode: oneOf("mode", ["run", "report"] as const),
     baselineBranch: opt("baseline-branch"),
     history: oneOf("history", ["baseline", "none"] as const),

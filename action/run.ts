@@ -100,7 +100,7 @@ async function runAction(core: ActionCore, deps: ActionDeps): Promise<void> {
     baseline = found.info;
     if (found.paths.length > 0) {
       try {
-        comparison = compareTabulations(await tabulateResults(found.paths), head);
+        comparison = compareTabulations(await tabulateResults(found.paths), head, inputs);
       } catch (error) {
         baseline = { ...baseline, state: "failed", note: `${baseline.note} — unreadable: ${describeError(error).split("\n")[0]}` };
       }

@@ -8,7 +8,7 @@
  *   one domain file only (nothing lost from the root, nothing only in the root);
  * - every exported name has JSDoc on its declaration (what editors and `deno doc` show), and so does
  *   every public member of an exported interface or class.
- * `node --import tsx scripts/validate-exports.ts` prints the problems; test/sdk/exports.test.ts runs it.
+ * `node --import tsx scripts/validate-exports.ts` prints the problems; test/package/validate-exports.test.ts runs it.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";

@@ -6,7 +6,9 @@
  */
 export { compare, COMPARISON_RULES } from "../src/compare/compare.ts";
 export type { Comparison, CompareOptions, Verdict, TaskChange, DeltaStats } from "../src/compare/compare.ts";
-export { decide } from "../src/compare/verdict.ts";
+export { decide, DEFAULT_ALPHA, DEFAULT_THRESHOLD } from "../src/compare/verdict.ts";
+export { COMPARE_OPTIONS, readComparisonSettings, comparisonSettingsIssues, compareHelp } from "../src/options/compare-options.ts";
+export type { ComparisonSettings, CompareOptionSpec } from "../src/options/compare-options.ts";
 export type { Decision, DecideOptions } from "../src/compare/verdict.ts";
 export type { TaskSamples } from "../src/compare/samples.ts";
 export type { TestResult } from "../src/compare/stratified-test.ts";

@@ -1,7 +1,8 @@
 /** `bench run` argv → RunOptions, through the run option table (src/options/run-options.ts). */
 import { parseArgs } from "node:util";
 import type { RunOptions } from "../../sdk/run.ts";
-import { cliFlags, optionsFromFlags } from "../options/option-surfaces.ts";
+import { readComparisonSettings } from "../options/compare-options.ts";
+import { cliFlags, flagProblem, optionsFromFlags } from "../options/option-surfaces.ts";
 import { flagErrorMessage } from "./flag-error.ts";
 
 export class UsageError extends Error {
@@ -40,20 +41,9 @@ function untilDecided(values: Record<string, unknown>, issues: string[]): Parsed
   }
   const base = text("base");
   if (base === undefined) return void issues.push("--until-decided: needs --base RESULTS (a Results folder or tabulation JSON to decide against)"), undefined;
-  const out: NonNullable<ParsedRunArgs["untilDecided"]> = { base };
-  const threshold = text("threshold");
-  if (threshold !== undefined) {
-    const t = Number(threshold);
-    if (threshold.trim() === "" || !Number.isFinite(t) || t < 0) issues.push(`--threshold: expected a number of percentage points ≥ 0, got '${threshold}'`);
-    else out.threshold = t;
-  }
-  const alpha = text("alpha");
-  if (alpha !== undefined) {
-    const a = Number(alpha);
-    if (alpha.trim() === "" || !(a > 0 && a <= 0.5)) issues.push(`--alpha: expected a number in (0, 0.5], got '${alpha}'`);
-    else out.alpha = a;
-  }
-  return out;
+  const { settings, issues: bad } = readComparisonSettings(text, flagProblem);
+  issues.push(...bad);
+  return { base, ...settings };
 }
 
 /** Every bad value is a UsageError naming its flag (all of them, one per line). */

@@ -1,4 +1,5 @@
 /** `bench run --help`: the option lines come from the run option table, with their defaults. */
+import { compareHelp } from "../options/compare-options.ts";
 import { helpLines } from "../options/option-surfaces.ts";
 import { FAILURE_LIST_CAP } from "./run-failures.ts";
 
@@ -28,8 +29,8 @@ Until decided (docs/verdict.md):
                             tasks the base shows uncertain; -r is then the mean budget per task, at
                             most -r × tasks runs (default 5)
       --base RESULTS        the baseline, a Results folder or tabulation JSON (needed by it)
-      --threshold PP        smallest change that counts, in percentage points (default 5)
-      --alpha A             false-alarm rate, in (0, 0.5] (default 0.05)
+      --threshold PP        ${compareHelp("threshold")}
+      --alpha A             ${compareHelp("alpha")}
 Docker only:
 ${helpLines("docker")}
 

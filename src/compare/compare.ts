@@ -19,6 +19,8 @@ import type { TaskSamples } from "./samples.ts";
 import { verdictSentence } from "./sentence.ts";
 import { sequentialVerdict } from "./sequential-verdict.ts";
 import { flagTasks, type TaskChange } from "./task-flags.ts";
+import { ConfigError } from "../errors.ts";
+import { comparisonSettingsIssues } from "../options/compare-options.ts";
 import { DEFAULT_ALPHA, DEFAULT_THRESHOLD, decide, verdictFrom, type Decision, type Verdict } from "./verdict.ts";
 
 export type { Verdict } from "./verdict.ts";
@@ -120,6 +122,8 @@ export function pairTasks(base: Tabulation, head: Tabulation, value: (cell: Tria
 
 /** Pair base and head tasks: Δ suite % with a paired 95 % interval, MDE, new failures, fixed and flaky tasks, and the verdict (docs/verdict.md). */
 export function compare(base: Tabulation, head: Tabulation, options: CompareOptions = {}): Comparison {
+  const issues = comparisonSettingsIssues(options);
+  if (issues.length > 0) throw new ConfigError("compare options", issues);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const alpha = options.alpha ?? DEFAULT_ALPHA;
   const { pairs, onlyInBase, onlyInHead } = pairTasks(base, head, options.value);

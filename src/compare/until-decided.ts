@@ -8,6 +8,7 @@
  */
 import { join } from "node:path";
 import { ConfigError } from "../errors.ts";
+import { comparisonSettingsIssues } from "../options/compare-options.ts";
 import { runScenarios } from "../run/run-scenarios.ts";
 import { fromRecords } from "../tabulate/tabulate.ts";
 import type { PlannedBySuite, RunRecord } from "../tabulate/read-results.ts";
@@ -67,7 +68,7 @@ export function tabulationOf(summary: RunSummary): Tabulation {
 export async function runUntilDecided(input: string | string[], options: UntilDecidedOptions): Promise<UntilDecidedResult> {
   const { base, threshold = DEFAULT_THRESHOLD, alpha = DEFAULT_ALPHA, runsPerLook, onLook, repeatPerTask: _ignored, ...run } = options;
   const perTask = run.repeat ?? DEFAULT_UNTIL_DECIDED_BUDGET;
-  const issues: string[] = [];
+  const issues = comparisonSettingsIssues({ threshold, alpha });
   if (!Number.isInteger(perTask) || perTask < 1) issues.push(`repeat: must be an integer ≥ 1, got ${perTask}`);
   if (runsPerLook !== undefined && !(Number.isInteger(runsPerLook) && runsPerLook >= 1)) issues.push(`runsPerLook: must be an integer ≥ 1, got ${runsPerLook}`);
   if (issues.length) throw new ConfigError("options", issues);

@@ -12,7 +12,9 @@ import { stratifiedTest, type TestResult } from "./stratified-test.ts";
 /** The outcome of base against head: improved, regressed, unchanged (smaller than the threshold) or inconclusive. */
 export type Verdict = "improved" | "regressed" | "unchanged" | "inconclusive";
 
+/** The verdict's default false-alarm rate (`--alpha`, the Action's `alpha`). */
 export const DEFAULT_ALPHA = 0.05;
+/** The default smallest change that counts, in percentage points (`--threshold`, the Action's `threshold`). */
 export const DEFAULT_THRESHOLD = 5;
 
 /** Options of decide: significance level, threshold in points, permutation draws. */

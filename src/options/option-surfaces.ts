@@ -8,6 +8,12 @@ import type { RunOptions } from "../types.ts";
 import { crossCheck, RUN_OPTIONS, type OptionGroup, type RunOptionSpec, type ValueOption } from "./run-options.ts";
 import { OptionValueError, text } from "./values.ts";
 
+/** A bad flag value in the CLI's words: `--timeout: expected …, got '0'`. */
+export const flagProblem = (flag: string, expected: string, text: string): string => `--${flag}: expected ${expected}, got '${text}'`;
+
+/** A bad input value in the Action's words: `input 'timeout' must be …, got "0"`. */
+export const inputProblem = (input: string, expected: string, text: string): string => `input '${input}' must be ${expected}, got "${text}"`;
+
 type FlagConfig = { type: "string" | "boolean"; short?: string; multiple?: boolean };
 
 /** The table as node:util parseArgs options. */
@@ -38,7 +44,7 @@ export function optionsFromFlags(values: Record<string, unknown>, table: readonl
     }
     for (const item of Array.isArray(raw) ? raw : [raw]) {
       const message = apply(spec, options, String(item));
-      if (message) issues.push(`--${spec.flag}: expected ${message}, got '${String(item)}'`);
+      if (message) issues.push(flagProblem(spec.flag, message, String(item)));
     }
   }
   issues.push(...crossCheck(given, options, (flag) => `--${flag}`));
@@ -69,7 +75,7 @@ export function optionsFromInputs(getInput: (name: string) => string, table: rea
     const items = spec.multiple ? raw.split(/\r?\n|,/).map((item) => item.trim()).filter(Boolean) : [raw];
     for (const item of items) {
       const message = apply(spec, options, item);
-      if (message) issues.push(`input '${spec.action}' must be ${message}, got "${item}"`);
+      if (message) issues.push(inputProblem(spec.action, message, item));
     }
   }
   issues.push(...crossCheck(given, options, (flag) => `input '${inputName.get(flag) ?? flag}'`));

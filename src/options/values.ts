@@ -35,6 +35,9 @@ export function timerMs(ms: number): number {
   return Math.max(0, Math.min(ms, MAX_TIMER_MS));
 }
 
+/** A plain decimal number: digits, an optional fraction (`1.5`, `.5`); no sign, exponent or hex. */
+const DECIMAL = /^\d+(\.\d+)?$|^\.\d+$/;
+
 const bad = (expected: string): never => {
   throw new OptionValueError(expected);
 };
@@ -53,10 +56,27 @@ export function count(min: number): ValueKind<number> {
 export const positiveNumber: ValueKind<number> = {
   expected: "a number > 0",
   parse: (text) => {
-    const value = /^\d+(\.\d+)?$|^\.\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+    const value = DECIMAL.test(text.trim()) ? Number(text) : Number.NaN;
     return Number.isFinite(value) && value > 0 ? value : bad(positiveNumber.expected);
   },
   accepts: (value) => typeof value === "number" && Number.isFinite(value) && value > 0,
+};
+
+/** A change in percentage points ≥ 0 (a comparison's threshold): `5`, `2.5`. */
+export const points: ValueKind<number> = {
+  expected: "a number of percentage points ≥ 0 (e.g. 5 or 2.5)",
+  parse: (text) => (DECIMAL.test(text.trim()) && Number.isFinite(Number(text)) ? Number(text) : bad(points.expected)),
+  accepts: (value) => typeof value === "number" && Number.isFinite(value) && value >= 0,
+};
+
+/** A significance level (false-alarm rate) in (0, 0.5]: `0.05`. */
+export const significance: ValueKind<number> = {
+  expected: "a number in (0, 0.5] (e.g. 0.05)",
+  parse: (text) => {
+    const value = DECIMAL.test(text.trim()) ? Number(text) : Number.NaN;
+    return significance.accepts(value) ? value : bad(significance.expected);
+  },
+  accepts: (value) => typeof value === "number" && value > 0 && value <= 0.5,
 };
 
 const UNIT_SECONDS: Record<string, number> = { "": 1, s: 1, m: 60, h: 3600 };
@@ -76,7 +96,7 @@ export const seconds: ValueKind<number> = {
 export const fractionOrCount: ValueKind<number> = {
   expected: "a fraction in (0, 1) or a whole count ≥ 1 (1 = one task)",
   parse: (text) => {
-    const value = /^\d+(\.\d+)?$|^\.\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+    const value = DECIMAL.test(text.trim()) ? Number(text) : Number.NaN;
     // agbench: "1.0" is a proportion of 100 %, every task (Infinity: a count no file reaches); "1" is one task.
     if (value === 1 && text.includes(".")) return Number.POSITIVE_INFINITY;
     return fractionOrCount.accepts(value) ? value : bad(fractionOrCount.expected);
@@ -94,7 +114,7 @@ export const rate: ValueKind<number> = {
     const trimmed = text.trim();
     const percent = trimmed.endsWith("%");
     const body = percent ? trimmed.slice(0, -1).trim() : trimmed;
-    const number = /^\d+(\.\d+)?$|^\.\d+$/.test(body) ? Number(body) : Number.NaN;
+    const number = DECIMAL.test(body) ? Number(body) : Number.NaN;
     const value = percent || number > 1 ? number / 100 : number;
     return Number.isFinite(value) && value >= 0 && value <= 1 ? value : bad(rate.expected);
   },
@@ -196,7 +216,7 @@ export const usd: ValueKind<number> = {
   expected: "an amount in USD > 0 (e.g. 0.5 or $0.50)",
   parse: (value) => {
     const body = value.trim().replace(/^\$/, "");
-    const amount = /^\d+(\.\d+)?$|^\.\d+$/.test(body) ? Number(body) : Number.NaN;
+    const amount = DECIMAL.test(body) ? Number(body) : Number.NaN;
     return Number.isFinite(amount) && amount > 0 ? amount : bad(usd.expected);
   },
   accepts: positiveNumber.accepts,

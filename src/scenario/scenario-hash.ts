@@ -1,7 +1,8 @@
 /**
  * A fingerprint of everything that decides what a run folder holds before it runs: the normalised
  * scenario, the bytes of every copied file (under its relative name, in plan order), the config
- * file and run.sh. Stable across machines (no absolute paths); any changed byte changes it. §5 resume.
+ * file and run.sh. Stable across machines (no absolute paths); any changed byte changes it; resume
+ * compares it (docs/architecture.md#the-life-of-an-invocation, "Plan").
  */
 import { createHash } from "node:crypto";
 import { relative } from "node:path";

@@ -89,7 +89,7 @@ describe("bench run --until-decided", () => {
   it("usage: --until-decided needs --base; --base, --threshold and --alpha need --until-decided", () => {
     assert.throws(() => parseRunArgs(["T", "--until-decided"]), { message: "--until-decided: needs --base RESULTS (a Results folder or tabulation JSON to decide against)" });
     assert.throws(() => parseRunArgs(["T", "--base", "B"]), { message: "--base: only with --until-decided" });
-    assert.throws(() => parseRunArgs(["T", "--until-decided", "--base", "B", "--alpha", "0.9"]), { message: "--alpha: expected a number in (0, 0.5], got '0.9'" });
+    assert.throws(() => parseRunArgs(["T", "--until-decided", "--base", "B", "--alpha", "0.9"]), { message: "--alpha: expected a number in (0, 0.5] (e.g. 0.05), got '0.9'" });
     assert.deepEqual(parseRunArgs(["T", "--until-decided", "--base", "B", "--threshold", "3"]).untilDecided, { base: "B", threshold: 3 });
   });
 });

@@ -5,6 +5,8 @@ import type { CliIO, Command } from "../io.ts";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "../io.ts";
 import { emit } from "./tabulate.ts";
 import { parseCommand, usageError } from "../parse-command.ts";
+import { compareHelp, readComparisonSettings } from "../../options/compare-options.ts";
+import { flagProblem } from "../../options/option-surfaces.ts";
 
 const HELP = `Usage: bench compare <base> <head> [--format md|json|text] [--threshold PP] [--alpha A] [--out FILE] [--fail-on-regression]
 
@@ -15,8 +17,8 @@ significant after false-discovery control), tasks on one side only, and a verdic
 
 Options:
   -f, --format FORMAT     text (default), md (verdict sentence first, for PR comments) or json
-  -t, --threshold PP      smallest change in percentage points that counts (default 5)
-      --alpha A           false-alarm rate of the verdict, in (0, 0.5] (default 0.05)
+  -t, --threshold PP      ${compareHelp("threshold")}
+      --alpha A           ${compareHelp("alpha")}
   -o, --out FILE          write to FILE instead of standard output
       --fail-on-regression  exit 1 when the verdict is "regressed" (the Action's fail-on: regression),
                           with the reason on standard error
@@ -46,13 +48,11 @@ export const command: Command = async (argv, io) => {
   const { values, positionals } = parsed;
   if (!["md", "json", "text"].includes(values.format)) return usage(io, `unknown --format '${values.format}' (one of md, json, text)`);
   if (positionals.length !== 2) return usage(io, `expected <base> and <head>, got ${positionals.length} argument(s)`);
-  const threshold = values.threshold === undefined ? 5 : Number(values.threshold);
-  if (!Number.isFinite(threshold) || threshold < 0 || values.threshold?.trim() === "") return usage(io, `--threshold must be a number ≥ 0, got '${values.threshold}'`);
-  const alpha = values.alpha === undefined ? 0.05 : Number(values.alpha);
-  if (!(alpha > 0 && alpha <= 0.5) || values.alpha?.trim() === "") return usage(io, `--alpha must be a number in (0, 0.5], got '${values.alpha}'`);
+  const { settings, issues } = readComparisonSettings((flag) => values[flag as "threshold" | "alpha"], flagProblem);
+  if (issues.length > 0) return usage(io, issues.join("\n"));
   const [base, head] = await Promise.all(positionals.map((p) => tabulate(resolve(io.cwd, p), { requireResults: true })));
   if (!base || !head) return EXIT_USAGE;
-  const comparison = compare(base, head, { threshold, alpha });
+  const comparison = compare(base, head, settings);
   const text =
     values.format === "md" ? renderComparisonMarkdown(comparison)
     : values.format === "json" ? `${JSON.stringify(comparison, null, 2)}\n`

@@ -5,6 +5,8 @@ import { compare, readManifestSummary, renderHtmlReport, tabulate } from "../../
 import type { Command } from "../io.ts";
 import { EXIT_OK, EXIT_USAGE } from "../io.ts";
 import { parseCommand, usageError } from "../parse-command.ts";
+import { compareHelp, readComparisonSettings } from "../../options/compare-options.ts";
+import { flagProblem } from "../../options/option-surfaces.ts";
 
 const HELP = `Usage: bench report <results> [--base <results>] [--out report.html] [--title TEXT] [--threshold PP]
 
@@ -19,7 +21,7 @@ Options:
       --base RESULTS    compare with this Results folder or tabulation JSON (default none)
   -o, --out FILE        where to write (default <results>/report.html for a Results folder, else report.html)
       --title TEXT      the report's title (default "bench-action report")
-      --threshold PP    smallest change in percentage points the comparison counts (default 5)
+      --threshold PP    ${compareHelp("threshold")}
   -h, --help            show this help
 `;
 
@@ -48,18 +50,15 @@ export const command: Command = async (argv, io) => {
   const { values, positionals } = parsed;
   const [input, ...extra] = positionals;
   if (input === undefined || extra.length > 0) return usageError(io, "report", `expected exactly one <results> (got ${positionals.length})`);
-  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-  if (threshold !== undefined && !(threshold >= 0)) {
-    io.stderr.write(`bench report: --threshold must be a number >= 0, got '${values.threshold}'\n`);
-    return EXIT_USAGE;
-  }
+  const { settings, issues } = readComparisonSettings((flag) => values[flag as "threshold"], flagProblem, ["threshold"]);
+  if (issues.length > 0) return usageError(io, "report", issues.join("\n"));
   const results = resolve(io.cwd, input);
   const isDir = await stat(results).then((s) => s.isDirectory(), () => false);
   const out = resolve(io.cwd, values.out ?? (isDir ? `${input}/report.html` : "report.html"));
   const head = await tabulate(results, { requireResults: true });
   const baseResults = values.base === undefined ? undefined : resolve(io.cwd, values.base);
   const base = baseResults === undefined ? undefined : await tabulate(baseResults, { requireResults: true });
-  const comparison = base ? compare(base, head, threshold === undefined ? {} : { threshold }) : undefined;
+  const comparison = base ? compare(base, head, settings) : undefined;
   const headMeta = await readManifestSummary(results);
   const baseMeta = baseResults === undefined ? undefined : await readManifestSummary(baseResults);
   const html = renderHtmlReport(head, {

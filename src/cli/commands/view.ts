@@ -5,6 +5,8 @@ import { envSecrets } from "../env-secrets.ts";
 import type { Command } from "../io.ts";
 import { EXIT_OK } from "../io.ts";
 import { parseCommand, usageError } from "../parse-command.ts";
+import { compareHelp, readComparisonSettings } from "../../options/compare-options.ts";
+import { flagProblem } from "../../options/option-surfaces.ts";
 
 const HELP = `Usage: bench view [results...] [--base RESULTS] [--out DIR] [--host ADDR] [--port N] [--env FILE]
 
@@ -26,7 +28,7 @@ Options:
   -p, --port N          port to serve on (default 0: any free port; the URL is printed)
   -e, --env FILE        mask this ENV.yaml / ENV.json's values (default ./ENV.yaml, ENV.yml or ENV.json
                         when present)
-  -t, --threshold PP    smallest change in percentage points the comparison counts (default 5)
+  -t, --threshold PP    ${compareHelp("threshold")}
   -h, --help            show this help
 `;
 
@@ -40,14 +42,14 @@ export const command: Command = async (argv, io) => {
   const parsed = parseCommand("view", argv, OPTIONS, io, HELP);
   if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  const threshold = values.threshold === undefined ? 5 : Number(values.threshold);
-  if (!Number.isFinite(threshold) || threshold < 0 || values.threshold?.trim() === "") return usageError(io, "view", `--threshold must be a number >= 0, got '${values.threshold}'`);
+  const { settings, issues } = readComparisonSettings((flag) => values[flag as "threshold"], flagProblem, ["threshold"]);
+  if (issues.length > 0) return usageError(io, "view", issues.join("\n"));
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(io, "view", `--port must be an integer from 0 to 65535, got '${values.port}'`);
   if (values.out !== undefined && (values.host !== undefined || values.port !== undefined)) return usageError(io, "view", "--out writes files; --host and --port are for serving");
   const heads = positionals.length > 0 ? positionals : ["Results"];
   const secrets = await envSecrets(io, values.env);
-  const load = () => loadView(heads, { ...(values.base ? { base: [values.base] } : {}), compare: { threshold }, secrets, cwd: io.cwd, requireResults: true });
+  const load = () => loadView(heads, { ...(values.base ? { base: [values.base] } : {}), compare: settings, secrets, cwd: io.cwd, requireResults: true });
   if (values.out !== undefined) {
     const { files } = await writeViewSite(await load(), resolve(io.cwd, values.out));
     io.stdout.write(`bench view: wrote ${files} files to ${values.out} (open ${values.out}/index.html)\n`);

@@ -5,7 +5,7 @@
  * calls before any check or write of its own. It skips names with a `..` segment, a NUL or an
  * absolute form, symlinks whose target climbs out (or has `..` after a name), hard links, devices,
  * entries below a symlink or a file, the protected names, and stops at `limitBytes` of file data.
- * test/docker/safe-extract-versions.test.ts runs the hostile archive set against every tar-fs
+ * test/runners/safe-extract.test.ts runs the hostile archive set against every tar-fs
  * version the dependency range admits.
  */
 import { lstatSync, unlinkSync, type Stats } from "node:fs";
