@@ -87,7 +87,8 @@ function value<T>(spec: ValueOption<T>): RunOptionSpec {
  */
 /** The run option table: every `bench run` flag / Action input / RunOptions field, its kind, default and help (docs/options.md). */
 export const RUN_OPTIONS: readonly RunOptionSpec[] = [
-  value({ flag: "repeat", short: "r", group: "run", kind: count(1), arg: "N", shown: "1", action: "repeat", actionDefault: "1", sdk: "repeat",
+  value({ flag: "repeat", short: "r", group: "run", kind: count(1), arg: "N", shown: "1", action: "repeat", sdk: "repeat",
+    actionNote: "With until-decided: the mean budget of runs per task (empty = 5).",
     help: "repetitions (trials) per task", set: (o, v) => { o.repeat = v; }, get: (o) => o.repeat }),
   value({ flag: "subsample", short: "s", group: "run", kind: fractionOrCount, arg: "X", shown: "all", action: "subsample", sdk: "subsample",
     help: "per scenario file: a fraction (1.0 = all) or a count of tasks, the ones agbench picks",

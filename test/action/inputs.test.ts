@@ -37,6 +37,14 @@ describe("action inputs", () => {
     assert.equal(inputs.githubToken, "", "an unexpanded ${{ github.token }} is no token");
   });
 
+  it("repeat left at action.yml's default: one trial per task, and until-decided's own budget (5 per task, as the CLI's)", () => {
+    // The runner fills every input the workflow leaves out with action.yml's default.
+    const asRunner = (given: Record<string, string>) => get({ ...INPUT_DEFAULTS, ...given });
+    assert.equal(readInputs(asRunner({ "until-decided": "true" })).run.repeat, undefined);
+    assert.equal(readInputs(asRunner({})).run.repeat, undefined);
+    assert.equal(readInputs(asRunner({ "until-decided": "true", repeat: "3" })).run.repeat, 3);
+  });
+
   it("parses shard, baseline file:, rates and lists", () => {
     const inputs = readInputs(get({ shard: "2/4", baseline: "file:base/Results", "min-pass-rate": "80%", "fail-on": "threshold, error", scenarios: "a.jsonl\nb/" }));
     assert.deepEqual(inputs.shard, { index: 2, count: 4 });

@@ -55,8 +55,8 @@ describe("run option table", () => {
 function surfaces(flag: string, input: string, text: string): { cli: unknown; action: unknown } {
   let cli: unknown;
   try {
-    // The Action states its defaults (repeat 1, parallel 1, results-dir Results); the CLI leaves them to the SDK.
-    cli = { repeat: 1, parallel: 1, resultsDir: "Results", ...parseRunArgs(["Tasks", `--${flag}`, text]).options };
+    // The Action states its defaults (parallel 1, results-dir Results; repeat is left empty, so until-decided keeps its own budget); the CLI leaves them to the SDK.
+    cli = { parallel: 1, resultsDir: "Results", ...parseRunArgs(["Tasks", `--${flag}`, text]).options };
   } catch (error) {
     cli = error instanceof Error ? "error" : error;
   }
