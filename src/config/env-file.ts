@@ -1,6 +1,7 @@
 /**
  * ENV.yaml (and agbench's deprecated ENV.json): variables passed to every run, with `${VAR}` taken
  * from the host environment. Every value is a secret: messages name keys and variables, never values.
+ * Values that are not strings reach the run as Python's text of them, as under agbench (python-text.ts).
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -8,6 +9,7 @@ import { join } from "node:path";
 import { parseYaml } from "./parse-yaml.ts";
 import { ConfigError } from "../errors.ts";
 import { isCyclic } from "./is-cyclic.ts";
+import { pythonEnvText } from "./python-text.ts";
 
 /** Options of loadEnvFile: the environment `${VAR}` reads (default process.env), and whether a missing file is fine. */
 export interface EnvFileOptions {
@@ -67,7 +69,7 @@ export async function loadEnvFile(path: string, options: EnvFileOptions = {}): P
       issues.push(`${path}: ${key}: the value refers to itself (YAML alias cycle)`);
       continue;
     }
-    env[key] = toEnvString(resolveReferences(raw, (value) => substitute(key, value)));
+    env[key] = pythonEnvText(resolveReferences(raw, (value) => substitute(key, value)));
     secrets.add(env[key]);
   }
   if (issues.length > 0) throw new ConfigError(source, issues);
@@ -91,14 +93,4 @@ function resolveReferences(value: unknown, substitute: (text: string) => string)
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveReferences(v, substitute)]));
   }
   return value;
-}
-
-/** Strings as they are, numbers and booleans as text, null as "", objects and arrays as JSON. */
-function toEnvString(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value === null || value === undefined) return "";
-  if (typeof value === "object") {
-    return JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? (Number.isSafeInteger(Number(v)) ? Number(v) : String(v)) : v));
-  }
-  return String(value);
 }

@@ -26,7 +26,13 @@ export function parseYaml(text: string, file: string, options: ParseYamlOptions)
   const kind = options.json ? "JSON" : "YAML";
   let data: unknown;
   try {
-    data = options.json ? JSON.parse(text) : parse(text, { logLevel: "error", ...(options.intAsBigInt ? { intAsBigInt: true } : {}) });
+    if (options.json) {
+      data = JSON.parse(text);
+      // Read again as YAML's JSON schema, which keeps `2` (bigint) and `2.0` (number) apart as JSON.parse cannot.
+      if (options.intAsBigInt) data = parse(text, { logLevel: "error", schema: "json", intAsBigInt: true, uniqueKeys: false });
+    } else {
+      data = parse(text, { logLevel: "error", ...(options.intAsBigInt ? { intAsBigInt: true } : {}) });
+    }
   } catch (error) {
     const where = error instanceof YAMLParseError ? `:${error.linePos?.[0].line ?? "?"}:${error.linePos?.[0].col ?? "?"}` : "";
     if (options.secret) throw new ConfigError(options.source, [`${file}${where}: invalid ${kind}`]);

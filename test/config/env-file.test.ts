@@ -1,10 +1,12 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, describeError } from "../../src/errors.ts";
 import { findDefaultEnvFile, loadEnvFile } from "../../src/config/env-file.ts";
+import { pythonFloat, pythonJsonDumps } from "../../src/config/python-text.ts";
 
 let dir: string;
 before(async () => {
@@ -21,7 +23,8 @@ async function file(name: string, text: string): Promise<string> {
 const HOST = { OPENAI_API_KEY: "sk-host-123", REGION: "eu" };
 
 describe("loadEnvFile", () => {
-  it("substitutes ${VAR} from the host env and converts numbers, booleans, null and nested values", async () => {
+  it("substitutes ${VAR} from the host env and converts numbers, booleans, null and nested values as agbench's Python does", async () => {
+    // Expected: what agbench's get_scenario_env (PyYAML, json.dumps) gives and docker-py writes (str()), checked with agbench's own code.
     const path = await file("ENV.yaml", [
       "OPENAI_API_KEY: ${OPENAI_API_KEY}",
       "ENDPOINT: https://${REGION}.example.com/v1",
@@ -44,15 +47,15 @@ describe("loadEnvFile", () => {
       PORT: "8080",
       RATIO: "0.5",
       BIG: "12345678901234567890",
-      DEBUG: "true",
+      DEBUG: "True",
       EMPTY: "",
-      CONFIG_LIST: '[{"model":"gpt-4","api_key":"sk-host-123","max_tokens":100}]',
-      NESTED: '{"a":1,"b":["x",false]}',
+      CONFIG_LIST: '[{"model": "gpt-4", "api_key": "sk-host-123", "max_tokens": 100}]',
+      NESTED: '{"a": 1, "b": ["x", false]}',
     });
     assert.deepEqual(warnings, []);
     assert.deepEqual(secrets.sort(), [
-      "sk-host-123", "eu", "https://eu.example.com/v1", "8080", "0.5", "12345678901234567890", "true",
-      '[{"model":"gpt-4","api_key":"sk-host-123","max_tokens":100}]', '{"a":1,"b":["x",false]}',
+      "sk-host-123", "eu", "https://eu.example.com/v1", "8080", "0.5", "12345678901234567890", "True",
+      '[{"model": "gpt-4", "api_key": "sk-host-123", "max_tokens": 100}]', '{"a": 1, "b": ["x", false]}',
     ].sort());
   });
 
@@ -71,6 +74,25 @@ describe("loadEnvFile", () => {
     const { env, warnings } = await loadEnvFile(path, { hostEnv: {}, allowMissing: true });
     assert.deepEqual(env, { B: "x--y" });
     assert.deepEqual(warnings, [`${path}: B: \${NOPE_2} is not set; using ""`]);
+  });
+
+  it("ENV.json and ENV.yaml keep 2 and 2.0 apart, and nested text is json.dumps's (separators, \\u escapes, float repr)", async () => {
+    const json = await file("ENV.json", '{"I": 2, "F": 2.0, "E": 1e-5, "M": {"t": 1.0, "s": "café 😀", "n": [1, 1e16, true, null]}, "B": false}');
+    const expected = { I: "2", F: "2.0", E: "1e-05", M: '{"t": 1.0, "s": "caf\\u00e9 \\ud83d\\ude00", "n": [1, 1e+16, true, null]}', B: "False" };
+    assert.deepEqual((await loadEnvFile(json, { hostEnv: {} })).env, expected);
+    const yaml = await file("py.yaml", 'I: 2\nF: 2.0\nE: 1.0e-5\nM: {t: 1.0, s: "café 😀", n: [1, 1.0e+16, true, null]}\nB: false\n');
+    assert.deepEqual((await loadEnvFile(yaml, { hostEnv: {} })).env, expected);
+  });
+
+  it("formats floats and nested values exactly as python3's repr and json.dumps", { skip: spawnSync("python3", ["--version"]).status !== 0 && "python3 not installed" }, () => {
+    const floats = [0.5, 2, 1e16, 1.5e16, 1e15, 123456789012345.6, 1e-5, 0.0001, 0.00012345, -3.25, 1e21, 5e-324, 1.7976931348623157e308, 0.1 + 0.2, -0, 1e-7];
+    const nested = { a: "é😀\u007f\u0001\"\\/\n\t", b: [1n, 2, true, null, -0, Infinity], "c d": {}, e: [] };
+    const script = `import json, sys\nfl = json.loads(sys.argv[1])\nprint(json.dumps([repr(float(f)) for f in fl]))\nd = json.loads(sys.argv[2])\nd["b"][1] = 2.0\nd["b"][4] = -0.0\nd["b"][5] = float("inf")\nprint(json.dumps(d))`;
+    const py = spawnSync("python3", ["-c", script, JSON.stringify(floats.map((f) => (Object.is(f, -0) ? "-0.0" : String(f)))), JSON.stringify({ ...nested, b: [1, 0, true, null, 0, 0] })], { encoding: "utf8" });
+    assert.equal(py.status, 0, py.stderr);
+    const [reprs, dumped] = py.stdout.trim().split("\n");
+    assert.deepEqual(floats.map(pythonFloat), JSON.parse(reprs!));
+    assert.equal(pythonJsonDumps(nested), dumped);
   });
 
   it("reads the deprecated ENV.json with a warning", async () => {
