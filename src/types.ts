@@ -302,8 +302,8 @@ export interface RunOptions {
   categories?: string[];
   /** Drop tasks with any of these categories (`--skip-category`). */
   skipCategories?: string[];
-  /** Run only this task id (implies noDep). */
-  test?: string;
+  /** Run only this task id, or these (`--test`, repeatable; implies noDep). */
+  test?: string | string[];
   /** Ignore dependencies (no ordering, no skipping). */
   noDep?: boolean;
   /** History-based selection from `<resultsDir>/regression_tests.json` and `success_rate.json`. */

@@ -19,8 +19,8 @@ export interface SelectOptions {
   categories?: string[];
   /** Drop tasks with any of these categories. */
   skipCategories?: string[];
-  /** Run only this task (id or "scenario/id"); implies `noDep`. */
-  test?: string;
+  /** Run only this task (id or "scenario/id"), or these (repeated `--test`); implies `noDep`. */
+  test?: string | string[];
   /** Ignore dependencies: no ordering, no gating, no graph checks. */
   noDep?: boolean;
   /** agbenchmark's run mode, read against `history`. */
@@ -51,9 +51,13 @@ export interface Selection {
   dependencies: boolean;
 }
 
+/** The ids --test names (one or several), or undefined without --test. */
+const testIds = (options: SelectOptions): string[] | undefined => (options.test === undefined ? undefined : [options.test].flat());
+
 function exclusionReason(task: ScenarioInstance, options: SelectOptions): string | undefined {
   const categories = task.category ?? [];
-  if (options.test !== undefined && task.id !== options.test && taskKey(task) !== options.test) return `not --test ${options.test}`;
+  const tests = testIds(options);
+  if (tests && !tests.some((id) => task.id === id || taskKey(task) === id)) return `not --test ${tests.join(", ")}`;
   if (options.categories?.length && !categories.some((c) => options.categories!.includes(c))) {
     return `category not selected (${categories.join(", ") || "none"})`;
   }
@@ -77,9 +81,8 @@ export function selectScenarios(scenarios: readonly ScenarioInstance[], options:
   if (options.cutoff !== undefined && !(options.cutoff > 0)) {
     throw new ConfigError("options", [`--cutoff must be a positive number of seconds, got ${options.cutoff}`]);
   }
-  if (options.test !== undefined && !scenarios.some((t) => t.id === options.test || taskKey(t) === options.test)) {
-    throw new ConfigError("options", [`--test ${options.test}: no task has this id`]);
-  }
+  const unknown = (testIds(options) ?? []).filter((id) => !scenarios.some((t) => t.id === id || taskKey(t) === id));
+  if (unknown.length) throw new ConfigError("options", unknown.map((id) => `--test ${id}: no task has this id`));
   const useDeps = !options.noDep && options.test === undefined;
   const kept: ScenarioInstance[] = [];
   const excluded: Exclusion[] = [];

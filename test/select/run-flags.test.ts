@@ -10,6 +10,7 @@ describe("bench run agbenchmark flags", () => {
       { categories: ["code", "data"], skipCategories: ["slow"], noDep: true, mode: "improve", cutoff: 90, noHistory: true },
     );
     assert.equal(parseRunArgs(["Tasks", "--test", "TestWriteFile", "--no-cutoff"]).options.test, "TestWriteFile");
+    assert.deepEqual(parseRunArgs(["Tasks", "--test", "WriteFile", "--test", "ReadFile"]).options.test, ["WriteFile", "ReadFile"]);
     assert.equal(parseRunArgs(["Tasks", "-c", "config.yaml"]).options.configFile, "config.yaml");
   });
 

@@ -49,6 +49,14 @@ describe("selectScenarios", () => {
     assert.throws(() => selectScenarios(tasks, { test: "zz" }), { message: "Invalid options:\n  --test zz: no task has this id" });
   });
 
+  it("--test given several times runs each named task, as agbenchmark's repeatable --test", () => {
+    const tasks = [task("a"), task("b", { dependencies: ["a"] }), task("c")];
+    const selection = selectScenarios(tasks, { test: ["c", "b"] });
+    assert.deepEqual(ids(selection.ordered), ["b", "c"]);
+    assert.deepEqual(selection.excluded.map((e) => [e.scenario.id, e.reason]), [["a", "not --test c, b"]]);
+    assert.throws(() => selectScenarios(tasks, { test: ["b", "zz", "yy"] }), { message: "Invalid options:\n  --test zz: no task has this id\n  --test yy: no task has this id" });
+  });
+
   it("--no-dep keeps file order and skips the graph checks", () => {
     const tasks = [task("b", { dependencies: ["a"] }), task("a", { dependencies: ["b"] })];
     assert.deepEqual(ids(selectScenarios(tasks, { noDep: true }).ordered), ["b", "a"]);
