@@ -26,7 +26,7 @@ export { selectTasks, inShard } from "../src/run/plan.ts";
 export type { PlanOptions } from "../src/run/plan.ts";
 export { RUN_OPTIONS, type RunOptionSpec } from "../src/options/run-options.ts";
 export type { ValueOption, SwitchOption, OptionCommon, OptionGroup } from "../src/options/run-options.ts";
-export { optionsFromInputs, actionInputsYaml, actionDefault, checkRunOptions, flagProblem, inputProblem } from "../src/options/option-surfaces.ts";
+export { optionsFromInputs, actionInputsYaml, actionDefault, checkRunOptions, flagProblem, inputProblem, readFlag } from "../src/options/option-surfaces.ts";
 export { rate, seconds, count, size, points, significance, timerMs, MAX_TIMER_MS, OptionValueError } from "../src/options/values.ts";
 export type { ValueKind } from "../src/options/values.ts";
 // runners: the contract, the native runtime, output capture

@@ -4,6 +4,7 @@
  * own clients retry) honouring Retry-After, and errors that never hold the key or token. docs/lint.md.
  */
 import { BenchError, describeError } from "../errors.ts";
+import { timerMs } from "../options/values.ts";
 import { maskText } from "../secrets/mask.ts";
 import { costOf, DEFAULT_PRICES, priceOf } from "../usage/prices.ts";
 import type { RunUsage } from "../usage/usage-types.ts";
@@ -140,7 +141,7 @@ export class ChatClient {
 
   async #attempt(body: Record<string, unknown>, token: string | undefined): Promise<{ answer: ChatAnswer } | { message: string; retry: boolean; status?: number; retryAfterMs?: number }> {
     const where = `model server ${this.#mask(this.#options.baseUrl)}`;
-    const timeout = AbortSignal.timeout(this.#options.timeoutMs);
+    const timeout = AbortSignal.timeout(timerMs(this.#options.timeoutMs));
     const signal = this.#options.signal ? AbortSignal.any([this.#options.signal, timeout]) : timeout;
     let response: Response;
     let text: string;
@@ -206,7 +207,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
-    }, ms);
+    }, timerMs(ms));
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal?.reason ?? new Error("aborted"));

@@ -6,13 +6,24 @@
  */
 import type { RunOptions } from "../types.ts";
 import { crossCheck, RUN_OPTIONS, type OptionGroup, type RunOptionSpec, type ValueOption } from "./run-options.ts";
-import { OptionValueError, text } from "./values.ts";
+import { OptionValueError, text, type ValueKind } from "./values.ts";
 
 /** A bad flag value in the CLI's words: `--timeout: expected …, got '0'`. */
 export const flagProblem = (flag: string, expected: string, text: string): string => `--${flag}: expected ${expected}, got '${text}'`;
 
 /** A bad input value in the Action's words: `input 'timeout' must be …, got "0"`. */
 export const inputProblem = (input: string, expected: string, text: string): string => `input '${input}' must be ${expected}, got "${text}"`;
+
+/** A flag's text (undefined = not given) read by `kind`: the value, or the problem in the CLI's words. */
+export function readFlag<T>(flag: string, text: string | undefined, kind: ValueKind<T>): { value?: T; problem?: string } {
+  if (text === undefined) return {};
+  try {
+    return { value: kind.parse(text) };
+  } catch (error) {
+    if (!(error instanceof OptionValueError)) throw error;
+    return { problem: flagProblem(flag, kind.expected, text) };
+  }
+}
 
 type FlagConfig = { type: "string" | "boolean"; short?: string; multiple?: boolean };
 

@@ -42,14 +42,11 @@ const bad = (expected: string): never => {
   throw new OptionValueError(expected);
 };
 
-/** A whole number ≥ min, written in decimal digits. */
-export function count(min: number): ValueKind<number> {
-  const expected = `a whole number ≥ ${min}`;
-  return {
-    expected,
-    parse: (text) => (/^\d+$/.test(text.trim()) && Number(text) >= min && Number.isSafeInteger(Number(text)) ? Number(text) : bad(expected)),
-    accepts: (value) => typeof value === "number" && Number.isSafeInteger(value) && value >= min,
-  };
+/** A whole number ≥ min (and ≤ max when given), written in decimal digits. */
+export function count(min: number, max = Number.MAX_SAFE_INTEGER): ValueKind<number> {
+  const expected = max === Number.MAX_SAFE_INTEGER ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${max}`;
+  const accepts = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= min && value <= max;
+  return { expected, parse: (text) => (/^\d+$/.test(text.trim()) && accepts(Number(text)) ? Number(text) : bad(expected)), accepts };
 }
 
 /** A number > 0 (fractions allowed). */

@@ -197,6 +197,19 @@ describe("bench lint with a model", () => {
     });
   });
 
+  it("a --timeout past Node's timer limit (3000000 s) waits for the answer instead of giving up at once; 10m is read like bench run's", async () => {
+    // Unclamped, a delay over 2^31-1 ms fires after 1 ms: every request would 'not answer' before the server's 300 ms.
+    await withServer({ delayMs: 300 }, async (url, llm) => {
+      for (const timeout of ["3000000", "10m"]) {
+        const r = await bench(["Results/humaneval/t2", "--base-url", url, "--no-summary", "--timeout", timeout, "--retries", "0"]);
+        assert.equal(r.code, 0, r.err);
+        assert.doesNotMatch(r.err, /did not answer/);
+      }
+      assert.equal(llm.seen.length, 2);
+    });
+    assert.match((await bench(["Results", "--timeout", "0"])).err, /--timeout: expected a number of seconds > 0 \(e\.g\. 600, 1\.5, 10m, 2h\), got '0'/);
+  });
+
   it("takes the bearer token from --token-command, once for logs coded in parallel, and again after a 401", async () => {
     let calls = 0;
     await withServer({ failWith: () => (++calls === 1 ? 401 : undefined) }, async (url, llm) => {
@@ -268,7 +281,7 @@ describe("bench lint: usage and codebook errors", () => {
   it("refuses model flags with --rules, and --azure without an endpoint", async () => {
     assert.match((await bench(["Results", "--rules", "--model", "gpt-4o-mini"])).err, /--model is for the model; --rules codes without one/);
     assert.match((await bench(["Results", "--azure"])).err, /--azure needs your Azure OpenAI endpoint: --base-url https:\/\/RESOURCE\.openai\.azure\.com\/openai\/v1/);
-    assert.match((await bench(["Results", "--max-bytes", "10"])).err, /--max-bytes must be an integer >= 1024, got '10'/);
+    assert.match((await bench(["Results", "--max-bytes", "10"])).err, /--max-bytes: expected a whole number ≥ 1024, got '10'/);
   });
 
   it("names file, line and field for every problem in a codebook", async () => {

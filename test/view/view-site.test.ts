@@ -77,7 +77,7 @@ describe("bench view (serving)", () => {
     assert.equal((await bench(["Started", "--out", "started-site"])).code, 0, "a benchmark that has just started has a run.json and no runs yet");
     const port = await bench(["--port", "http"]);
     assert.equal(port.code, 2);
-    assert.ok(port.err.startsWith("bench view: --port must be an integer from 0 to 65535, got 'http'\n"), port.err);
+    assert.ok(port.err.startsWith("bench view: --port: expected a whole number from 0 to 65535, got 'http'\n"), port.err);
     const both = await bench(["--out", "x", "--port", "8080"]);
     assert.ok(both.err.startsWith("bench view: --out writes files; --host and --port are for serving\n"), both.err);
   });

@@ -6,7 +6,7 @@ import {
   createLintClient, DEFAULT_LINT_MAX_BYTES, DEFAULT_LINT_MODEL, findLogs, LINT_RULES, lintLogs, loadCodebook, notPassed, renderCodedLog, writeLintReport,
   type ChatClient, type CodedLog, type LintOptions, type LintReport,
 } from "../../../sdk/lint.ts";
-import { maskText } from "../../../sdk/run.ts";
+import { count, maskText, readFlag, seconds, type ValueKind } from "../../../sdk/run.ts";
 import { usageLine } from "../../../sdk/usage.ts";
 import { envSecrets } from "../env-secrets.ts";
 import type { CliIO, Command } from "../io.ts";
@@ -47,7 +47,7 @@ Options:
                             examples); also an earlier --out report, to reuse its codes
       --no-summary          skip the one-sentence summary (one request per log instead of two)
       --max-bytes N         cap of log text sent per log, in bytes (default ${DEFAULT_LINT_MAX_BYTES}; at least 1024)
-      --timeout S           seconds to wait for each answer (default 300)
+      --timeout S           seconds to wait for each answer: 300, 1.5, 10m (default 300)
       --retries N           retries of a request that failed on the network, timed out or got HTTP
                             408, 409, 429 or 5xx, honouring Retry-After (default 2)
   -p, --parallel N          logs coded at once (default 4)
@@ -75,12 +75,11 @@ export const OPTIONS = {
 
 const MODEL_ONLY = ["model", "base-url", "token-command", "azure", "codebook", "no-summary", "max-bytes", "timeout", "retries"] as const;
 
-function number(io: CliIO, flag: string, value: string | undefined, fallback: number, ok: (n: number) => boolean, expected: string): number | undefined {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (value.trim() !== "" && ok(n)) return n;
-  usageError(io, "lint", `--${flag} must be ${expected}, got '${value}'`);
-  return undefined;
+/** A flag's value read by its kind (src/options/values.ts), `fallback` when not given; a bad one is said and undefined. */
+function number(io: CliIO, flag: string, value: string | undefined, fallback: number, kind: ValueKind<number>): number | undefined {
+  const read = readFlag(flag, value, kind);
+  if (read.problem !== undefined) return void usageError(io, "lint", read.problem), undefined;
+  return read.value ?? fallback;
 }
 
 export const command: Command = async (argv, io) => {
@@ -93,10 +92,10 @@ export const command: Command = async (argv, io) => {
     const clash = MODEL_ONLY.find((flag) => values[flag] !== undefined);
     if (clash) return usageError(io, "lint", `--${clash} is for the model; --rules codes without one`);
   }
-  const maxBytes = number(io, "max-bytes", values["max-bytes"], DEFAULT_LINT_MAX_BYTES, (n) => Number.isInteger(n) && n >= 1024, "an integer >= 1024");
-  const timeout = number(io, "timeout", values.timeout, 300, (n) => Number.isFinite(n) && n > 0, "a number of seconds > 0");
-  const retries = number(io, "retries", values.retries, 2, (n) => Number.isInteger(n) && n >= 0 && n <= 10, "an integer from 0 to 10");
-  const parallel = number(io, "parallel", values.parallel, 4, (n) => Number.isInteger(n) && n >= 1 && n <= 64, "an integer from 1 to 64");
+  const maxBytes = number(io, "max-bytes", values["max-bytes"], DEFAULT_LINT_MAX_BYTES, count(1024));
+  const timeout = number(io, "timeout", values.timeout, 300, seconds);
+  const retries = number(io, "retries", values.retries, 2, count(0, 10));
+  const parallel = number(io, "parallel", values.parallel, 4, count(1, 64));
   if (maxBytes === undefined || timeout === undefined || retries === undefined || parallel === undefined) return EXIT_USAGE;
   // The report's folder exists before any model is paid for.
   if (values.out !== undefined && values.out !== "-") await mkdir(dirname(resolve(io.cwd, values.out)), { recursive: true });

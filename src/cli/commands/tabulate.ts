@@ -20,7 +20,8 @@ import type { CliIO, Command } from "../io.ts";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "../io.ts";
 import { parseCommand, usageError } from "../parse-command.ts";
 import { CUSTOM_TABULATE_HELP, CUSTOM_TABULATE_OPTIONS, tabulateSandbox } from "../custom-tabulate-flags.ts";
-import { rate } from "../../options/values.ts";
+import { count, rate } from "../../options/values.ts";
+import { readFlag } from "../../options/option-surfaces.ts";
 
 const HELP = `Usage: bench tabulate <results...> [--format FORMAT] [--out FILE] [--min-pass-rate P] [--trials N]
 
@@ -95,16 +96,11 @@ export const command: Command = async (argv, io) => {
   const format = (values.csv ? "csv" : values.format) as Format;
   if (!FORMATS.includes(format)) return usage(io, `unknown --format '${values.format}' (one of ${FORMATS.join(", ")})`);
   if (positionals.length === 0) return usage(io, "missing <results>: a Results folder or a tabulation JSON file");
-  let minPassRate: number | undefined;
-  try {
-    minPassRate = values["min-pass-rate"] === undefined ? undefined : rate.parse(values["min-pass-rate"]);
-  } catch {
-    return usage(io, `--min-pass-rate: expected ${rate.expected}, got '${values["min-pass-rate"]}'`);
-  }
-  const trials = values.trials === undefined ? undefined : Number(values.trials);
-  if (trials !== undefined && !(Number.isInteger(trials) && trials >= 1)) return usage(io, `--trials must be a positive integer, got '${values.trials}'`);
-  const maxBytes = values["max-bytes"] === undefined ? undefined : Number(values["max-bytes"]);
-  if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0)) return usage(io, `--max-bytes must be a positive integer`);
+  const { value: minPassRate, problem: badRate } = readFlag("min-pass-rate", values["min-pass-rate"], rate);
+  const { value: trials, problem: badTrials } = readFlag("trials", values.trials, count(1));
+  const { value: maxBytes, problem: badBytes } = readFlag("max-bytes", values["max-bytes"], count(1));
+  const bad = [badRate, badTrials, badBytes].filter((p) => p !== undefined);
+  if (bad.length > 0) return usage(io, bad.join("\n"));
   const inputs = positionals.map((p) => resolve(io.cwd, p));
   const script = values["no-custom-tabulate"] ? undefined : await findCustomTabulate(io.cwd, positionals);
   let tabulation: Tabulation;

@@ -6,7 +6,8 @@ import type { Command } from "../io.ts";
 import { EXIT_OK } from "../io.ts";
 import { parseCommand, usageError } from "../parse-command.ts";
 import { compareHelp, readComparisonSettings } from "../../options/compare-options.ts";
-import { flagProblem } from "../../options/option-surfaces.ts";
+import { flagProblem, readFlag } from "../../options/option-surfaces.ts";
+import { count } from "../../options/values.ts";
 
 const HELP = `Usage: bench view [results...] [--base RESULTS] [--out DIR] [--host ADDR] [--port N] [--env FILE]
 
@@ -44,8 +45,8 @@ export const command: Command = async (argv, io) => {
   const { values, positionals } = parsed;
   const { settings, issues } = readComparisonSettings((flag) => values[flag as "threshold"], flagProblem, ["threshold"]);
   if (issues.length > 0) return usageError(io, "view", issues.join("\n"));
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(io, "view", `--port must be an integer from 0 to 65535, got '${values.port}'`);
+  const { value: port = 0, problem: badPort } = readFlag("port", values.port, count(0, 65535));
+  if (badPort !== undefined) return usageError(io, "view", badPort);
   if (values.out !== undefined && (values.host !== undefined || values.port !== undefined)) return usageError(io, "view", "--out writes files; --host and --port are for serving");
   const heads = positionals.length > 0 ? positionals : ["Results"];
   const secrets = await envSecrets(io, values.env);

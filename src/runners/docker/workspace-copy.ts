@@ -8,6 +8,7 @@ import type { Readable } from "node:stream";
 import type Docker from "dockerode";
 import { pack } from "tar-fs";
 import { describeError } from "../../errors.ts";
+import { timerMs } from "../../options/values.ts";
 import type { DockerSettings } from "../../types.ts";
 import { ExtractLimitError, safeExtract, type ExtractStats, type TarHeader } from "./safe-extract.ts";
 
@@ -86,7 +87,7 @@ async function bounded<T>(options: CopyOptions, work: (signal: AbortSignal) => P
     controller.abort(reason);
     stop(reason);
   };
-  const timer = setTimeout(() => abort(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+  const timer = setTimeout(() => abort(new Error(`timed out after ${timeoutMs / 1000} s`)), timerMs(timeoutMs));
   const onAbort = () => abort(new Error("aborted"));
   options.signal?.addEventListener("abort", onAbort, { once: true });
   try {
