@@ -152,7 +152,7 @@ async function attempt(scenario: ScenarioInstance, rep: number, runDir: string, 
     return { status: outcome.timedOut ? "timeout" : "error", outcome, error, hasVerifier: true };
   }
   const verifier = outcome.verifier ? phaseOf(outcome.verifier) : undefined;
-  const scored = await ctx.grade({ runDir, scenario, exitCode: outcome.exitCode, ...(outcome.sentinelSeen ? { sentinelSeen: true } : {}), ...(verifier ? { verifier } : {}) });
+  const scored = await ctx.grade({ runDir, scenario, exitCode: outcome.exitCode, ...(outcome.sentinelSeen === undefined ? {} : { sentinelSeen: outcome.sentinelSeen }), ...(verifier ? { verifier } : {}) });
   const attempt: Attempt = { status: scored.status, outcome, score: scored.score, hasVerifier: verifier !== undefined };
   if (verifier) attempt.verifier = verifier;
   if (scored.reward !== undefined) attempt.reward = scored.reward;

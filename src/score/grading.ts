@@ -27,6 +27,8 @@ export interface RunToGrade {
   scenario?: ScenarioInstance;
   /** Exit code of run.sh. */
   exitCode: number | null;
+  /** Whether the runner saw the sentinel in the output stream (undefined: not known, the log file is read). */
+  sentinelSeen?: boolean;
   /** How the verifier phase ended, when there was one. */
   verifier?: PhaseRecord;
   /** A same_task follower graded on its leader's run: its reward is the leader's verifier's `members/<id>/`. */
@@ -39,6 +41,7 @@ export type Grade = (run: RunToGrade) => Promise<ScoredRun>;
 export function scoreContext(policy: ScoringPolicy, run: RunToGrade, verdicts?: TabulateVerdicts): ScoreContext {
   const ctx: ScoreContext = { runDir: run.runDir, exitCode: run.exitCode };
   if (run.scenario) ctx.scenario = run.scenario;
+  if (run.sentinelSeen !== undefined) ctx.sentinelSeen = run.sentinelSeen;
   if (run.verifier) ctx.verifier = run.verifier;
   if (run.follower) ctx.follower = true;
   if (policy.scorer !== undefined) ctx.scorer = policy.scorer;

@@ -8,7 +8,7 @@
  */
 import { join } from "node:path";
 import type { PhaseRecord, RunStatus, ScenarioInstance, ScoreResult } from "../types.ts";
-import { readRunFile } from "../results/run-file.ts";
+import { readRunFile, runFilePath } from "../results/run-file.ts";
 import { runCustomScorer } from "./custom-scorer.ts";
 import type { TabulateSandbox } from "../tabulate/custom-tabulate.ts";
 import { gradeCustomTabulate, type TabulateVerdicts } from "./custom-tabulate-grader.ts";
@@ -26,7 +26,10 @@ export interface ScoreContext {
   scenario?: ScenarioInstance;
   /** Exit code of run.sh (null when it never finished). */
   exitCode: number | null;
-  /** The runner saw the sentinel in the full output stream (a capped log may have dropped it). */
+  /**
+   * Whether the runner saw the sentinel in the full output stream (a capped log may have dropped it).
+   * When known it decides: the file may be an agent's symlink. Undefined (`bench score`): the log is read.
+   */
   sentinelSeen?: boolean;
   /** How the verifier phase ended, when it ran (its output is in `<runDir>/verifier/`). */
   verifier?: PhaseRecord;
@@ -112,12 +115,17 @@ export async function readScoreJson(runDir: string): Promise<ScoredRun | undefin
   }
 }
 
-/** Step 5: exit 0 + the sentinel (anywhere in the log, as agbench) → passed; exit 0 without it → failed; non-zero → error. */
-export async function defaultScore(runDir: string, exitCode: number | null, sentinelSeen = false): Promise<ScoredRun> {
+/**
+ * Step 5: exit 0 + the sentinel (anywhere in the output, as agbench) → passed; exit 0 without it →
+ * failed; non-zero → error. `sentinelSeen`, when the runner reported it, decides; otherwise the log
+ * file is read, only when it resolves inside the run folder.
+ */
+export async function defaultScore(runDir: string, exitCode: number | null, sentinelSeen?: boolean): Promise<ScoredRun> {
   if (exitCode !== 0) {
     return { status: "error", score: { success: false, source: "default", reason: `exit code ${exitCode ?? "none"}` } };
   }
-  const found = sentinelSeen || (await logHasSentinel(join(runDir, "console_log.txt")));
+  const log = await runFilePath(runDir, "console_log.txt");
+  const found = sentinelSeen ?? (log !== undefined && (await logHasSentinel(log)));
   return found
     ? { status: "passed", score: { success: true, source: "default" } }
     : { status: "failed", score: { success: false, source: "default", reason: `no "${SUCCESS_SENTINEL}" in the log` } };
