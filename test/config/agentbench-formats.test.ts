@@ -77,7 +77,15 @@ describe("AgentBench main-branch format", () => {
       "output: 'out/{AGENT_NAME}'",
     ].join("\n"));
     await assert.rejects(expandAssignments("c.yaml", { cwd: dir }), {
-      message: "Invalid agentbench config:\n  c.yaml: Concurrency of t is not specified (concurrency.task)\n  c.yaml: Agent y is not defined (definition.agent)\n  c.yaml: Concurrency of y is not specified (concurrency.agent)",
+      message: "Invalid agentbench config:\n  c.yaml: assignments[0].task: Concurrency of t is not specified (concurrency.task)\n  c.yaml: assignments[0].agent: Agent y is not defined (definition.agent; did you mean \"x\"?)\n  c.yaml: assignments[0].agent: Concurrency of y is not specified (concurrency.agent)",
+    });
+    await writeFile(join(dir, "d.yaml"), [
+      "definition: {agent: {gpt-4-0613: {module: m}}, task: {os-std: {module: n}}}",
+      "concurrency: {agent: {gpt-4-0613: 1}, task: {os-std: 1}}",
+      "assignments: [{agent: gpt-4-0613, task: os-std}, {agent: gpt-4-0631, task: os-std}]",
+    ].join("\n"));
+    await assert.rejects(expandAssignments("d.yaml", { cwd: dir }), {
+      message: "Invalid agentbench config:\n  d.yaml: assignments[1].agent: Agent gpt-4-0631 is not defined (definition.agent; did you mean \"gpt-4-0613\"?)\n  d.yaml: assignments[1].agent: Concurrency of gpt-4-0631 is not specified (concurrency.agent)",
     });
     await writeFile(join(dir, "c.yaml"), (await readFile(join(dir, "c.yaml"), "utf8")).replace("task: {}}", "task: {t: 2}}").replace("[x, y]", "x"));
     await assert.rejects(expandAssignments("c.yaml", { cwd: dir }), {

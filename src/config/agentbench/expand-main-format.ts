@@ -9,6 +9,7 @@
  */
 import { resolve } from "node:path";
 import { stringify } from "yaml";
+import { closest } from "../../did-you-mean.ts";
 import { ConfigError } from "../../errors.ts";
 import { isMapping } from "./deep-merge.ts";
 import type { AssignmentRun } from "./expand-assignments.ts";
@@ -53,6 +54,8 @@ export function expandMainFormat(config: Record<string, unknown>, label: string,
   if (!Array.isArray(config.assignments)) issues.push(`${label}: assignments: must be a list`);
   if (issues.length) throw new ConfigError("agentbench config", issues);
   const pairs: [string, string][] = [];
+  /** Where each name is first assigned ("assignments[0].agent"), for the errors below. */
+  const firstUse = new Map<string, string>();
   for (const [index, item] of (config.assignments as unknown[]).entries()) {
     const at = `${label}: assignments[${index}]`;
     if (!isMapping(item)) issues.push(`${at}: must be a mapping with "agent" and "task"`);
@@ -62,16 +65,27 @@ export function expandMainFormat(config: Record<string, unknown>, label: string,
       for (const agent of asNames(item.agent)) {
         for (const task of asNames(item.task)) {
           if (typeof agent !== "string" || typeof task !== "string") issues.push(`${at}: agent and task must be names or lists of names`);
-          else if (!pairs.some(([a, t]) => a === agent && t === task)) pairs.push([agent, task]);
+          else if (!pairs.some(([a, t]) => a === agent && t === task)) {
+            pairs.push([agent, task]);
+            if (!firstUse.has(`agent ${agent}`)) firstUse.set(`agent ${agent}`, `assignments[${index}].agent`);
+            if (!firstUse.has(`task ${task}`)) firstUse.set(`task ${task}`, `assignments[${index}].task`);
+          }
         }
       }
     }
   }
+  // AgentBench's own wording, after the field that names the missing entry.
+  const undefinedName = (side: "agent" | "task", name: string): string => {
+    const known = Object.keys(definition[side]);
+    const hint = closest(name, known);
+    const title = side === "agent" ? "Agent" : "Task";
+    return `${label}: ${firstUse.get(`${side} ${name}`)}: ${title} ${name} is not defined (definition.${side}${hint ? `; did you mean "${hint}"?` : known.length ? `; defined: ${known.join(", ")}` : ""})`;
+  };
   for (const [agent, task] of pairs) {
-    if (!(agent in definition.agent)) issues.push(`${label}: Agent ${agent} is not defined (definition.agent)`);
-    if (!(task in definition.task)) issues.push(`${label}: Task ${task} is not defined (definition.task)`);
-    if (typeof concurrency.agent[agent] !== "number") issues.push(`${label}: Concurrency of ${agent} is not specified (concurrency.agent)`);
-    if (typeof concurrency.task[task] !== "number") issues.push(`${label}: Concurrency of ${task} is not specified (concurrency.task)`);
+    if (!(agent in definition.agent)) issues.push(undefinedName("agent", agent));
+    if (!(task in definition.task)) issues.push(undefinedName("task", task));
+    if (typeof concurrency.agent[agent] !== "number") issues.push(`${label}: ${firstUse.get(`agent ${agent}`)}: Concurrency of ${agent} is not specified (concurrency.agent)`);
+    if (typeof concurrency.task[task] !== "number") issues.push(`${label}: ${firstUse.get(`task ${task}`)}: Concurrency of ${task} is not specified (concurrency.task)`);
   }
   const output = config.output ?? "output/{TIMESTAMP}";
   if (typeof output !== "string") issues.push(`${label}: output: must be a string`);
