@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -31,6 +31,14 @@ describe("bench run --assignment (native)", () => {
     const config = await readFile(join(cwd, "out", "harbor-large", "db-dev", "db", "db_000", "0", "config.yaml"), "utf8");
     assert.match(config, /name: harbor-large\n/);
     assert.match(config, /Authorization: Bearer \$\{HARBOR_API_KEY\}/);
+  });
+
+  it("--dry-run writes nothing under the output folder", async () => {
+    const cwd = await mkdtemp(join(tmpdir(), "assign-run-"));
+    await cp(fixtures, cwd, { recursive: true });
+    const io = { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough(), env: {}, cwd };
+    assert.equal(await runAssignmentCommand("assignments/two-by-three.yaml", { runtime: "native", cacheDir: join(cwd, "cache"), dryRun: true }, io), 0);
+    await assert.rejects(stat(join(cwd, "out")), { code: "ENOENT" }, "no agent-config.yaml, no pair folder");
   });
 
   it("is reached through `bench run --assignment`, and a config error exits 2", async () => {

@@ -1,9 +1,11 @@
 /**
  * `bench run --assignment file.yaml`: run every (agent, task) pair of an AgentBench assignment file
  * with runScenarios, one after the other. Each pair's agent config is written to
- * `<resultsDir>/agent-config.yaml` and reaches every run folder as `config.yaml`.
+ * `<resultsDir>/agent-config.yaml` and reaches every run folder as `config.yaml`; a dry run writes
+ * nothing under the output folder (the config goes to a temp folder that is removed).
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { ConfigError } from "../../errors.ts";
 import { runScenarios } from "../../run/run-scenarios.ts";
@@ -47,10 +49,15 @@ export async function runAssignments(file: string, options: RunOptions = {}, run
   const out: AssignmentSummary[] = [];
   for (const pair of pairs) {
     if (options.signal?.aborted) break;
-    await mkdir(pair.resultsDir, { recursive: true });
-    const configFile = join(pair.resultsDir, "agent-config.yaml");
-    await writeFile(configFile, pair.configYaml);
-    out.push({ agentName: pair.agentName, taskName: pair.taskName, summary: await run(pair.input, assignmentRunOptions(pair, options, configFile)) });
+    const dir = options.dryRun ? await mkdtemp(join(tmpdir(), "bench-assignment-")) : pair.resultsDir;
+    try {
+      await mkdir(dir, { recursive: true });
+      const configFile = join(dir, "agent-config.yaml");
+      await writeFile(configFile, pair.configYaml);
+      out.push({ agentName: pair.agentName, taskName: pair.taskName, summary: await run(pair.input, assignmentRunOptions(pair, options, configFile)) });
+    } finally {
+      if (options.dryRun) await rm(dir, { recursive: true, force: true });
+    }
   }
   return out;
 }
