@@ -1,5 +1,5 @@
 import {
-  actionDefault, ConfigError, count, failOnList, inputProblem, optionsFromInputs, rate, readComparisonSettings, RUN_OPTIONS,
+  actionDefault, ConfigError, DEFAULT_RESULTS_DIR, count, failOnList, inputProblem, optionsFromInputs, rate, readComparisonSettings, RUN_OPTIONS,
   type ComparisonSettings, type FailOn, type RunOptions, type ValueKind,
 } from "../sdk/index.ts";
 
@@ -94,7 +94,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     run: run.options,
     runtime: run.options.runtime ?? "docker",
     envFile: run.options.envFile,
-    resultsDir: run.options.resultsDir ?? "Results",
+    resultsDir: run.options.resultsDir ?? DEFAULT_RESULTS_DIR,
     shard: run.options.shard,
     baseline, failOn, minPassRate, commentKey, artifactName, comparison: comparison.settings,
     mode: oneOf("mode", ["run", "report"] as const),

@@ -1,8 +1,6 @@
 import "./cjs-globals.ts";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import * as core from "@actions/core";
-import { cleanContainers, connectDocker, describeError } from "../sdk/index.ts";
+import { cleanContainers, connectDocker, describeError, readManifestSummary } from "../sdk/index.ts";
 
 /**
  * Post step: remove the containers a cancelled or crashed run left behind. Scoped to this step's run
@@ -11,12 +9,8 @@ import { cleanContainers, connectDocker, describeError } from "../sdk/index.ts";
 async function post(): Promise<void> {
   if (core.getState("runtime") !== "docker") return;
   const resultsDir = core.getState("results-dir");
-  let runId: string | undefined;
-  try {
-    runId = (JSON.parse(await readFile(join(resultsDir, "run.json"), "utf8")) as { runId?: string }).runId;
-  } catch {
-    // no manifest: the run never started a container
-  }
+  // No manifest: the run never started a container.
+  const runId = resultsDir ? (await readManifestSummary(resultsDir))?.runId : undefined;
   if (!resultsDir || !runId) return core.info("No bench-action run to clean up");
   const removed = await cleanContainers(connectDocker(), { runId });
   core.info(removed > 0 ? `Removed ${removed} leftover container(s) of run ${runId}` : `No leftover containers of run ${runId}`);

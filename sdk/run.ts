@@ -24,7 +24,7 @@ export type { PlanStep } from "../src/scenario/template-plan.ts";
 export { runScenarios, DEFAULT_TIMEOUT_S } from "../src/run/run-scenarios.ts";
 export { selectTasks, inShard } from "../src/run/plan.ts";
 export type { PlanOptions } from "../src/run/plan.ts";
-export { RUN_OPTIONS, type RunOptionSpec } from "../src/options/run-options.ts";
+export { RUN_OPTIONS, DEFAULT_RESULTS_DIR, resultsDirOf, type RunOptionSpec } from "../src/options/run-options.ts";
 export type { ValueOption, SwitchOption, OptionCommon, OptionGroup } from "../src/options/run-options.ts";
 export { optionsFromInputs, actionInputsYaml, actionDefault, checkRunOptions, flagProblem, inputProblem, readFlag } from "../src/options/option-surfaces.ts";
 export { rate, seconds, count, size, points, significance, timerMs, MAX_TIMER_MS, OptionValueError } from "../src/options/values.ts";

@@ -4,11 +4,27 @@
  * (action.yml is checked against it), and the SDK's option check are all made from it
  * (src/options/option-surfaces.ts). See docs/options.md.
  */
+import { resolve } from "node:path";
 import type { DockerSettings, RunOptions } from "../types.ts";
 import type { UsageOptions } from "../usage/usage-types.ts";
 import {
   count, envName, fractionOrCount, httpUrl, mount, oneOf, positiveNumber, regex, seconds, shard, size, text, usd, type ValueKind,
 } from "./values.ts";
+
+/** The results root when none is given (relative to the working directory). */
+export const DEFAULT_RESULTS_DIR = "Results";
+
+/** The absolute results root of a set of run options: `resultsDir` (default Results) under `cwd` (default the process's). */
+export function resultsDirOf(options: Pick<RunOptions, "cwd" | "resultsDir">): string {
+  return resolve(options.cwd ?? process.cwd(), options.resultsDir ?? DEFAULT_RESULTS_DIR);
+}
+
+/** A container's process limit when none is given (docs/docker.md, "Hardened defaults"). */
+export const DEFAULT_PIDS_LIMIT = 1024;
+/** A container's memory cap when none is given, swap included. */
+export const DEFAULT_MEMORY = "4g";
+/** agbench's seed for subsampling (run_cmd.py: `random.Random(425)`). */
+export const AGBENCH_SUBSAMPLE_SEED = 425;
 
 /** agbench's default per-run timeout, in seconds. */
 export const DEFAULT_TIMEOUT_S = 7200;
@@ -107,7 +123,7 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
     set: (o, v) => { o.runtime = v; }, get: (o) => o.runtime }),
   { flag: "native", group: "run", kind: "switch", action: { none: "shorthand for --runtime native; the Action has the runtime input" },
     help: "run on this machine (sh run.sh) instead of Docker; same as --runtime native", set: (o) => { o.runtime = "native"; } },
-  value({ flag: "results-dir", group: "run", kind: text, arg: "DIR", shown: "Results", action: "results-dir", actionDefault: "Results",
+  value({ flag: "results-dir", group: "run", kind: text, arg: "DIR", shown: DEFAULT_RESULTS_DIR, action: "results-dir", actionDefault: DEFAULT_RESULTS_DIR,
     help: "results root",
     actionNote: "Relative to working-directory. In report mode it is read when it exists, otherwise the shard artifacts are downloaded into it.", set: (o, v) => { o.resultsDir = v; } }),
   value({ flag: "timeout", group: "run", kind: seconds, arg: "SECONDS", shown: String(DEFAULT_TIMEOUT_S), action: "timeout", sdk: "timeout",
@@ -128,7 +144,7 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
     help: "rerun error/timeout runs up to N more times, at once", set: (o, v) => { o.retryErrors = v; }, get: (o) => o.retryErrors }),
   { flag: "allow-missing-env", group: "run", kind: "switch", action: "allow-missing-env",
     help: "unset ${VAR} in the env file become empty instead of an error", set: (o) => { o.allowMissingEnv = true; } },
-  value({ flag: "seed", group: "run", kind: count(0), arg: "N", shown: "425, agbench's", action: "seed", sdk: "seed",
+  value({ flag: "seed", group: "run", kind: count(0), arg: "N", shown: `${AGBENCH_SUBSAMPLE_SEED}, agbench's`, action: "seed", sdk: "seed",
     help: "seed for --subsample", set: (o, v) => { o.seed = v; }, get: (o) => o.seed }),
   value({ flag: "shard", group: "run", kind: shard, arg: "I/N", shown: "all", action: "shard", sdk: "shard",
     help: "run only shard I of N (stable hash of scenario+id)",
@@ -162,9 +178,9 @@ export const RUN_OPTIONS: readonly RunOptionSpec[] = [
     help: "mount the Docker socket into the container", shown: "off", set: (o) => { docker(o).socket = true; } },
   value({ flag: "cpus", group: "docker", kind: positiveNumber, arg: "N", shown: "none", action: "cpus", sdk: "docker.cpus",
     help: "CPU limit per run", set: (o, v) => { docker(o).cpus = v; }, get: (o) => o.docker?.cpus }),
-  value({ flag: "memory", group: "docker", kind: size, arg: "SIZE", shown: "4g", action: "memory", sdk: "docker.memory",
+  value({ flag: "memory", group: "docker", kind: size, arg: "SIZE", shown: DEFAULT_MEMORY, action: "memory", sdk: "docker.memory",
     help: "memory limit per run, bytes or 512m / 2g (swap included); a run that hits it ends as error", set: (o, v) => { docker(o).memory = v; }, get: (o) => o.docker?.memory }),
-  value({ flag: "pids-limit", group: "docker", kind: count(1), arg: "N", shown: "1024", action: "pids-limit", sdk: "docker.pidsLimit",
+  value({ flag: "pids-limit", group: "docker", kind: count(1), arg: "N", shown: String(DEFAULT_PIDS_LIMIT), action: "pids-limit", sdk: "docker.pidsLimit",
     help: "process limit per run; a run that times out at it ends as error", set: (o, v) => { docker(o).pidsLimit = v; }, get: (o) => o.docker?.pidsLimit }),
   value({ flag: "cap-add", group: "docker", kind: text, arg: "CAP", multiple: true, shown: "none", action: "cap-add", sdk: "docker.capAdd",
     help: "a Linux capability added back to the kept set (CHOWN DAC_OVERRIDE FOWNER FSETID KILL NET_BIND_SERVICE SETGID SETUID; the rest are dropped), e.g. NET_RAW, or ALL; repeatable",

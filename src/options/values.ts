@@ -120,7 +120,7 @@ export const rate: ValueKind<number> = {
 
 const SIZE_UNITS: Record<string, number> = { "": 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
 
-/** A size: bytes, or with a unit `512k`, `512m`, `2g` (powers of 1024). Kept as written (Docker reads the same syntax). */
+/** A size: bytes, or with a unit `512k`, `512m`, `2g`, also `512mb` as Docker writes it (powers of 1024). Kept as written. */
 export const size: ValueKind<string> = {
   expected: "bytes or a size like 512m or 2g",
   parse: (text) => (sizeBytes(text.trim()) === undefined ? bad(size.expected) : text.trim()),
@@ -129,9 +129,9 @@ export const size: ValueKind<string> = {
 
 /** Bytes of a size text (`2g` → 2147483648), or undefined when it is not one. */
 export function sizeBytes(text: string): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)([bkmg]?)$/i.exec(text);
+  const match = /^(\d+(?:\.\d+)?)([kmg]b?|b)?$/i.exec(text);
   if (!match) return undefined;
-  const bytes = Math.floor(Number(match[1]) * (SIZE_UNITS[(match[2] ?? "").toLowerCase()] ?? Number.NaN));
+  const bytes = Math.floor(Number(match[1]) * (SIZE_UNITS[(match[2] ?? "").charAt(0).toLowerCase()] ?? Number.NaN));
   return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined;
 }
 

@@ -3,20 +3,15 @@
  * (written by the previous invocation) is compared with the scenario files of this one. A scenario name
  * that came from another file, or no scenario in common, is said in a warning naming both sides.
  */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { MANIFEST_FILE, type ManifestScenario } from "../results/manifest.ts";
+import { readManifestObject } from "../results/read-manifest.ts";
 
 /** The warning, or undefined when the folder is new, unreadable, or from the same scenario files. */
 export async function foreignResultsWarning(resultsDir: string, current: readonly { scenario: string; source: { file: string } }[]): Promise<string | undefined> {
-  let previous: ManifestScenario[];
-  try {
-    const manifest = JSON.parse(await readFile(join(resultsDir, MANIFEST_FILE), "utf8")) as { scenarios?: unknown };
-    if (!Array.isArray(manifest.scenarios)) return undefined;
-    previous = manifest.scenarios.filter((s): s is ManifestScenario => typeof s?.name === "string" && typeof s?.file === "string");
-  } catch {
-    return undefined;
-  }
+  const scenarios = (await readManifestObject(resultsDir))?.["scenarios"];
+  if (!Array.isArray(scenarios)) return undefined;
+  const previous = scenarios.filter((s): s is ManifestScenario => typeof s?.name === "string" && typeof s?.file === "string");
   if (previous.length === 0 || current.length === 0) return undefined;
   const files = new Map(current.map((s) => [s.scenario, s.source.file]));
   const clash = previous.filter((p) => files.has(p.name) && files.get(p.name) !== p.file);

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { ConfigError } from "../errors.ts";
 import { PyRandom } from "./py-random.ts";
 import type { ScenarioInstance } from "../types.ts";
+import { AGBENCH_SUBSAMPLE_SEED } from "../options/run-options.ts";
 
 /** Options of selectTasks: an id filter, a seeded subsample, a shard, and the repetitions. */
 export interface PlanOptions {
@@ -38,8 +39,7 @@ function compileFilter(filter: string | RegExp): RegExp {
   }
 }
 
-/** agbench's seed for subsampling (run_cmd.py: `random.Random(425)`). */
-export const AGBENCH_SUBSAMPLE_SEED = 425;
+export { AGBENCH_SUBSAMPLE_SEED };
 
 /** As agbench: a fraction in (0,1) → int(n × fraction + 0.5); an integer count ≥ 1 → at most n. */
 export function subsampleCount(subsample: number, n: number): number {

@@ -24,7 +24,7 @@ import { foreignResultsWarning } from "./foreign-results.ts";
 import { templateReadingConfig } from "./config-reader.ts";
 import { summarise } from "./summarise.ts";
 import { checkRunOptions } from "../options/option-surfaces.ts";
-import { DEFAULT_TIMEOUT_S } from "../options/run-options.ts";
+import { DEFAULT_TIMEOUT_S, resultsDirOf } from "../options/run-options.ts";
 import { noCallsWarning, usageRequested, UsageSession } from "../usage/usage-session.ts";
 
 export { DEFAULT_TIMEOUT_S };
@@ -51,7 +51,7 @@ export async function runScenariosWith(deps: RunDeps, input: string | string[], 
   // One writer per Results folder (docs/results.md): taken before anything on disk is judged, so no run is done twice.
   let lock: ResultsLock | undefined;
   if (!options.dryRun) {
-    const resultsDir = resolve(options.cwd ?? process.cwd(), options.resultsDir ?? "Results");
+    const resultsDir = resultsDirOf(options);
     await mkdir(resultsDir, { recursive: true });
     lock = await acquireResultsLock(resultsDir, {
       command: "bench run", wait: options.waitForLock ?? false, onNotice: (message) => options.onEvent?.({ type: "notice", message }),
@@ -77,12 +77,12 @@ async function runLocked(deps: RunDeps, input: string | string[], options: RunOp
   if ((options.runner?.name ?? options.runtime) === "native" && scenarios.some((s) => s.environment)) {
     throw new ConfigError("options", ["Harbor tasks run in Docker only (each task's environment is an image): drop --native / --runtime native"]);
   }
-  const foreign = await foreignResultsWarning(resolve(cwd, options.resultsDir ?? "Results"), scenarios);
+  const foreign = await foreignResultsWarning(resultsDirOf(options), scenarios);
   if (foreign !== undefined) emit({ type: "warning", message: foreign });
   const setup = await resolveSetup(options, cwd, deps, emit, () => templateReadingConfig(scenarios));
-  const selection = await selectForRun(scenarios, options, resolve(cwd, options.resultsDir ?? "Results"));
+  const selection = await selectForRun(scenarios, options, resultsDirOf(options));
   const units = planUnits(selectTasks(selection.ordered, options), options.repeat ?? 1, options.repeatPerTask);
-  const resultsDir = resolve(cwd, options.resultsDir ?? "Results");
+  const resultsDir = resultsDirOf(options);
   const expandOptions: ExpandOptions = { configFile: setup.configFile, version: benchVersion() };
   if (globalTemplate !== undefined) expandOptions.globalTemplate = globalTemplate;
   if (setup.requirements !== undefined) expandOptions.requirements = setup.requirements;

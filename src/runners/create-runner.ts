@@ -1,5 +1,6 @@
 /** The default runner for a set of options: native, or Docker (loaded only when used, so native never loads dockerode). */
 import { dirname, resolve } from "node:path";
+import { resultsDirOf } from "../options/run-options.ts";
 import type { RunOptions } from "../types.ts";
 import type { Runner } from "./runner.ts";
 
@@ -7,7 +8,7 @@ import type { Runner } from "./runner.ts";
 export async function createRunner(options: Pick<RunOptions, "runtime" | "dockerImage" | "docker" | "cacheDir" | "resultsDir" | "cwd" | "onEvent"> = {}): Promise<Runner> {
   if (options.runtime === "native") {
     const { NativeRunner } = await import("./native-runner.ts");
-    const resultsDir = resolve(options.cwd ?? process.cwd(), options.resultsDir ?? "Results");
+    const resultsDir = resultsDirOf(options);
     return new NativeRunner({ cacheDir: options.cacheDir ?? resolve(dirname(resultsDir), ".bench-cache") });
   }
   const { DockerRunner } = await import("./docker-runner.ts");

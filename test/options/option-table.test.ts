@@ -10,7 +10,8 @@ import { RUN_HELP } from "../../src/cli/run-help.ts";
 import { actionYmlWithRunInputs } from "../../src/options/action-yml.ts";
 import { checkRunOptions, optionsFromInputs } from "../../src/options/option-surfaces.ts";
 import { RUN_OPTIONS } from "../../src/options/run-options.ts";
-import { MAX_TIMER_MS, rate, seconds, size, timerMs } from "../../src/options/values.ts";
+import { MAX_TIMER_MS, mount, rate, seconds, size, sizeBytes, timerMs } from "../../src/options/values.ts";
+import { parseMemory, parseMount } from "../../src/runners/docker/container-config.ts";
 
 const ACTION_YML = readFileSync(new URL("../../action.yml", import.meta.url), "utf8");
 const declared = (parse(ACTION_YML) as { inputs: Record<string, { default?: string; description: string }> }).inputs;
@@ -70,7 +71,7 @@ describe("values are read by one rule on every surface", () => {
     ["repeat", "repeat", ["1", "12"], ["0", "1.5", "-2", "x"]],
     ["subsample", "subsample", ["0.25", "1", "3"], ["0", "1.5", "-1"]],
     ["cpus", "cpus", ["0.5", "2"], ["0", "-1", "two"]],
-    ["memory", "memory", ["512m", "2g", "1048576"], ["0", "2x", "-1g"]],
+    ["memory", "memory", ["512m", "2g", "1048576", "512mb", "2GB"], ["0", "2x", "-1g", "mb", "512bb"]],
     ["network", "network", ["none", "host"], ["nat", "NONE"]],
     ["shard", "shard", ["1/2", "2/2"], ["3/2", "0/1", "a/b"]],
     ["mount", "mount", ["/a:/b:ro"], ["a:b", "/a"]],
@@ -121,6 +122,20 @@ describe("values are read by one rule on every surface", () => {
     assert.equal(size.parse("512m"), "512m");
     assert.throws(() => parseRunArgs(["Tasks", "--timeout", "0"]), { message: "--timeout: expected a number of seconds > 0 (e.g. 600, 1.5, 10m, 2h), got '0'" });
     assert.deepEqual(optionsFromInputs(get({ timeout: "0" })).issues, ["input 'timeout' must be a number of seconds > 0 (e.g. 600, 1.5, 10m, 2h), got \"0\""]);
+  });
+
+  it("the Docker runner reads sizes and mounts by the same rule as the flags (one implementation)", () => {
+    for (const text of ["512m", "512mb", "2g", "1.5G", "1048576", "64k", "100b"]) {
+      assert.equal(parseMemory(text), sizeBytes(text), text);
+      assert.doesNotThrow(() => size.parse(text), text);
+    }
+    for (const text of ["0", "2x", "-1g", "512 m", "lots", "mb"]) {
+      assert.throws(() => parseMemory(text), { name: "RunnerError" }, text);
+      assert.throws(() => size.parse(text), { name: "OptionValueError" }, text);
+    }
+    for (const text of ["/a:/b", "/a:/b:ro", "a:/b:rw", "a:b", "/a", "/a:/b:rx", ":/b"]) {
+      assert.equal(mount.accepts(text), (() => { try { parseMount(text); return true; } catch { return false; } })(), text);
+    }
   });
 
   it("cross checks are worded per surface", () => {

@@ -1,6 +1,8 @@
 /** The create-container request for one run: mounts, env, labels, network, limits. */
 import type Docker from "dockerode";
 import { RunnerError } from "../../errors.ts";
+import { DEFAULT_MEMORY, DEFAULT_PIDS_LIMIT } from "../../options/run-options.ts";
+import { mount, sizeBytes } from "../../options/values.ts";
 import type { DockerSettings } from "../../types.ts";
 import type { RunTask } from "../runner.ts";
 import type { WorkspaceMode } from "./workspace-mode.ts";
@@ -10,30 +12,24 @@ import { LABEL_RUN_ID, LABEL_SCENARIO, LABEL_TASK } from "./labels.ts";
 export const WORKSPACE = "/workspace";
 export const DOCKER_SOCKET = "/var/run/docker.sock";
 
-const UNITS: Record<string, number> = { "": 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-
-/** Bytes from a number or a Docker-style size ("512m", "2g", "1048576"). */
+/** Bytes from a number or a Docker-style size ("512m", "2g", "1048576"), by the option table's size rule. */
 export function parseMemory(value: number | string): number {
   if (typeof value === "number") return value;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([bkmg]?)b?\s*$/i.exec(value);
-  const unit = UNITS[(match?.[2] ?? "").toLowerCase()];
-  if (!match?.[1] || unit === undefined) throw new RunnerError(`Invalid Docker memory limit '${value}' (use bytes or e.g. 512m, 2g)`);
-  return Math.round(Number(match[1]) * unit);
+  const bytes = sizeBytes(value.trim());
+  if (bytes === undefined) throw new RunnerError(`Invalid Docker memory limit '${value}' (use bytes or e.g. 512m, 2g)`);
+  return bytes;
 }
 
 /** "SRC:DST[:ro|rw]" → a Binds entry; rejects anything else. */
 export function parseMount(spec: string): string {
-  const parts = spec.split(":");
-  const [src, dst, mode] = parts;
-  if (parts.length < 2 || parts.length > 3 || !src || !dst?.startsWith("/") || (mode !== undefined && mode !== "ro" && mode !== "rw")) {
+  if (!mount.accepts(spec)) {
     throw new RunnerError(`Invalid mount '${spec}' (expected SRC:DST or SRC:DST:ro with an absolute DST)`);
   }
   return spec;
 }
 
-/** Hardened defaults (docs/docker.md): a process limit, a memory cap, the capabilities run.sh needs. */
-export const DEFAULT_PIDS_LIMIT = 1024;
-export const DEFAULT_MEMORY = "4g";
+/** Hardened defaults (docs/docker.md): a process limit and a memory cap (stated in the option table), the capabilities run.sh needs. */
+export { DEFAULT_MEMORY, DEFAULT_PIDS_LIMIT };
 /**
  * Kept of Docker's default set: file ownership and permission overrides (a root run.sh writing into a
  * run folder another user owns, pip), setuid/setgid for images that switch users, kill, low ports.
