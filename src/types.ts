@@ -66,6 +66,8 @@ export interface RunResult {
   suite?: string;
   /** Size of console_log.txt when the run finished; resume redoes the run when the log is missing or another size (edited, truncated). */
   logBytes?: number;
+  /** Set when console_log.txt was capped: whether the sentinel was in the full output stream (the kept log may not show it); `bench score` uses it. */
+  sentinelSeen?: boolean;
   /** Beyond the base format (docs/architecture.md#results): true on an `error` the infrastructure caused (Docker engine gone); resume redoes such runs. */
   retryable?: boolean;
   /** Model calls through the usage proxy (`--record-usage`), all attempts; per request in `usage.json`. docs/usage.md. */

@@ -203,6 +203,7 @@ export async function runUnit(scenario: ScenarioInstance, rep: number, runDir: s
   if (meter) result.usage = await writeUsageFile(runDir, meter, ctx.secrets);
   const log = await stat(join(runDir, LOG_FILE)).catch(() => undefined);
   if (log?.isFile()) result.logBytes = log.size;
+  if (outcome.logTruncated && outcome.sentinelSeen !== undefined) result.sentinelSeen = outcome.sentinelSeen;
   const masked = maskValue(result, ctx.secrets);
   await writeResult(runDir, masked);
   return masked;

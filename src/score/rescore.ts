@@ -59,6 +59,8 @@ export async function rescore(resultsDir: string, options: RescoreOptions = {}):
       return;
     }
     const run: RunToGrade = { runDir, exitCode: result.exitCode };
+    // A capped log may have lost the sentinel: what the runner saw on the full stream stands.
+    if (result.sentinelSeen !== undefined) run.sentinelSeen = result.sentinelSeen;
     if (scenario) run.scenario = scenario;
     // The verifier's recorded outcome (result.json is the host's, never the agent's); its reward is re-read from verifier/.
     if (result.phases?.verifier) run.verifier = result.phases.verifier;

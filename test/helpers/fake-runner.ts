@@ -101,7 +101,7 @@ export class FakeRunner implements Runner {
       if (b.throws) throw new Error(b.throws);
       const outcome: RunnerOutcome = {
         exitCode: b.timedOut ? null : exitCode, timedOut: b.timedOut ?? false, startedAt, finishedAt: new Date(),
-        image: task.image ?? null, logBytes: stats.bytesWritten, logTruncated: stats.truncated,
+        image: task.image ?? null, logBytes: stats.bytesWritten, logTruncated: stats.truncated, sentinelSeen: stats.sentinelSeen,
       };
       if (b.error !== undefined) outcome.error = b.error;
       if (signal?.aborted) Object.assign(outcome, { aborted: true, exitCode: null });
