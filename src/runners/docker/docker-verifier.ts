@@ -3,7 +3,7 @@
  * uploaded into a fresh /tests volume before the start, /logs/verifier copied out after the exit into
  * the run folder's verifier/, the container and its volumes always removed.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type Docker from "dockerode";
@@ -27,6 +27,8 @@ import type { WorkspaceMode } from "./workspace-mode.ts";
 /** Most bytes copied back from /logs/verifier. */
 export const VERIFIER_LOGS_LIMIT_BYTES = 64 * 1024 * 1024;
 const DRAIN_MS = 5_000;
+
+const openLogs = (header: { name: string; mode?: number }) => (header.name === "logs/verifier" ? { ...header, mode: 0o777 } : header);
 
 export interface DockerVerifierContext {
   docker: Docker;
@@ -53,10 +55,12 @@ export async function runDockerVerifier(ctx: DockerVerifierContext, task: RunTas
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
     await stageGraderFiles(verifier.files, join(staging, "tests"));
+    // The fresh logs volume belongs to root: uploading this folder (mode 777) makes it writable for the image's user, root or not.
+    await mkdir(join(staging, "logs", "verifier"), { recursive: true });
     const shared = verifier.mode === "shared";
     container = await ctx.docker.createContainer(verifierContainerConfig(task, verifier, image, ctx.settings, shared && ctx.workspace === "bind", ctx.workdir));
     if (!shared) await uploadWorkspace(container, task.runDir, copyOptions(ctx.settings, signal));
-    await container.putArchive(pack(staging, { entries: ["tests"] }), { path: "/" });
+    await container.putArchive(pack(staging, { entries: ["tests", "logs/verifier"], map: openLogs }), { path: "/" });
     stream = await container.attach({ stream: true, stdout: true, stderr: true });
     const pump = pumpDemuxed(stream as AsyncIterable<Buffer>, (payload) => sink.write(payload));
     pump.catch(() => {});
