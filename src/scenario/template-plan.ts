@@ -38,7 +38,8 @@ export function newWalkCache(): WalkCache {
   return { walks: new Map(), kinds: new Map(), texts: new Map() };
 }
 
-export interface PlanOptions {
+/** Options of planTemplate: the global template, and a cache of folder walks shared across tasks. (The run plan's options are src/run/plan.ts's PlanOptions.) */
+export interface TemplatePlanOptions {
   /** Absolute folder copied first; null for none. */
   globalTemplate: string | null;
   cache?: WalkCache;
@@ -46,7 +47,7 @@ export interface PlanOptions {
 
 /** Plan the copies for `template` (paths relative to `baseDir`). Never throws for bad input: see `issues`. */
 export async function planTemplate(
-  template: string | TemplateEntry[], baseDir: string, options: PlanOptions,
+  template: string | TemplateEntry[], baseDir: string, options: TemplatePlanOptions,
 ): Promise<TemplatePlan> {
   const plan: TemplatePlan = { steps: [], files: new Set(), issues: [] };
   const kinds = new Map<string, "file" | "dir">();
