@@ -4,7 +4,7 @@
  * parser message may show the offending value), and alias cycles are refused before anyone walks them.
  */
 import { readFile } from "node:fs/promises";
-import { parse, YAMLParseError } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parse, parseDocument, YAMLParseError } from "yaml";
 import { ConfigError } from "../errors.ts";
 import { isCyclic } from "./is-cyclic.ts";
 
@@ -51,4 +51,28 @@ export async function readYaml(path: string, display: string, options: ParseYaml
     throw new ConfigError(options.source, [`${display}: cannot read: ${(error as Error).message}`], { cause: error });
   }
   return parseYaml(text, display, options);
+}
+
+/**
+ * The 1-based line of the value at `path` ("assignments[1].task") in YAML `text`: for a mapping key
+ * the line of the key, else of the item; undefined when the path is not in the text.
+ */
+export function lineOfPath(text: string, path: string): number | undefined {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, logLevel: "silent" });
+  let node: unknown = doc.contents;
+  let at: number | undefined;
+  for (const part of path.match(/[^.[\]]+/g) ?? []) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === part);
+      if (!pair) return undefined;
+      at = (pair.key as { range?: [number, number, number] }).range?.[0];
+      node = pair.value;
+    } else if (isSeq(node) && /^\d+$/.test(part)) {
+      node = node.items[Number(part)];
+      at = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+      if (node === undefined) return undefined;
+    } else return undefined;
+  }
+  return at === undefined ? undefined : counter.linePos(at).line;
 }

@@ -40,7 +40,7 @@ describe("AgentBench configs", () => {
 
   it("a circular from: chain is an error naming the file, key and chain", async () => {
     await assert.rejects(expandAssignments("assignments/cycle.yaml", { cwd }), {
-      message: "Invalid agentbench config:\n  cycle/b.yaml: from: circular reference cycle/a.yaml -> cycle/b.yaml -> cycle/a.yaml",
+      message: "Invalid agentbench config:\n  cycle/b.yaml:1: from: circular reference cycle/a.yaml -> cycle/b.yaml -> cycle/a.yaml",
     });
   });
 
@@ -55,15 +55,15 @@ describe("AgentBench configs", () => {
     await assert.rejects(expandAssignments("missing.yaml", { cwd: dir }), { message: /^Invalid agentbench config:\n {2}missing\.yaml: cannot read: ENOENT/ });
   });
 
-  it("unknown keys are errors naming the file and key", async () => {
+  it("unknown keys are errors naming the file, line and key", async () => {
     await assert.rejects(expandAssignments("assignments/bad-key.yaml", { cwd }), {
-      message: 'Invalid agentbench config:\n  assignments/bad-key.yaml: assignments[0].tsak: unknown key "tsak" (expected agent, task, output, workers)',
+      message: 'Invalid agentbench config:\n  assignments/bad-key.yaml:3: assignments[0].tsak: unknown key "tsak" (expected agent, task, output, workers)',
     });
     await assert.rejects(expandAssignments("assignments/bad-instance-key.yaml", { cwd }), {
-      message: 'Invalid agentbench config:\n  assignments/bad-instance-key.yaml: assignments[0].agent.paramters: unknown key "paramters" (expected module, parameters, docker_image, workers, from)',
+      message: 'Invalid agentbench config:\n  assignments/bad-instance-key.yaml:4: assignments[0].agent.paramters: unknown key "paramters" (expected module, parameters, docker_image, workers, from)',
     });
     await assert.rejects(expandAssignments("assignments/bad-inherited-key.yaml", { cwd }), {
-      message: 'Invalid agentbench config:\n  agents/typo.yaml: paramaters: unknown key "paramaters" (expected module, parameters, docker_image, workers, from)',
+      message: 'Invalid agentbench config:\n  agents/typo.yaml:2: paramaters: unknown key "paramaters" (expected module, parameters, docker_image, workers, from)',
     });
   });
 

@@ -49,6 +49,6 @@ describe("bench run --assignment (native)", () => {
     stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
     const io = { stdout: new PassThrough(), stderr, stdin: new PassThrough(), env: {}, cwd, signal: new AbortController().signal };
     assert.equal(await main(["run", "--native", "--assignment", "assignments/cycle.yaml"], io), 2);
-    assert.equal(err, "bench run: Invalid agentbench config:\n  cycle/b.yaml: from: circular reference cycle/a.yaml -> cycle/b.yaml -> cycle/a.yaml\n");
+    assert.equal(err, "bench run: Invalid agentbench config:\n  cycle/b.yaml:1: from: circular reference cycle/a.yaml -> cycle/b.yaml -> cycle/a.yaml\n");
   });
 });

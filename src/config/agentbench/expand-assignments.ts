@@ -8,10 +8,11 @@
  * A task's `parameters.scenarios` names the scenario JSONL files or folders bench runs.
  */
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { stringify } from "yaml";
 import { ConfigError } from "../../errors.ts";
-import { readYaml } from "../parse-yaml.ts";
+import { lineOfPath, readYaml } from "../parse-yaml.ts";
 import { ConfigLoader } from "./config-loader.ts";
 import { deepMerge, isMapping } from "./deep-merge.ts";
 import { expandMainFormat } from "./expand-main-format.ts";
@@ -100,6 +101,22 @@ async function side(defaults: unknown, entry: unknown, ctx: LoadContext): Promis
   return entries.map((e) => deepMerge(base, e));
 }
 
+/**
+ * v0.1 issues read "file: key.path: message"; add the line of that key in that file ("file:3: …"),
+ * where the file can be read and holds the path.
+ */
+async function withLines(error: unknown, cwd: string): Promise<never> {
+  if (!(error instanceof ConfigError)) throw error;
+  const issues = await Promise.all(error.issues.map(async (issue) => {
+    const match = /^([^:\s]+\.ya?ml): ([\w.[\]-]+): /.exec(issue);
+    if (!match) return issue;
+    const text = await readFile(resolve(cwd, match[1]!), "utf8").catch(() => undefined);
+    const line = text === undefined ? undefined : lineOfPath(text, match[2]!);
+    return line === undefined ? issue : `${match[1]}:${line}: ${issue.slice(match[1]!.length + 2)}`;
+  }));
+  throw new ConfigError("agentbench config", issues);
+}
+
 /** Expand an assignment file into (agent, task) runs, in file order (agents outer, tasks inner). */
 export async function expandAssignments(file: string, options: ExpandAssignmentsOptions = {}): Promise<AssignmentRun[]> {
   const cwd = resolve(options.cwd ?? process.cwd());
@@ -111,6 +128,11 @@ export async function expandAssignments(file: string, options: ExpandAssignments
     const config = await new ConfigLoader(cwd).loadFrom(path);
     return expandMainFormat(config as Record<string, unknown>, label(ctx, path), cwd, now);
   }
+  return expandV01(raw, path, ctx, cwd, now).catch((error: unknown) => withLines(error, cwd));
+}
+
+/** AgentBench v0.1's `default` + `assignments` (create_assignment.py). */
+async function expandV01(raw: unknown, path: string, ctx: LoadContext, cwd: string, now: Date): Promise<AssignmentRun[]> {
   checkKeys(ctx, "", raw, FILE_KEYS);
   const defaults = raw.default ?? {};
   checkKeys(ctx, "default", defaults, ASSIGNMENT_KEYS);
