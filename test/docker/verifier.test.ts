@@ -103,3 +103,22 @@ for (const mode of ["shared", "separate"] as const) {
     });
   });
 }
+
+describe("verifier phase as a non-root user", { skip: engine.skip }, () => {
+  it("the image's user (here the agent's --user, kept by the shared mode's commit) can write its reward", async () => {
+    const { dir, jsonl } = await writeAdversarialBenchmark({
+      only: ["honest"],
+      extraLines: [{ id: "nonroot", template: "Templates/honest", command: "true", verify: { mode: "shared", command: 'id -u > "$BENCH_VERIFIER_LOGS/uid.txt"; echo 1 > "$BENCH_VERIFIER_LOGS/reward.txt"' } }],
+    });
+    const resultsDir = join(await mkdtemp(join(tmpdir(), "bench-verifier-nonroot-")), "Results");
+    try {
+      const runner = new DockerRunner({ docker: engine.docker, defaultImage: PYTHON_IMAGE, settings: { user: "65534:65534" } });
+      const summary = await runScenarios(jsonl, { runner, resultsDir, cwd: dir, dockerImage: PYTHON_IMAGE, noHistory: true, filter: "^nonroot$" });
+      const result = summary.results.find((r) => r.id === "nonroot");
+      assert.equal(result?.status, "passed", JSON.stringify(result));
+      assert.equal((await readFile(join(resultsDir, "adversarial/nonroot/0/verifier/uid.txt"), "utf8")).trim(), "65534");
+    } finally {
+      await rm(join(resultsDir, ".."), { recursive: true, force: true });
+    }
+  });
+});
