@@ -16,7 +16,7 @@ import { rewardDelta, type RewardDelta } from "./compare-reward.ts";
 import { compareUsage } from "./compare-usage.ts";
 import { holm } from "./multiple-testing.ts";
 import type { TaskSamples } from "./samples.ts";
-import { verdictSentence } from "./sentence.ts";
+import { tasksText, verdictSentence } from "./sentence.ts";
 import { sequentialVerdict } from "./sequential-verdict.ts";
 import { flagTasks, type TaskChange } from "./task-flags.ts";
 import { ConfigError } from "../errors.ts";
@@ -187,6 +187,6 @@ function reasons(s: DeltaStats, threshold: number, alpha: number, notSignificant
   if (s.pValue <= alpha && Math.abs(s.delta) < threshold) out.push(`|Δ| ${Math.abs(s.delta).toFixed(1)} pp is below the ${threshold} pp threshold`);
   if (!s.detectable) out.push("with these numbers of tasks and trials no outcome could reach significance: add tasks or trials");
   else if (s.pValue > alpha) out.push(`this benchmark detects changes of about ${s.mde.toFixed(1)} pp or more (80% power); the threshold is ${threshold} pp`);
-  if (notSignificant > 0) out.push(`${notSignificant} task(s) changed, but not significantly (each on its own is within chance)`);
+  if (notSignificant > 0) out.push(`${tasksText(notSignificant)} changed, but not significantly (each on its own is within chance)`);
   return out;
 }

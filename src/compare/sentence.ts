@@ -12,6 +12,8 @@ export interface SentenceInput {
 }
 
 const pp = (n: number): string => `${Math.abs(n).toFixed(1)} pp`;
+/** "1 task", "3 tasks". */
+export const tasksText = (n: number): string => `${n} task${n === 1 ? "" : "s"}`;
 const signedPp = (n: number): string => `${n >= 0 ? "+" : "−"}${pp(n)}`;
 
 export function verdictSentence(s: SentenceInput, threshold: number): string {
@@ -28,7 +30,7 @@ export function verdictSentence(s: SentenceInput, threshold: number): string {
     case "inconclusive":
       return s.detectable
         ? `No evidence of change (${signedPp(s.delta)} is within chance); this benchmark can detect changes of about ${Math.round(s.mde)} pp or more.`
-        : `Too few runs to tell: with ${s.pairedTasks} task(s) no change could be shown; add tasks or trials.`;
+        : `Too few runs to tell: with ${tasksText(s.pairedTasks)} no change could be shown; add tasks or trials.`;
   }
 }
 

@@ -60,7 +60,7 @@ describe("compare: verdict rules", () => {
     assert.equal(c.delta, 50);
     assert.equal(c.verdict, "improved");
     assert.ok(c.pValue < 1e-5);
-    assert.deepEqual(c.reasons, ["the change is larger than chance explains (p < 0.001)", "10 task(s) changed, but not significantly (each on its own is within chance)"]);
+    assert.deepEqual(c.reasons, ["the change is larger than chance explains (p < 0.001)", "10 tasks changed, but not significantly (each on its own is within chance)"]);
   });
 
   it("inconclusive: too few runs for any outcome to be significant", () => {
@@ -72,8 +72,11 @@ describe("compare: verdict rules", () => {
     assert.equal(c.verdict, "inconclusive");
     assert.deepEqual(c.fixed, []);
     assert.deepEqual(c.changedNotSignificant.map((t) => t.id), ["a"]);
-    assert.equal(c.sentence, "Too few runs to tell: with 3 task(s) no change could be shown; add tasks or trials.");
+    assert.equal(c.sentence, "Too few runs to tell: with 3 tasks no change could be shown; add tasks or trials.");
     assert.ok(c.reasons.includes("with these numbers of tasks and trials no outcome could reach significance: add tasks or trials"));
+    assert.ok(c.reasons.includes("1 task changed, but not significantly (each on its own is within chance)"), c.reasons.join("\n"));
+    const one = compare(makeTabulation({ s: { a: "PPP" } }), makeTabulation({ s: { a: "FFF" } }));
+    assert.equal(one.sentence, "Too few runs to tell: with 1 task no change could be shown; add tasks or trials.");
   });
 
   it("unchanged: no change, and the benchmark could detect one of the threshold's size", () => {
