@@ -78,6 +78,17 @@ export const CONTRACT: readonly ContractCase[] = [
     },
   },
   {
+    name: "a timeout past Node's timer limit (3 000 000 s) waits: the run ends by itself, not timed out at once",
+    script: "sleep 1; echo finished\n",
+    fake: { exitCode: 0, output: "finished\n" },
+    task: { timeoutMs: 3_000_000_000 },
+    check: (outcome, { log }) => {
+      assert.equal(outcome.timedOut, false);
+      assert.equal(outcome.exitCode, 0);
+      assert.match(log, /finished/);
+    },
+  },
+  {
     name: "an abort stops the run and says so (nothing terminal may be written for it)",
     script: "echo waiting\nsleep 60\n",
     fake: { block: true, output: "waiting\n" },
