@@ -88,9 +88,12 @@ function parseOutput(stdout: string, stderr: string): CustomTabulateOutput {
   return { verdicts, text: printed && warned ? `${printed}\n${warned}` : printed || warned };
 }
 
-function failure(script: string, how: string, stderr: string): BenchError {
+function failure(script: string, how: string, stderr: string, where?: string): BenchError {
   const tail = stderr.trim().split("\n").slice(-6).join("\n  ");
-  return new BenchError("E_CUSTOM_TABULATE", `${script} failed (${how})${tail ? `:\n  ${tail}` : ""}`);
+  // agbench's GAIA script imports pandas: say how to give the script its packages.
+  const missing = /ModuleNotFoundError: No module named '([^']+)'/.exec(stderr)?.[1];
+  const hint = missing === undefined || where === undefined ? "" : `\n  (${where} has no '${missing}': give --image IMAGE with the packages the script imports, e.g. built FROM python:3.11 with pip install ${missing.split(".")[0]}, or --native --python PYTHON for one on this machine that has them)`;
+  return new BenchError("E_CUSTOM_TABULATE", `${script} failed (${how})${tail ? `:\n  ${tail}` : ""}${hint}`);
 }
 
 /** Run `script` over one scenario folder of run folders. */
@@ -109,7 +112,7 @@ async function runNative(script: string, scenarioDir: string, sandbox: Extract<T
   if (r.error !== undefined) throw failure(script, r.error, r.stderr);
   if (r.timedOut) throw failure(script, "timed out", r.stderr);
   if (r.overflowed) throw failure(script, `printed more than ${OUTPUT_CAP} bytes`, r.stderr);
-  if (r.exitCode !== 0) throw failure(script, r.exitCode === null ? `killed by ${r.signal}` : `exit ${r.exitCode}`, r.stderr);
+  if (r.exitCode !== 0) throw failure(script, r.exitCode === null ? `killed by ${r.signal}` : `exit ${r.exitCode}`, r.stderr, `'${sandbox.python}'`);
   return parseOutput(r.stdout, r.stderr);
 }
 
@@ -159,7 +162,7 @@ async function runDocker(script: string, scenarioDir: string, sandbox: Extract<T
     clearTimeout(timer);
     await ended;
     const stderr = Buffer.concat(err).toString("utf8");
-    if (StatusCode !== 0) throw failure(script, `exit ${StatusCode} in ${sandbox.image}`, stderr);
+    if (StatusCode !== 0) throw failure(script, `exit ${StatusCode} in ${sandbox.image}`, stderr, `the image ${sandbox.image}`);
     return parseOutput(Buffer.concat(out).toString("utf8"), stderr);
   } finally {
     await container.remove({ force: true }).catch(() => {});

@@ -113,6 +113,17 @@ def main(args):
     assert.doesNotMatch(native.err, /BENCH_TEST_HOST_SECRET/, "natively too the host environment is not passed whole");
   });
 
+  it("a script that imports a package the sandbox lacks (GAIA's pandas) fails with how to give it one", async () => {
+    const lacking = await gaiaTree();
+    await writeFile(join(lacking, "Scripts/custom_tabulate.py"), "import bench_no_such_package_x\ndef main(args):\n    pass\n");
+    const docker = await bench(lacking, "tabulate", `Results/${SCENARIO}`);
+    assert.equal(docker.code, 1, docker.err);
+    assert.match(docker.err, new RegExp(`the image ${PYTHON_IMAGE} has no 'bench_no_such_package_x': give --image IMAGE with the packages the script imports, .*or --native --python PYTHON`));
+    const native = await bench(lacking, "tabulate", `Results/${SCENARIO}`, "--native", "--python", "python3");
+    assert.equal(native.code, 1, native.err);
+    assert.match(native.err, /'python3' has no 'bench_no_such_package_x'/);
+  });
+
   it("-e writes a real Excel workbook with agbench's columns", async () => {
     const file = join(root, "out/gaia.xlsx");
     const r = await bench(root, "tabulate", `Results/${SCENARIO}`, "-e", "out/gaia.xlsx");
