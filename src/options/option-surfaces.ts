@@ -102,7 +102,7 @@ export function checkRunOptions(options: RunOptions, table: readonly RunOptionSp
     if (given === undefined) continue;
     const items = spec.multiple && Array.isArray(given) ? given : [given];
     for (const item of items) {
-      if (!spec.kind.accepts(item)) issues.push(`${spec.sdk}: must be ${spec.kind.expected}, got ${JSON.stringify(item) ?? String(item)}`);
+      if (!spec.kind.accepts(item)) issues.push(`${spec.sdk}: must be ${spec.kind.expectedValue ?? spec.kind.expected}, got ${JSON.stringify(item) ?? String(item)}`);
     }
   }
   return issues;

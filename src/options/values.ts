@@ -21,6 +21,8 @@ export class OptionValueError extends Error {
 export interface ValueKind<T> {
   /** What a good value looks like, for messages ("a whole number ≥ 1"). */
   expected: string;
+  /** What a good SDK value looks like, when it differs from the text (`10m` is text only: SDK timeouts are numbers). */
+  expectedValue?: string;
   /** Text → value; throws OptionValueError. */
   parse(text: string): T;
   /** True when `value` (from an SDK caller) is acceptable as it is. */
@@ -81,6 +83,7 @@ const UNIT_SECONDS: Record<string, number> = { "": 1, s: 1, m: 60, h: 3600 };
 /** A duration in seconds > 0: `600`, `1.5`, or with a unit `90s`, `10m`, `2h`. Timers clamp it (timerMs). */
 export const seconds: ValueKind<number> = {
   expected: "a number of seconds > 0 (e.g. 600, 1.5, 10m, 2h)",
+  expectedValue: "a number of seconds > 0 (e.g. 600 or 1.5)",
   parse: (text) => {
     const match = /^(\d+(?:\.\d+)?|\.\d+)\s*(s|m|h)?$/i.exec(text.trim());
     const value = match ? Number(match[1]) * (UNIT_SECONDS[(match[2] ?? "").toLowerCase()] ?? Number.NaN) : Number.NaN;
@@ -211,6 +214,7 @@ export const mount: ValueKind<string> = {
 /** An amount in US dollars > 0, with or without a leading `$`. */
 export const usd: ValueKind<number> = {
   expected: "an amount in USD > 0 (e.g. 0.5 or $0.50)",
+  expectedValue: "an amount in USD > 0 (e.g. 0.5)",
   parse: (value) => {
     const body = value.trim().replace(/^\$/, "");
     const amount = DECIMAL.test(body) ? Number(body) : Number.NaN;

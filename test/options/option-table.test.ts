@@ -96,12 +96,17 @@ describe("values are read by one rule on every surface", () => {
     assert.deepEqual(checkRunOptions({ timeout: 0, repeat: 1.5, docker: { cpus: -1, memory: "2x", network: "nat" as never }, subsample: 1.5 }), [
       "repeat: must be a whole number ≥ 1, got 1.5",
       "subsample: must be a fraction in (0, 1) or a whole count ≥ 1 (1 = one task), got 1.5",
-      "timeout: must be a number of seconds > 0 (e.g. 600, 1.5, 10m, 2h), got 0",
+      "timeout: must be a number of seconds > 0 (e.g. 600 or 1.5), got 0",
       "docker.network: must be one of bridge, none, host, got \"nat\"",
       "docker.cpus: must be a number > 0, got -1",
       "docker.memory: must be bytes or a size like 512m or 2g, got \"2x\"",
     ]);
     assert.deepEqual(checkRunOptions({ timeout: 1.5 }), [], "fractional seconds are fine everywhere");
+    // Units are text syntax: an SDK caller who passes "10m" is told what a value must be, not shown 10m as an example.
+    assert.deepEqual(checkRunOptions({ timeout: "10m" as never, usage: { maxCostUsd: "$1" as never } }), [
+      "timeout: must be a number of seconds > 0 (e.g. 600 or 1.5), got \"10m\"",
+      "usage.maxCostUsd: must be an amount in USD > 0 (e.g. 0.5), got \"$1\"",
+    ]);
   });
 
   it("pass rates: 0.8, 80 and 80% mean 80 % in bench tabulate (rate.parse) and in the Action", () => {

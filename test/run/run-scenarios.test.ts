@@ -187,7 +187,7 @@ describe("runScenarios dry run, events and manifest", () => {
 
   it("rejects bad options with every issue listed", async () => {
     await assert.rejects(runScenariosWith(fakeDeps(), "x", { parallel: 0, retryErrors: -1, timeout: 0 }), {
-      message: "Invalid options:\n  parallel: must be a whole number ≥ 1, got 0\n  timeout: must be a number of seconds > 0 (e.g. 600, 1.5, 10m, 2h), got 0\n  retryErrors: must be a whole number ≥ 0, got -1",
+      message: "Invalid options:\n  parallel: must be a whole number ≥ 1, got 0\n  timeout: must be a number of seconds > 0 (e.g. 600 or 1.5), got 0\n  retryErrors: must be a whole number ≥ 0, got -1",
     });
   });
 });
