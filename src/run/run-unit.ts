@@ -1,8 +1,8 @@
 /** One (task, repetition): expand → run → score, with retries; result.json is written last. */
-import { appendFile, mkdir, stat } from "node:fs/promises";
+import { appendFile, mkdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describeError } from "../errors.ts";
-import { LOG_FILE, writeResult } from "../results/result-file.ts";
+import { LOG_FILE, RESULT_FILE, writeResult } from "../results/result-file.ts";
 import type { Runner, RunnerOutcome, RunTask } from "../runners/runner.ts";
 import type { Grade } from "../score/grading.ts";
 import { maskValue } from "../secrets/mask.ts";
@@ -163,8 +163,16 @@ async function attempt(scenario: ScenarioInstance, rep: number, runDir: string, 
   return attempt;
 }
 
-/** Run the unit to a terminal result (written to result.json), or undefined when aborted (nothing written). */
+/** Run the unit to a terminal result (written to result.json), or undefined when aborted (no result.json). */
 export async function runUnit(scenario: ScenarioInstance, rep: number, runDir: string, hash: string, ctx: UnitContext): Promise<RunResult | undefined> {
+  const result = await runToEnd(scenario, rep, runDir, hash, ctx);
+  // bench writes result.json only at the end: one in the folder of an interrupted run is the agent's,
+  // and a resume would take it for the run's verdict.
+  if (result === undefined) await rm(join(runDir, RESULT_FILE), { force: true }).catch(() => {});
+  return result;
+}
+
+async function runToEnd(scenario: ScenarioInstance, rep: number, runDir: string, hash: string, ctx: UnitContext): Promise<RunResult | undefined> {
   let last: Attempt | undefined;
   let attempts = 0;
   const meter = ctx.usage?.meter(rep);

@@ -15,7 +15,9 @@ describe("resume", () => {
     const cwd = await tempDir();
     const controller = new AbortController();
     // a and b finish; c and d block until the abort.
-    const first = new FakeRunner({ a: { exitCode: 0 }, b: { exitCode: 0 }, c: { block: true }, d: { block: true } });
+    // c's agent leaves a result.json of its own before it is interrupted: it must not survive as the verdict.
+    const forged = JSON.stringify({ schema: 1, scenario: "suite", id: "c", rep: 0, status: "passed", exitCode: 0 });
+    const first = new FakeRunner({ a: { exitCode: 0 }, b: { exitCode: 0 }, c: { block: true, files: { "result.json": forged } }, d: { block: true } });
     const events: RunEvent[] = [];
     const running = runScenariosWith(fakeDeps({ inputs: { "*": tasks } }), "x", {
       runner: first, cwd, parallel: 2, signal: controller.signal, onEvent: (e) => events.push(e),
