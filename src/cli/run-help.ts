@@ -1,5 +1,5 @@
 /** `bench run --help`: the option lines come from the run option table, with their defaults. */
-import { compareHelp } from "../options/compare-options.ts";
+import { compareHelp, DEFAULT_UNTIL_DECIDED_BUDGET } from "../options/compare-options.ts";
 import { helpLines } from "../options/option-surfaces.ts";
 import { FAILURE_LIST_CAP } from "./run-failures.ts";
 
@@ -27,7 +27,7 @@ Until decided (docs/verdict.md):
                             (group-sequential, false alarms at most --alpha): look 1 runs every task
                             once, each later look adds as many runs as there are tasks, given to the
                             tasks the base shows uncertain; -r is then the mean budget per task, at
-                            most -r × tasks runs (default 5)
+                            most -r × tasks runs (default ${DEFAULT_UNTIL_DECIDED_BUDGET})
       --base RESULTS        the baseline, a Results folder or tabulation JSON (needed by it)
       --threshold PP        ${compareHelp("threshold")}
       --alpha A             ${compareHelp("alpha")}

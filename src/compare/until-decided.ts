@@ -8,7 +8,7 @@
  */
 import { join } from "node:path";
 import { ConfigError } from "../errors.ts";
-import { comparisonSettingsIssues } from "../options/compare-options.ts";
+import { comparisonSettingsIssues, DEFAULT_UNTIL_DECIDED_BUDGET } from "../options/compare-options.ts";
 import { runScenarios } from "../run/run-scenarios.ts";
 import { fromRecords } from "../tabulate/tabulate.ts";
 import type { PlannedBySuite, RunRecord } from "../tabulate/read-results.ts";
@@ -22,8 +22,7 @@ import { compare, pairTasks, type CompareOptions, type Comparison } from "./comp
 import { untilDecidedStep, type Look } from "./sequential.ts";
 import { DEFAULT_ALPHA, DEFAULT_THRESHOLD } from "./verdict.ts";
 
-/** Mean repetitions per task (the budget is this × tasks runs) when `--until-decided` is given without `-r`. */
-export const DEFAULT_UNTIL_DECIDED_BUDGET = 5;
+export { DEFAULT_UNTIL_DECIDED_BUDGET };
 
 /** Options of runUntilDecided: run options plus the base Tabulation, the threshold and significance level, and a callback per look. */
 export interface UntilDecidedOptions extends RunOptions {

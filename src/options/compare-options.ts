@@ -6,6 +6,9 @@
 import { DEFAULT_ALPHA, DEFAULT_THRESHOLD } from "../compare/verdict.ts";
 import { OptionValueError, points, significance, type ValueKind } from "./values.ts";
 
+/** Mean repetitions per task (the budget is this × tasks runs) when `--until-decided` is given without `-r`. */
+export const DEFAULT_UNTIL_DECIDED_BUDGET = 5;
+
 /** The comparison options a surface reads (both optional: compare() applies the defaults). */
 export interface ComparisonSettings {
   /** Smallest |Δ| in percentage points that counts as a change. */

@@ -6,6 +6,7 @@
  */
 import { resolve } from "node:path";
 import type { DockerSettings, RunOptions } from "../types.ts";
+import { DEFAULT_UNTIL_DECIDED_BUDGET } from "./compare-options.ts";
 import type { UsageOptions } from "../usage/usage-types.ts";
 import {
   count, envName, fractionOrCount, httpUrl, mount, oneOf, positiveNumber, regex, seconds, shard, size, text, usd, type ValueKind,
@@ -104,7 +105,7 @@ function value<T>(spec: ValueOption<T>): RunOptionSpec {
 /** The run option table: every `bench run` flag / Action input / RunOptions field, its kind, default and help (docs/options.md). */
 export const RUN_OPTIONS: readonly RunOptionSpec[] = [
   value({ flag: "repeat", short: "r", group: "run", kind: count(1), arg: "N", shown: "1", action: "repeat", sdk: "repeat",
-    actionNote: "With until-decided: the mean budget of runs per task (empty = 5).",
+    actionNote: `With until-decided: the mean budget of runs per task (empty = ${DEFAULT_UNTIL_DECIDED_BUDGET}).`,
     help: "repetitions (trials) per task", set: (o, v) => { o.repeat = v; }, get: (o) => o.repeat }),
   value({ flag: "subsample", short: "s", group: "run", kind: fractionOrCount, arg: "X", shown: "all", action: "subsample", sdk: "subsample",
     help: "per scenario file: a fraction (1.0 = all) or a count of tasks, the ones agbench picks",

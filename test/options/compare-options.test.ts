@@ -8,7 +8,7 @@ import { parse } from "yaml";
 import { readInputs } from "../../action/inputs.ts";
 import { main } from "../../src/cli/main.ts";
 import { parseRunArgs } from "../../src/cli/run-args.ts";
-import { compare, DEFAULT_ALPHA, DEFAULT_THRESHOLD } from "../../sdk/compare.ts";
+import { compare, DEFAULT_ALPHA, DEFAULT_THRESHOLD, DEFAULT_UNTIL_DECIDED_BUDGET } from "../../sdk/compare.ts";
 import { fromRecords } from "../../src/tabulate/tabulate.ts";
 import { captureIO } from "../helpers/capture-io.ts";
 
@@ -66,6 +66,8 @@ describe("comparison options: one rule on every surface", () => {
     assert.match(yml.inputs["threshold"]?.description ?? "", new RegExp(`Empty = ${DEFAULT_THRESHOLD}\\.`));
     assert.match(yml.inputs["alpha"]?.description ?? "", new RegExp(`Empty = ${DEFAULT_ALPHA}\\.`));
     assert.deepEqual([yml.inputs["threshold"]?.default, yml.inputs["alpha"]?.default], ["", ""]);
+    assert.match(yml.inputs["until-decided"]?.description ?? "", new RegExp(`empty repeat = ${DEFAULT_UNTIL_DECIDED_BUDGET}\\)`));
+    assert.match(yml.inputs["repeat"]?.description ?? "", new RegExp(`\\(empty = ${DEFAULT_UNTIL_DECIDED_BUDGET}\\)`));
     const help = captureIO({ cwd: tmpdir() });
     await main(["compare", "--help"], help);
     assert.match(help.out(), new RegExp(`--threshold PP .*\\(default ${DEFAULT_THRESHOLD}\\)`));
