@@ -69,8 +69,11 @@ export async function loadEnvFile(path: string, options: EnvFileOptions = {}): P
       issues.push(`${path}: ${key}: the value refers to itself (YAML alias cycle)`);
       continue;
     }
-    env[key] = pythonEnvText(resolveReferences(raw, (value) => substitute(key, value)));
+    const resolved = resolveReferences(raw, (value) => substitute(key, value));
+    env[key] = pythonEnvText(resolved);
     secrets.add(env[key]);
+    // A scenario may print one field of a nested value (MODEL_CONFIG's config.api_key): each string is a secret too.
+    for (const leaf of stringLeaves(resolved)) secrets.add(leaf);
   }
   if (issues.length > 0) throw new ConfigError(source, issues);
   return { env, secrets: [...secrets].filter((secret) => secret !== ""), warnings };
@@ -84,6 +87,17 @@ function parseEnvText(text: string, isJson: boolean, path: string, source: strin
     throw new ConfigError(source, [`${path}: must be a mapping of NAME: value`]);
   }
   return data as Record<string, unknown>;
+}
+
+/** The strings inside a nested value (its keys excluded); none for a plain string. */
+function stringLeaves(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(leavesOf);
+  if (typeof value === "object" && value !== null) return Object.values(value).flatMap(leavesOf);
+  return [];
+}
+
+function leavesOf(value: unknown): string[] {
+  return typeof value === "string" ? [value] : stringLeaves(value);
 }
 
 function resolveReferences(value: unknown, substitute: (text: string) => string): unknown {
