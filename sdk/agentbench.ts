@@ -3,6 +3,7 @@
  * running them, and the HTTP agent with its prompters.
  * @module
  */
+export { ConfigLoader } from "../src/config/agentbench/config-loader.ts";
 export { expandAssignments } from "../src/config/agentbench/expand-assignments.ts";
 export type { AssignmentRun, ExpandAssignmentsOptions } from "../src/config/agentbench/expand-assignments.ts";
 export { runAssignments } from "../src/config/agentbench/run-assignments.ts";

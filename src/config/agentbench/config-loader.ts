@@ -18,11 +18,13 @@ const fail = (message: string): never => {
   throw new ConfigError("agentbench config", [message]);
 };
 
+/** AgentBench's main-branch ConfigLoader: `new ConfigLoader(cwd).loadFrom(file)` is what `python -m src.configs file` prints. */
 export class ConfigLoader {
   readonly #cwd: string;
   readonly #loading: string[] = [];
   readonly #loaded = new Map<string, unknown>();
 
+  /** `cwd`: the folder file names in messages are shown relative to. */
   constructor(cwd: string) {
     this.#cwd = cwd;
   }
@@ -31,7 +33,7 @@ export class ConfigLoader {
     return relative(this.#cwd, file) || file;
   }
 
-  /** Load a config file with its imports, defaults and overwrites applied. */
+  /** Load a config file with its imports, defaults and overwrites applied (`importer`: the file importing it, for messages). */
   async loadFrom(path: string, importer?: string): Promise<unknown> {
     const where = importer === undefined ? this.#label(path) : `${this.#label(importer)}: import`;
     const file = await realpath(path).catch(() => fail(`${where}: file not found: ${this.#label(path)}`));
