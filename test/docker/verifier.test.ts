@@ -122,3 +122,22 @@ describe("verifier phase as a non-root user", { skip: engine.skip }, () => {
     }
   });
 });
+
+describe("verifier output past the limit", { skip: engine.skip }, () => {
+  it("a /logs/verifier over 64 MiB is a verifier error that says the copy failed, not that the verifier could not run", async () => {
+    const { dir, jsonl } = await writeAdversarialBenchmark({
+      only: ["honest"],
+      extraLines: [{ id: "big_logs", template: "Templates/honest", command: "true", verify: { mode: "separate", command: 'head -c 70000000 /dev/zero > "$BENCH_VERIFIER_LOGS/big"; echo 1 > "$BENCH_VERIFIER_LOGS/reward.txt"' } }],
+    });
+    const resultsDir = join(await mkdtemp(join(tmpdir(), "bench-verifier-big-")), "Results");
+    try {
+      const runner = new DockerRunner({ docker: engine.docker, defaultImage: PYTHON_IMAGE });
+      const summary = await runScenarios(jsonl, { runner, resultsDir, cwd: dir, dockerImage: PYTHON_IMAGE, noHistory: true, filter: "^big_logs$" });
+      const result = summary.results.find((r) => r.id === "big_logs");
+      assert.equal(result?.status, "error");
+      assert.equal(result?.error, "verifier error: copying /logs/verifier out failed: more than 67108864 bytes of files (at most 64 MiB is kept)");
+    } finally {
+      await rm(join(resultsDir, ".."), { recursive: true, force: true });
+    }
+  });
+});

@@ -73,7 +73,12 @@ export async function runDockerVerifier(ctx: DockerVerifierContext, task: RunTas
     if (state.aborted) return outcome({ aborted: true });
     if (state.timedOut) await sink.write(`\n[bench-action: verifier timed out after ${verifier.timeoutMs / 1000} s; container killed]\n`);
     const archive = await container.getArchive({ path: VERIFIER_LOGS_PATH });
-    await safeExtract(archive as import("node:stream").Readable, join(task.runDir, VERIFIER_OUTPUT_DIR), { prefix: "verifier", limitBytes: VERIFIER_LOGS_LIMIT_BYTES });
+    try {
+      await safeExtract(archive as import("node:stream").Readable, join(task.runDir, VERIFIER_OUTPUT_DIR), { prefix: "verifier", limitBytes: VERIFIER_LOGS_LIMIT_BYTES });
+    } catch (error) {
+      // It ran: what failed is bringing its output back (too large, or an entry that would leave the folder).
+      return outcome({ error: `copying ${VERIFIER_LOGS_PATH} out failed: ${maskText(describeError(error), task.secrets)} (at most ${VERIFIER_LOGS_LIMIT_BYTES / 1024 / 1024} MiB is kept)` });
+    }
     return outcome({ exitCode: state.timedOut ? null : code, timedOut: state.timedOut });
   } catch (error) {
     if (state.aborted) return outcome({ aborted: true });
