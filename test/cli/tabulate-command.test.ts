@@ -71,7 +71,7 @@ describe("bench tabulate / compare / merge / score", () => {
     await bench(cwd, "tabulate", "base", "-f", "json", "--out", "base.json");
     const md = await bench(cwd, "compare", "base.json", "head", "--format", "md");
     assert.equal(md.code, 0);
-    assert.match(md.out, /^### Benchmark comparison\n\n🟡 \*\*Inconclusive\*\*: too few runs to tell: with 4 task\(s\) no change could be shown; add tasks or trials\.\n/);
+    assert.match(md.out, /^### Benchmark comparison\n\n🟡 \*\*Inconclusive\*\*: too few runs to tell: with 4 tasks no change could be shown; add tasks or trials\.\n/);
     // 8 tasks: all pass in base, none in head → p = 2/2⁸ = 0.0078
     for (let i = 0; i < 8; i++) {
       await writeRun(join(cwd, "base8"), result("s", `t${i}`, 0, { status: "passed" }));

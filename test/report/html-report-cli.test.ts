@@ -67,6 +67,6 @@ describe("bench report", () => {
     assert.match(none.err, /^bench report: expected exactly one <results> \(got 0\)\n/);
     const bad = await report(["a", "--threshold", "x"], "/");
     assert.equal(bad.code, 2);
-    assert.equal(bad.err, "bench report: --threshold must be a number >= 0, got 'x'\n");
+    assert.equal(bad.err, "bench report: --threshold: expected a number of percentage points ≥ 0 (e.g. 5 or 2.5), got 'x'\nRun 'bench report --help' for usage.\n");
   });
 });
