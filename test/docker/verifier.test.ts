@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DockerRunner, LABEL_RUN_ID, runScenarios, type RunResult, type RunSummary } from "../../sdk/index.ts";
+import { DockerRunner, LABEL_RUN_ID, runScenarios, type DockerSettings, type RunResult, type RunSummary } from "../../sdk/index.ts";
 import { GRADER_MARKER, writeAdversarialBenchmark } from "../helpers/verifier-fixture.ts";
 import { dockerEngine, PYTHON_IMAGE } from "./engine.ts";
 
@@ -104,40 +104,31 @@ for (const mode of ["shared", "separate"] as const) {
   });
 }
 
+/** One scenario with its own verifier, run alone; `check` reads its result and run folder before the folder is removed. */
+async function runOne(id: string, verify: Record<string, unknown>, settings: DockerSettings, check: (result: RunResult | undefined, runDir: string) => Promise<void> | void): Promise<void> {
+  const { dir, jsonl } = await writeAdversarialBenchmark({ only: ["honest"], extraLines: [{ id, template: "Templates/honest", command: "true", verify }] });
+  const resultsDir = join(await mkdtemp(join(tmpdir(), `bench-verifier-${id}-`)), "Results");
+  try {
+    const runner = new DockerRunner({ docker: engine.docker, defaultImage: PYTHON_IMAGE, settings });
+    const summary = await runScenarios(jsonl, { runner, resultsDir, cwd: dir, dockerImage: PYTHON_IMAGE, noHistory: true, filter: `^${id}$` });
+    await check(summary.results.find((r) => r.id === id), join(resultsDir, "adversarial", id, "0"));
+  } finally {
+    await rm(join(resultsDir, ".."), { recursive: true, force: true });
+  }
+}
+
 describe("verifier phase as a non-root user", { skip: engine.skip }, () => {
-  it("the image's user (here the agent's --user, kept by the shared mode's commit) can write its reward", async () => {
-    const { dir, jsonl } = await writeAdversarialBenchmark({
-      only: ["honest"],
-      extraLines: [{ id: "nonroot", template: "Templates/honest", command: "true", verify: { mode: "shared", command: 'id -u > "$BENCH_VERIFIER_LOGS/uid.txt"; echo 1 > "$BENCH_VERIFIER_LOGS/reward.txt"' } }],
-    });
-    const resultsDir = join(await mkdtemp(join(tmpdir(), "bench-verifier-nonroot-")), "Results");
-    try {
-      const runner = new DockerRunner({ docker: engine.docker, defaultImage: PYTHON_IMAGE, settings: { user: "65534:65534" } });
-      const summary = await runScenarios(jsonl, { runner, resultsDir, cwd: dir, dockerImage: PYTHON_IMAGE, noHistory: true, filter: "^nonroot$" });
-      const result = summary.results.find((r) => r.id === "nonroot");
+  it("the image's user (here the agent's --user, kept by the shared mode's commit) can write its reward", () =>
+    runOne("nonroot", { mode: "shared", command: 'id -u > "$BENCH_VERIFIER_LOGS/uid.txt"; echo 1 > "$BENCH_VERIFIER_LOGS/reward.txt"' }, { user: "65534:65534" }, async (result, runDir) => {
       assert.equal(result?.status, "passed", JSON.stringify(result));
-      assert.equal((await readFile(join(resultsDir, "adversarial/nonroot/0/verifier/uid.txt"), "utf8")).trim(), "65534");
-    } finally {
-      await rm(join(resultsDir, ".."), { recursive: true, force: true });
-    }
-  });
+      assert.equal((await readFile(join(runDir, "verifier/uid.txt"), "utf8")).trim(), "65534");
+    }));
 });
 
 describe("verifier output past the limit", { skip: engine.skip }, () => {
-  it("a /logs/verifier over 64 MiB is a verifier error that says the copy failed, not that the verifier could not run", async () => {
-    const { dir, jsonl } = await writeAdversarialBenchmark({
-      only: ["honest"],
-      extraLines: [{ id: "big_logs", template: "Templates/honest", command: "true", verify: { mode: "separate", command: 'head -c 70000000 /dev/zero > "$BENCH_VERIFIER_LOGS/big"; echo 1 > "$BENCH_VERIFIER_LOGS/reward.txt"' } }],
-    });
-    const resultsDir = join(await mkdtemp(join(tmpdir(), "bench-verifier-big-")), "Results");
-    try {
-      const runner = new DockerRunner({ docker: engine.docker, defaultImage: PYTHON_IMAGE });
-      const summary = await runScenarios(jsonl, { runner, resultsDir, cwd: dir, dockerImage: PYTHON_IMAGE, noHistory: true, filter: "^big_logs$" });
-      const result = summary.results.find((r) => r.id === "big_logs");
+  it("a /logs/verifier over 64 MiB is a verifier error that says the copy failed, not that the verifier could not run", () =>
+    runOne("big_logs", { mode: "separate", command: 'head -c 70000000 /dev/zero > "$BENCH_VERIFIER_LOGS/big"; echo 1 > "$BENCH_VERIFIER_LOGS/reward.txt"' }, {}, (result) => {
       assert.equal(result?.status, "error");
       assert.equal(result?.error, "verifier error: copying /logs/verifier out failed: more than 67108864 bytes of files (at most 64 MiB is kept)");
-    } finally {
-      await rm(join(resultsDir, ".."), { recursive: true, force: true });
-    }
-  });
+    }));
 });
