@@ -143,7 +143,7 @@ export function compare(base: Tabulation, head: Tabulation, options: CompareOpti
   const reward = rewardOf(pairs);
   const flags = flagTasks(pairs, alpha);
   const comparison: Comparison = {
-    version: 2, threshold, alpha, rules: comparisonRules(alpha), ...overall, reasons: reasons(overall, threshold, alpha, flags.changedNotSignificant.length),
+    version: 2, threshold, alpha, rules: comparisonRules(alpha), ...overall, reasons: [...reasons(overall, threshold, alpha, flags.changedNotSignificant.length), ...brokenRuns(pairs)],
     suites, ...flags, onlyInBase, onlyInHead,
     ...(reward ? { reward } : {}),
     ...usageOf(base, head),
@@ -175,6 +175,17 @@ export function deltaStats(pairs: readonly (TaskSamples & { baseRow?: TaskRow; h
     pairs.length === 0 ? 0 : (100 * pairs.reduce((s, p) => s + p[side].reduce((a, v) => a + v, 0) / p[side].length, 0)) / pairs.length;
   const stats = { ...decision, basePercentage: percentage("base"), headPercentage: percentage("head"), ci95: bootstrapInterval(pairs) };
   return { ...stats, sentence: verdictSentence(stats, threshold) };
+}
+
+/** Trials of paired tasks that ended in error or timeout, or have no result, count as not passed: say so, so a broken harness is not read as a worse agent. */
+function brokenRuns(pairs: readonly Pair[]): string[] {
+  const count = (row: (p: Pair) => TaskRow): number =>
+    pairs.reduce((n, p) => n + row(p).trials.filter((t) => t.status === "error" || t.status === "timeout" || t.status === "missing").length, 0);
+  const base = count((p) => p.baseRow);
+  const head = count((p) => p.headRow);
+  if (base + head === 0) return [];
+  const trials = (n: number): string => `${n} trial${n === 1 ? "" : "s"}`;
+  return [`${trials(base)} of the base and ${head} of the head ended in error or timeout or have no result; they count as not passed (their run folders say why)`];
 }
 
 function reasons(s: DeltaStats, threshold: number, alpha: number, notSignificant: number): string[] {

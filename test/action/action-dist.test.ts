@@ -117,7 +117,7 @@ describe("dist/index.js against fake GitHub + results service", () => {
     assert.equal(comments.length, 151);
     const ours = comments.at(-1);
     assert.ok(ours?.body.startsWith(`${MARKER}\n## bench-action: 33.3 %`), ours?.body.slice(0, 200));
-    assert.match(ours?.body ?? "", /verdict \*\*inconclusive\*\*\n\n\*\*Too few runs to tell: with 3 task\(s\) no change could be shown; add tasks or trials\.\*\*¹\n/);
+    assert.match(ours?.body ?? "", /verdict \*\*inconclusive\*\*\n\n\*\*Too few runs to tell: with 3 tasks no change could be shown; add tasks or trials\.\*\*¹\n/);
     assert.match(ours?.body ?? "", /Baseline: `main` @ `ba5e5ba` \(\[run 400\]\(https:\/\/github\.com\/octo\/bench\/actions\/runs\/400\), 180 min old\)|Baseline: `main` @ `ba5e5ba` \(\[run 400\]\(https:\/\/github\.com\/octo\/bench\/actions\/runs\/400\), 3 h old\)/);
     assert.doesNotMatch(ours?.body ?? "", /New failures/);
     assert.match(ours?.body ?? "", /<sub>¹ Verdict: stratified permutation test .*α = 0\.05/);

@@ -63,6 +63,14 @@ describe("compare: verdict rules", () => {
     assert.deepEqual(c.reasons, ["the change is larger than chance explains (p < 0.001)", "10 tasks changed, but not significantly (each on its own is within chance)"]);
   });
 
+  it("says how many trials ended in error or timeout or have no result, on each side", () => {
+    const c = compare(makeTabulation({ s: { ...uniform(8, "PPP"), x: "PE-" } }), makeTabulation({ s: { ...uniform(8, "EET"), x: "PPP" } }));
+    assert.equal(c.verdict, "regressed");
+    assert.equal(c.reasons.at(-1), "2 trials of the base and 24 of the head ended in error or timeout or have no result; they count as not passed (their run folders say why)");
+    const clean = compare(makeTabulation({ s: uniform(8, "PPF") }), makeTabulation({ s: uniform(8, "PFF") }));
+    assert.ok(clean.reasons.every((r) => !/error or timeout/.test(r)), clean.reasons.join("\n"));
+  });
+
   it("inconclusive: too few runs for any outcome to be significant", () => {
     // 3 tasks × 1 trial: the most extreme outcome has p = 2 / 2³ = .25 > .05
     const c = compare(makeTabulation({ s: { a: "F", b: "F", c: "P" } }), makeTabulation({ s: { a: "P", b: "F", c: "P" } }));
