@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import {
-  compare, comparisonView, describeLook, findDefaultEnvFile, loadEnvFile, merge, renderHtmlReport, renderMarkdown, runScenarios, runUntilDecided, tabulate,
+  compare, comparisonView, describeLook, findCustomTabulate, findDefaultEnvFile, loadEnvFile, merge, renderHtmlReport, renderMarkdown, runScenarios, runUntilDecided, tabulate,
   type ComparisonView, type RunEvent, type RunOptions, type RunSummary, type Tabulation,
 } from "../sdk/index.ts";
 import type { ActionInputs } from "./inputs.ts";
@@ -42,6 +42,12 @@ export async function envValues(inputs: ActionInputs, cwd: string, hostEnv: Reco
 }
 
 export const tabulateResults = (paths: string[]): Promise<Tabulation> => tabulate(paths);
+
+/**
+ * The custom_tabulate.py `bench tabulate` would run for these scenarios (found as agbench finds it), or
+ * undefined. The Action does not run it (docs/options.md, "The other commands and the Action").
+ */
+export const customTabulateScript = (inputs: ActionInputs, cwd: string): Promise<string | undefined> => findCustomTabulate(cwd, inputs.scenarios);
 
 export const mergeShards = (dirs: string[]): Promise<Tabulation> => merge(dirs);
 

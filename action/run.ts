@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { describeError, failureReasons, headlineOf, renderSummaryAndComment, type BaselineInfo, type ComparisonView } from "../sdk/index.ts";
 import { findBaseline, type BaselineSource } from "./baseline.ts";
 import { postCheckRun, verifiedPr } from "./fork-safe.ts";
-import { compareTabulations, envValues, htmlReport, mergeShards, plannedTaskIds, runBenchmark, tabulateResults, tabulationMarkdown, type Tabulation } from "./bench.ts";
+import { compareTabulations, customTabulateScript, envValues, htmlReport, mergeShards, plannedTaskIds, runBenchmark, tabulateResults, tabulationMarkdown, type Tabulation } from "./bench.ts";
 import { readContext, type ActionContext } from "./context.ts";
 import { seedHistory } from "./history-seed.ts";
 import { readInputs } from "./inputs.ts";
@@ -71,6 +71,11 @@ async function runAction(core: ActionCore, deps: ActionDeps): Promise<void> {
     const summary = await runBenchmark(inputs, cwd, progressLogger(core), deps.env, untilDecided);
     logScenarioGroups(core, summary);
     head = await tabulateResults([resultsDir]);
+    const script = await customTabulateScript(inputs, cwd);
+    if (script) {
+      core.warning(`${relative(cwd, script)}: the Action tabulates by each run's result.json and does not run this script; ` +
+        "bench tabulate runs it (in a sandbox), so its figures may differ from the summary's (docs/options.md)");
+    }
   } else {
     const source = await findReportSource(resultsDir, inputs.artifactName, ctx, deps.artifacts, github);
     core.info(`Reporting on ${source.from}`);

@@ -89,6 +89,24 @@ describe("run() with injected core and clients", () => {
     assert.ok(head.log.includes("History: 3 tests from the baseline (2 regression tests)"));
   });
 
+  it("a benchmark with a custom_tabulate.py: the Action says it tabulates without it (bench tabulate would run it)", async () => {
+    const ws = mkdtempSync(join(tmpdir(), "bench-action-run-"));
+    cpSync(FIXTURE, ws, { recursive: true });
+    const env = { GITHUB_WORKSPACE: ws, GITHUB_EVENT_NAME: "push", GITHUB_REPOSITORY: "o/r", GITHUB_RUN_ID: "11", RUNNER_TEMP: ws, BENCH_TEST_AGENT_MODE: "base-agent-x9" };
+    const deps = { env, github: () => fakeGitHub([]), artifacts: noArtifacts, now: () => new Date() };
+    const inputs = { runtime: "native", "upload-artifact": "false", baseline: "none", "comment-mode": "off" };
+    const plain = fakeCore(inputs);
+    await run(plain.core, deps);
+    assert.equal(plain.failed(), undefined);
+    assert.ok(!plain.log.some((line) => line.includes("custom_tabulate.py")), "no script, no warning");
+
+    writeFileSync(join(ws, "Tasks", "custom_tabulate.py"), "def main(args):\n    pass\n");
+    const scripted = fakeCore(inputs);
+    await run(scripted.core, deps);
+    assert.ok(scripted.log.includes("warning: Tasks/custom_tabulate.py: the Action tabulates by each run's result.json and does not run this script; " +
+      "bench tabulate runs it (in a sandbox), so its figures may differ from the summary's (docs/options.md)"), scripted.log.join("\n"));
+  });
+
   it("a push to main whose previous run cannot be looked up starts a fresh history and stays green", async () => {
     const ws = mkdtempSync(join(tmpdir(), "bench-action-run-"));
     cpSync(FIXTURE, ws, { recursive: true });
