@@ -21,6 +21,15 @@ export interface ParseYamlOptions {
   allowCycles?: boolean;
 }
 
+/** ":line:col" of a JSON.parse error (Node reports "at position N"), else "". */
+export function jsonErrorWhere(error: unknown, text: string): string {
+  const position = /at position (\d+)/.exec(error instanceof Error ? error.message : "");
+  if (!position) return "";
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split("\n").length;
+  return `:${line}:${before.length - before.lastIndexOf("\n")}`;
+}
+
 /** `text` of `file` parsed, or a ConfigError that names the file and position. */
 export function parseYaml(text: string, file: string, options: ParseYamlOptions): unknown {
   const kind = options.json ? "JSON" : "YAML";
@@ -34,7 +43,7 @@ export function parseYaml(text: string, file: string, options: ParseYamlOptions)
       data = parse(text, { logLevel: "error", ...(options.intAsBigInt ? { intAsBigInt: true } : {}) });
     }
   } catch (error) {
-    const where = error instanceof YAMLParseError ? `:${error.linePos?.[0].line ?? "?"}:${error.linePos?.[0].col ?? "?"}` : "";
+    const where = error instanceof YAMLParseError ? `:${error.linePos?.[0].line ?? "?"}:${error.linePos?.[0].col ?? "?"}` : jsonErrorWhere(error, text);
     if (options.secret) throw new ConfigError(options.source, [`${file}${where}: invalid ${kind}`]);
     throw new ConfigError(options.source, [`${file}${where}: invalid ${kind}: ${(error as Error).message}`], { cause: error });
   }

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { importAgbenchmark } from "../../src/import/agbenchmark/import-agbenchmark.ts";
@@ -72,5 +72,17 @@ describe("importAgbenchmark", () => {
     const out = await mkdtemp(join(tmpdir(), "agb-import-"));
     await assert.rejects(importAgbenchmark(challenges, out, {}), { message: "Invalid options:\n  --agent-command is required (or --mock to copy artifacts_out)" });
     await assert.rejects(importAgbenchmark(out, out, { mock: true }), { message: `Invalid agbenchmark challenges:\n  ${out}: no data.json found` });
+    // A trailing comma (line 6) and a missing name: the file, the line and column, the field.
+    const broken = await mkdtemp(join(tmpdir(), "agb-broken-"));
+    await mkdir(join(broken, "a"));
+    await mkdir(join(broken, "b"));
+    await writeFile(join(broken, "a", "data.json"), '{\n  "name": "A",\n  "task": "x",\n  "ground": {},\n  "category": ["coding"],\n}\n');
+    await writeFile(join(broken, "b", "data.json"), '{\n  "task": "x",\n  "ground": {}\n}\n');
+    await assert.rejects(importAgbenchmark(broken, out, { mock: true }), (error: Error) => {
+      const [first, second] = error.message.split("\n").slice(1);
+      assert.match(first!, new RegExp(`^  ${join(broken, "a", "data.json")}:6:1: `));
+      assert.equal(second, `  ${join(broken, "b", "data.json")}: "name" must be a non-empty string`);
+      return true;
+    });
   });
 });

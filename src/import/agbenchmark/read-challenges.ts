@@ -6,6 +6,7 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
+import { jsonErrorWhere } from "../../config/parse-yaml.ts";
 import { ConfigError } from "../../errors.ts";
 
 export interface AgbGround {
@@ -70,12 +71,14 @@ async function findDataFiles(dir: string, out: string[]): Promise<void> {
 }
 
 async function readJson(path: string, issues: string[]): Promise<Record<string, unknown> | undefined> {
+  let text = "";
   try {
-    const data = JSON.parse(await readFile(path, "utf8")) as unknown;
+    text = await readFile(path, "utf8");
+    const data = JSON.parse(text) as unknown;
     if (data && typeof data === "object" && !Array.isArray(data)) return data as Record<string, unknown>;
     issues.push(`${path}: not a JSON object`);
   } catch (error) {
-    issues.push(`${path}: ${(error as Error).message}`);
+    issues.push(`${path}${jsonErrorWhere(error, text)}: ${(error as Error).message}`);
   }
   return undefined;
 }
