@@ -37,7 +37,7 @@ describe("tabulate --format agbenchmark", () => {
     // The 2023 model reads Union[Test, SuiteTest] left to right (pydantic v1): an entry that also
     // passed as a Test (is_regression, metrics.success) would load without its members.
     assert.equal(suite.is_regression, undefined);
-    assert.equal(suite.metrics.success, undefined);
+    assert.equal((suite.metrics as Record<string, unknown>).success, undefined);
     assert.deepEqual(suite.tests!.WriteFile?.results, [{ success: false, run_time: "3.0 seconds", fail_reason: "no file", reached_cutoff: false, n_steps: null, steps: [], cost: null }]);
     const skipped = Object.values(report.tests).find((t) => t.data_path === "other/Math")!;
     assert.equal(skipped.metrics.attempted, false, "a skipped test was not attempted");
