@@ -255,7 +255,11 @@ export class DockerRunner implements Runner {
       signal?.removeEventListener("abort", onAbort);
       // Shared-mode verifiers run in this container's state once its processes are gone (it exited or was killed).
       if (container && started && task.verifier?.mode === "shared" && !state.aborted && error === undefined) {
-        committed = await container.commit({ repo: VERIFY_IMAGE_REPO, tag: randomBytes(8).toString("hex"), pause: false }).then(
+        // The image would keep the run's variables (ENV.yaml values) in its config, also on the engine after a
+        // crash: committed with each one blanked, it holds their names only.
+        const query = { container: container.id, repo: VERIFY_IMAGE_REPO, tag: randomBytes(8).toString("hex"), pause: false };
+        const blanked = Object.keys(task.env).map((key) => `${key}=`);
+        committed = await container.commit({ _query: query, _body: blanked.length ? { Env: blanked } : {} }).then(
           (made: { Id: string }) => ({ image: made.Id }),
           (caught: unknown) => ({ error: `committing the agent's container failed: ${describeError(caught)}` }),
         );

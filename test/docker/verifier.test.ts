@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DockerRunner, LABEL_RUN_ID, runScenarios, type DockerSettings, type RunResult, type RunSummary } from "../../sdk/index.ts";
@@ -131,4 +131,34 @@ describe("verifier output past the limit", { skip: engine.skip }, () => {
       assert.equal(result?.status, "error");
       assert.equal(result?.error, "verifier error: copying /logs/verifier out failed: more than 67108864 bytes of files (at most 64 MiB is kept)");
     }));
+});
+
+describe("the shared mode's committed image", { skip: engine.skip }, () => {
+  it("keeps the names of the run's variables, never their values (it outlives a crashed bench on the engine)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "bench-verifier-commit-"));
+    const secret = `commit-secret-${randomUUID()}`;
+    try {
+      await writeFile(join(dir, "run.sh"), "echo 42 > answer.txt\n");
+      const runner = new DockerRunner({ docker: engine.docker, defaultImage: PYTHON_IMAGE });
+      const runId = `audit-commit-${randomUUID()}`;
+      const verifier = { origin: "verify" as const, command: 'sleep 8; echo 1 > "$BENCH_VERIFIER_LOGS/reward.txt"', timeoutMs: 120_000, mode: "shared" as const, env: {}, files: [], reward: "file" as const };
+      const task = { runId, scenario: "commit", taskId: "t", rep: 0, runDir: dir, env: { MY_TOKEN: secret }, timeoutMs: 120_000, logCapBytes: 1 << 20, secrets: [secret], hasRequirements: false, image: PYTHON_IMAGE, verifier };
+      const running = runner.run(task);
+      // The image exists from the commit to the end of the verification (8 s and more).
+      let env: string[] | undefined;
+      for (let tries = 0; env === undefined && tries < 600; tries++) {
+        const [image] = await engine.docker.listImages({ filters: { label: [`${LABEL_RUN_ID}=${runId}`], reference: ["bench-action-verify"] } });
+        if (image) env = (await engine.docker.getImage(image.Id).inspect()).Config.Env ?? [];
+        else await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const outcome = await running;
+      await runner.close();
+      assert.equal(outcome.verifier?.exitCode, 0, JSON.stringify(outcome));
+      assert.ok(env, "the committed image was seen");
+      assert.ok(env.includes("MY_TOKEN="), env.join(" "));
+      assert.equal(env.some((entry) => entry.includes(secret)), false, env.join(" "));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
