@@ -17,7 +17,7 @@ import { compareUsage } from "./compare-usage.ts";
 import { holm } from "./multiple-testing.ts";
 import type { TaskSamples } from "./samples.ts";
 import { tasksText, verdictSentence } from "./sentence.ts";
-import { sequentialVerdict } from "./sequential-verdict.ts";
+import { sequentialDecision, type SequentialDecision } from "./sequential-verdict.ts";
 import { flagTasks, type TaskChange } from "./task-flags.ts";
 import { ConfigError } from "../errors.ts";
 import { comparisonSettingsIssues } from "../options/compare-options.ts";
@@ -124,10 +124,14 @@ export function pairTasks(base: Tabulation, head: Tabulation, value: (cell: Tria
 export function compare(base: Tabulation, head: Tabulation, options: CompareOptions = {}): Comparison {
   const issues = comparisonSettingsIssues(options);
   if (issues.length > 0) throw new ConfigError("compare options", issues);
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const alpha = options.alpha ?? DEFAULT_ALPHA;
+  // Results of `--until-decided` (either side, so swapping stays a mirror) are decided by the rule the run
+  // stopped by, with the run's threshold and α unless the caller names others (docs/verdict.md).
+  const design = head.untilDecided ?? base.untilDecided;
+  const threshold = options.threshold ?? design?.threshold ?? DEFAULT_THRESHOLD;
+  const alpha = options.alpha ?? design?.alpha ?? DEFAULT_ALPHA;
   const { pairs, onlyInBase, onlyInHead } = pairTasks(base, head, options.value);
-  const overall = deltaStats(pairs, threshold, alpha);
+  const sequential = design && pairs.length > 0 ? sequentialDecision(pairs, { ...design, threshold, alpha }) : undefined;
+  const overall = decidedBy(deltaStats(pairs, threshold, alpha), sequential, threshold);
   const suiteNames = [...new Set(pairs.map((p) => p.suite))].sort();
   const perSuite = suiteNames.map((name) => ({ name, own: pairs.filter((p) => p.suite === name) }));
   const raw = perSuite.map(({ own }) => (own.length === pairs.length ? overall : deltaStats(own, threshold, alpha)));
@@ -142,15 +146,21 @@ export function compare(base: Tabulation, head: Tabulation, options: CompareOpti
   });
   const reward = rewardOf(pairs);
   const flags = flagTasks(pairs, alpha);
-  const comparison: Comparison = {
-    version: 2, threshold, alpha, rules: comparisonRules(alpha), ...overall, reasons: [...reasons(overall, threshold, alpha, flags.changedNotSignificant.length), ...brokenRuns(pairs)],
+  return {
+    version: 2, threshold, alpha, rules: sequential ? `${comparisonRules(alpha)} ${sequential.rules}` : comparisonRules(alpha), ...overall,
+    reasons: [...(sequential ? [sequential.reason] : []), ...reasons(overall, threshold, flags.changedNotSignificant.length), ...brokenRuns(pairs)],
     suites, ...flags, onlyInBase, onlyInHead,
     ...(reward ? { reward } : {}),
     ...usageOf(base, head),
   };
-  // Results of `--until-decided` (either side, so swapping stays a mirror) are decided by the rule the run stopped by.
-  const design = head.untilDecided ?? base.untilDecided;
-  return design && pairs.length > 0 ? sequentialVerdict(comparison, pairs, design) : comparison;
+}
+
+/** The overall statistics with the sequential rule's verdict, significance and p, when the results were decided by it. */
+function decidedBy(stats: DeltaStats, sequential: SequentialDecision | undefined, threshold: number): DeltaStats {
+  if (!sequential) return stats;
+  const { verdict, significant, pValue } = sequential;
+  const decided = { ...stats, verdict, significant, pValue };
+  return { ...decided, sentence: verdictSentence(decided, threshold) };
 }
 
 function rewardOf(pairs: readonly Pair[]): RewardDelta | undefined {
@@ -188,16 +198,16 @@ function brokenRuns(pairs: readonly Pair[]): string[] {
   return [`${trials(base)} of the base and ${head} of the head ended in error or timeout or have no result; they count as not passed (their run folders say why)`];
 }
 
-function reasons(s: DeltaStats, threshold: number, alpha: number, notSignificant: number): string[] {
+function reasons(s: DeltaStats, threshold: number, notSignificant: number): string[] {
   const out: string[] = [];
   const p = s.pValue < 0.001 ? "p < 0.001" : `p = ${s.pValue.toFixed(3)}`;
   if (s.pairedTasks === 0) return ["no task is present on both sides"];
   // α stays in the footnote (c.rules): the reasons are plain words with the p-value as the figure.
-  if (s.pValue <= alpha) out.push(`the change is larger than chance explains (${p})`);
+  if (s.significant) out.push(`the change is larger than chance explains (${p})`);
   else out.push(`the change is within what chance explains (${p})`);
-  if (s.pValue <= alpha && Math.abs(s.delta) < threshold) out.push(`|Δ| ${Math.abs(s.delta).toFixed(1)} pp is below the ${threshold} pp threshold`);
+  if (s.significant && Math.abs(s.delta) < threshold) out.push(`|Δ| ${Math.abs(s.delta).toFixed(1)} pp is below the ${threshold} pp threshold`);
   if (!s.detectable) out.push("with these numbers of tasks and trials no outcome could reach significance: add tasks or trials");
-  else if (s.pValue > alpha) out.push(`this benchmark detects changes of about ${s.mde.toFixed(1)} pp or more (80% power); the threshold is ${threshold} pp`);
+  else if (!s.significant) out.push(`this benchmark detects changes of about ${s.mde.toFixed(1)} pp or more (80% power); the threshold is ${threshold} pp`);
   if (notSignificant > 0) out.push(`${tasksText(notSignificant)} changed, but not significantly (each on its own is within chance)`);
   return out;
 }

@@ -71,6 +71,27 @@ describe("compare: verdict rules", () => {
     assert.ok(clean.reasons.every((r) => !/error or timeout/.test(r)), clean.reasons.join("\n"));
   });
 
+  it("until-decided results: the run's threshold and α unless the caller names others, and the reasons agree with the verdict", () => {
+    // 4 of 20 tasks 4/4 → 0/4: Δ = −20 pp, p = 2 / 70⁴ ≈ 8e-8.
+    const base = makeTabulation({ s: { ...uniform(4, "PPPP", "a"), ...uniform(16, "PPPP", "b") } });
+    const head = { ...makeTabulation({ s: { ...uniform(4, "FFFF", "a"), ...uniform(16, "PPPP", "b") } }), untilDecided: { alpha: 0.05, threshold: 5, budget: 80, looks: [{ runs: 40, fraction: 0.6 }, { runs: 80, fraction: 1 }] } };
+    const own = compare(base, head);
+    assert.equal(own.verdict, "regressed");
+    assert.deepEqual([own.threshold, own.alpha], [5, 0.05]);
+    const wide = compare(base, head, { threshold: 60 });
+    assert.equal(wide.threshold, 60);
+    assert.equal(wide.verdict, "unchanged", "Δ −20 pp is below a 60 pp threshold");
+    assert.match(wide.rules, /threshold 60 pp/);
+    const strict = compare(base, head, { alpha: 1e-9 });
+    assert.equal(strict.verdict, "inconclusive");
+    assert.match(strict.rules, /α = 1e-9/);
+    assert.equal(strict.reasons.some((r) => /larger than chance/.test(r)), false, strict.reasons.join("\n"));
+    // The run's own α and threshold when the caller gives none.
+    const looser = compare(base, { ...head, untilDecided: { ...head.untilDecided, threshold: 60 } });
+    assert.equal(looser.threshold, 60);
+    assert.equal(looser.verdict, "unchanged");
+  });
+
   it("inconclusive: too few runs for any outcome to be significant", () => {
     // 3 tasks × 1 trial: the most extreme outcome has p = 2 / 2³ = .25 > .05
     const c = compare(makeTabulation({ s: { a: "F", b: "F", c: "P" } }), makeTabulation({ s: { a: "P", b: "F", c: "P" } }));
