@@ -78,6 +78,17 @@ export const CONTRACT: readonly ContractCase[] = [
     },
   },
   {
+    name: "stdin is closed: a run that reads it gets end-of-file at once instead of waiting for input",
+    script: "cat; echo after-stdin\n",
+    fake: { exitCode: 0, output: "after-stdin\n" },
+    task: { timeoutMs: 30_000 },
+    check: (outcome, { log }) => {
+      assert.equal(outcome.timedOut, false, "the run waited on stdin until its timeout");
+      assert.equal(outcome.exitCode, 0);
+      assert.match(log, /after-stdin/);
+    },
+  },
+  {
     name: "a timeout past Node's timer limit (3 000 000 s) waits: the run ends by itself, not timed out at once",
     script: "sleep 1; echo finished\n",
     fake: { exitCode: 0, output: "finished\n" },
