@@ -62,7 +62,7 @@ describe("action inputs", () => {
         "  input 'filter' must be a valid regular expression, got \"(\"\n" +
         "  input 'baseline' must be auto | artifact | file:<path> | none, got \"latest\"\n" +
         "  input 'min-pass-rate' is required when 'fail-on' includes threshold\n" +
-        "  input 'retention-days' must be between 1 and 400, got \"401\"",
+        "  input 'retention-days' must be a whole number from 1 to 400, got \"401\"",
     });
   });
 
