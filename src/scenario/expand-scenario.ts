@@ -34,6 +34,10 @@ export async function planExpansion(scenario: ScenarioInstance, options: ExpandO
   const plan = await planTemplate(scenario.template, scenario.baseDir, { globalTemplate });
   const where = `${scenario.source.file}:${scenario.source.line}`;
   const issues = plan.issues.map((issue) => `${where}: ${issue.pointer === undefined ? "" : `${issue.pointer}: `}${issue.message}`);
+  if (scenario.command !== undefined && /(^|[\s/'"])run\.sh\b/.test(scenario.command)) {
+    const own = plan.files.has("run.sh") ? "the template's own run.sh is replaced by the one bench generates, and " : "";
+    issues.push(`${where}: command: ${own}run.sh is the script bench generates to run this command: it would call itself until the timeout; give your script another name (e.g. agent.sh) and run that`);
+  }
   for (const file of Object.keys(scenario.substitutions)) {
     if (!plan.files.has(file)) issues.push(`${where}: the template has no file "${file}" to substitute in`);
   }

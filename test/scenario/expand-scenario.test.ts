@@ -141,4 +141,20 @@ describe("expandScenario: atomic", () => {
     });
     assert.deepEqual(await readdir(out.path("R3/a")), []);
   });
+
+  it("a command that runs run.sh is refused before anything is written: it would run itself until the timeout", async () => {
+    const base = scenario("dir_template");
+    for (const command of ["sh run.sh", "bash ./run.sh --fast", "'run.sh'"]) {
+      await assert.rejects(expandScenario({ ...base, command }, out.path("R4/a/0")), (error: Error & { issues?: string[] }) => {
+        assert.equal(error.name, "ConfigError");
+        assert.match(error.issues?.[0] ?? "", /^.+forms\.jsonl:\d+: command: run\.sh is the script bench generates to run this command: it would call itself until the timeout/);
+        return true;
+      });
+    }
+    await assert.rejects(readdir(out.path("R4/a/0")), { code: "ENOENT" });
+    for (const command of ["sh agent.sh", "python3 my_run.sh.py", "sh prerun.sh"]) {
+      await expandScenario({ ...base, command }, out.path("R5/a/0"));
+      assert.match(await readFile(out.path("R5/a/0/run.sh"), "utf8"), new RegExp(command.replace(/\./g, "\\.")));
+    }
+  });
 });
