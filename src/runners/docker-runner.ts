@@ -15,7 +15,7 @@ import { LogSink } from "./log-sink.ts";
 import type { Runner, RunnerOutcome, RunTask, VerifierOutcome } from "./runner.ts";
 import { checkEngine, connectDocker, engineAddress } from "./docker/engine.ts";
 import { EngineGate } from "./docker/engine-gate.ts";
-import { cleanContainers, statusCode, sweepStale } from "./docker/cleanup.ts";
+import { cleanContainers, cleanVerifyImages, statusCode, sweepStale } from "./docker/cleanup.ts";
 import { EngineLostError, engineLostReason, isEngineError } from "./docker/engine-errors.ts";
 import { killedBySignal, outsideStopReason } from "./docker/external-stop.ts";
 import { containerConfig, effectiveLimits, LABEL_RUN_ID } from "./docker/container-config.ts";
@@ -300,8 +300,7 @@ export class DockerRunner implements Runner {
     for (const runId of this.#runIds) {
       await cleanContainers(this.#docker, { runId }).catch(() => 0);
       // Committed images a crashed verification left (each carries its container's run-id label).
-      const images = await this.#docker.listImages({ filters: { label: [`${LABEL_RUN_ID}=${runId}`], reference: [VERIFY_IMAGE_REPO] } }).catch(() => []);
-      for (const image of images) await this.#removeImage(image.Id);
+      await cleanVerifyImages(this.#docker, { runId }).catch(() => 0);
       await removeRunNetworks(this.#docker, runId);
     }
   }

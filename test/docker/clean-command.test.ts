@@ -44,4 +44,16 @@ describe("bench clean", () => {
     assert.equal(await labelled(engine.docker, runId), 0);
     assert.equal(bench(["clean", "--run-id", runId]).stdout, `Removed 0 containers of run ${runId} (label bench-action.run-id).\n`);
   });
+
+  it("also removes the temporary verifier images a crashed shared-mode verification left, by run id", { skip: engine.skip }, async () => {
+    const runId = `test-${randomUUID()}`;
+    const c = await engine.docker.createContainer({ Image: PYTHON_IMAGE, Cmd: ["true"], Labels: { "bench-action.run-id": runId } });
+    await c.commit({ repo: "bench-action-verify", tag: randomUUID().slice(0, 8) });
+    const images = () => engine.docker.listImages({ filters: { label: [`bench-action.run-id=${runId}`], reference: ["bench-action-verify"] } });
+    assert.equal((await images()).length, 1);
+    const r = bench(["clean", "--run-id", runId]);
+    assert.equal(r.stderr, "");
+    assert.equal(r.stdout, `Removed 1 container of run ${runId} (label bench-action.run-id).\nRemoved 1 temporary verifier image of run ${runId} (bench-action-verify).\n`);
+    assert.equal((await images()).length, 0);
+  });
 });

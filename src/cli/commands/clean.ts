@@ -3,7 +3,7 @@
  * or with --superseded the run folders kept in <results>/.superseded (docs/results.md).
  */
 import { resolve } from "node:path";
-import { LABEL_RUN_ID, RunnerError, acquireResultsLock, checkEngine, cleanContainers, connectDocker, listSuperseded, removeSuperseded } from "../../../sdk/index.ts";
+import { LABEL_RUN_ID, RunnerError, acquireResultsLock, checkEngine, cleanContainers, cleanVerifyImages, connectDocker, listSuperseded, removeSuperseded } from "../../../sdk/index.ts";
 import type { Command } from "../io.ts";
 import { EXIT_OK, EXIT_USAGE } from "../io.ts";
 import { parseCommand, usageError } from "../parse-command.ts";
@@ -13,7 +13,8 @@ const HELP = `Usage: bench clean [--run-id ID]
 
 Kills and removes Docker containers labelled ${LABEL_RUN_ID} (left behind by interrupted or
 crashed runs), running or not: without --run-id that includes the containers of a bench run still
-going on the same engine. Containers without that label are never touched. DOCKER_HOST selects the engine.
+going on the same engine; and the temporary images of shared-mode verifiers (bench-action-verify)
+a crash left. Containers without that label are never touched. DOCKER_HOST selects the engine.
 
 With --superseded: deletes <results-dir>/.superseded, where bench run keeps the earlier folders of
 runs it redid (scenario changed, interrupted, retried), listing each with why it was set aside.
@@ -67,5 +68,7 @@ export const command: Command = async (argv, io) => {
   const removed = await cleanContainers(docker, runId === undefined ? {} : { runId });
   const scope = runId === undefined ? "" : ` of run ${runId}`;
   io.stdout.write(`Removed ${removed} container${removed === 1 ? "" : "s"}${scope} (label ${LABEL_RUN_ID}).\n`);
+  const images = await cleanVerifyImages(docker, runId === undefined ? {} : { runId });
+  if (images > 0) io.stdout.write(`Removed ${images} temporary verifier image${images === 1 ? "" : "s"}${scope} (bench-action-verify).\n`);
   return EXIT_OK;
 };

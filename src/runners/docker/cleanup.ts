@@ -2,6 +2,7 @@
 import { asDocker } from "./as-docker.ts";
 import type { DockerClient } from "./public-types.ts";
 import { LABEL_RUN_ID } from "./container-config.ts";
+import { VERIFY_IMAGE_REPO } from "./verifier-container.ts";
 
 /**
  * Kills and removes every container labelled `bench-action.run-id` (only those of `runId` when
@@ -24,6 +25,26 @@ export async function cleanContainers(client: DockerClient, filter: { runId?: st
     }),
   );
   return removed.reduce<number>((a, b) => a + b, 0);
+}
+
+/**
+ * Removes the temporary images shared-mode verifiers run from (repository bench-action-verify, labelled
+ * with their run id; only those of `runId` when given) that a crash or an interruption left. Returns how many.
+ */
+export async function cleanVerifyImages(client: DockerClient, filter: { runId?: string } = {}): Promise<number> {
+  const docker = asDocker(client);
+  const label = filter.runId === undefined ? LABEL_RUN_ID : `${LABEL_RUN_ID}=${filter.runId}`;
+  const images = await docker.listImages({ filters: { label: [label], reference: [VERIFY_IMAGE_REPO] } });
+  let removed = 0;
+  for (const image of images) {
+    try {
+      await docker.getImage(image.Id).remove({ force: true });
+      removed++;
+    } catch (error) {
+      if (statusCode(error) !== 404 && statusCode(error) !== 409) throw error;
+    }
+  }
+  return removed;
 }
 
 export function statusCode(error: unknown): number | undefined {
