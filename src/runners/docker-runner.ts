@@ -16,7 +16,7 @@ import type { Runner, RunnerOutcome, RunTask, VerifierOutcome } from "./runner.t
 import { checkEngine, connectDocker, engineAddress } from "./docker/engine.ts";
 import { EngineGate } from "./docker/engine-gate.ts";
 import { cleanContainers, cleanVerifyImages, statusCode, sweepStale } from "./docker/cleanup.ts";
-import { EngineLostError, engineLostReason, isEngineError } from "./docker/engine-errors.ts";
+import { answerLost, EngineLostError, engineLostReason, isEngineError } from "./docker/engine-errors.ts";
 import { killedBySignal, outsideStopReason } from "./docker/external-stop.ts";
 import { containerConfig, effectiveLimits, LABEL_RUN_ID } from "./docker/container-config.ts";
 import { forkFailedReason, oomReason, pidsReason } from "./docker/limit-reasons.ts";
@@ -155,7 +155,7 @@ export class DockerRunner implements Runner {
       if (blocked !== undefined) return { ...idle(startedAt, task), error: blocked, retryable: true };
       const { outcome, started, serverError, committed } = await this.#attempt(task, signal);
       // The engine went away (or failed, as a stopping one does) before the container started:
-      // nothing ran, so wait for it and start over once.
+      // nothing ran, so wait for it and start over once. A start whose answer was lost counts as started.
       if (!started && tries === 0 && !outcome.aborted && (outcome.retryable || serverError)) {
         this.#engine.markLost();
         continue;
@@ -227,7 +227,11 @@ export class DockerRunner implements Runner {
         if (running) void pidsReason(running, limits.pids).then((reason) => void (state.limit = reason), () => {}).finally(kill);
         else kill();
       }, timerMs(task.timeoutMs));
-      await container.start();
+      await container.start().catch((caught: unknown) => {
+        // A start whose answer was lost (the engine died meanwhile) may have run the command: not started over.
+        started = answerLost(caught);
+        throw caught;
+      });
       started = true;
       const waited = await waitExit(this.#docker, container.id);
       exitCode = state.timedOut || state.aborted ? null : waited;

@@ -1,6 +1,10 @@
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
-import { rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { connect, createServer, type Socket } from "node:net";
+import { join } from "node:path";
+import Docker from "dockerode";
 import { DockerRunner } from "../../sdk/index.ts";
 import { dockerEngine, NODE_IMAGE } from "./engine.ts";
 import { consoleLog, labelled, runDir, task } from "./helpers.ts";
@@ -89,3 +93,62 @@ describe("DockerRunner outcomes", { skip: engine.skip }, () => {
     assert.equal(await labelled(engine.docker, t.runId), 0);
   });
 });
+
+describe("DockerRunner: the answer to a container start is lost", { skip: engine.skip }, () => {
+  const dirs: string[] = [];
+  after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+  it("the run ends error + retryable at once and is not started over: the engine may have started it", async (t) => {
+    const d = await runDir("echo ran\n");
+    const sockets = await mkdtemp(join(tmpdir(), "bench-engine-proxy-"));
+    dirs.push(d, sockets);
+    const proxy = await dropFirstStartAnswer(join(sockets, "engine.sock"));
+    t.after(() => proxy.close());
+    const runner = new DockerRunner({ docker: new Docker({ socketPath: proxy.path }) });
+    const lost = task(d);
+    const outcome = await runner.run(lost);
+    assert.equal(proxy.creates(), 1);
+    assert.equal(outcome.error, "Docker engine connection lost during the run (socket hang up)");
+    assert.equal(outcome.retryable, true);
+    assert.equal(outcome.exitCode, null);
+    assert.equal(await labelled(engine.docker, lost.runId), 0);
+  });
+});
+
+/**
+ * A unix socket in front of the engine's that passes everything but the engine's answer to the first
+ * container start: it closes that connection once the engine answered (the container was started),
+ * as an engine killed at that moment does. Counts the container creates it passed.
+ */
+async function dropFirstStartAnswer(path: string): Promise<{ path: string; creates: () => number; close: () => Promise<void> }> {
+  // dockerode's default client resolves its socket lazily (socketPath is then a function).
+  const socketPath = (engine.docker.modem as { socketPath?: unknown }).socketPath;
+  const upstreamPath = typeof socketPath === "string" ? socketPath : "/var/run/docker.sock";
+  let creates = 0;
+  let dropped = false;
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(upstreamPath);
+    let cut = false;
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("error", () => {});
+      socket.on("close", () => sockets.delete(socket));
+    }
+    client.on("end", () => upstream.end());
+    upstream.on("end", () => client.end());
+    client.on("data", (chunk: Buffer) => {
+      const head = chunk.toString("latin1");
+      if (/^POST \S*\/containers\/create/.test(head)) creates++;
+      if (!dropped && /^POST \S*\/containers\/\w+\/start/.test(head)) cut = dropped = true;
+      upstream.write(chunk);
+    });
+    upstream.on("data", (chunk: Buffer) => (cut ? client.destroy() : client.write(chunk)));
+  });
+  await new Promise<void>((resolve) => server.listen(path, resolve));
+  const close = () => new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    sockets.forEach((socket) => socket.destroy());
+  });
+  return { path, creates: () => creates, close };
+}

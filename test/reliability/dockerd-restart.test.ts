@@ -12,7 +12,7 @@ import Docker from "dockerode";
 import { DockerRunner } from "../../sdk/index.ts";
 import type { RunResult } from "../../sdk/index.ts";
 import { sweepStale } from "../../src/runners/docker/cleanup.ts";
-import { isEngineError } from "../../src/runners/docker/engine-errors.ts";
+import { answerLost, isEngineError } from "../../src/runners/docker/engine-errors.ts";
 import { isDone, writeResult } from "../../src/results/result-file.ts";
 import { runDir, task } from "../docker/helpers.ts";
 import { PrivateDockerd, privateDockerdSkip } from "./private-dockerd.ts";
@@ -28,8 +28,8 @@ const labelled = async (docker: Docker) => (await docker.listContainers({ all: t
 const TRAPPING = "trap 'exit 143' TERM; echo started; sleep 60 & wait $!\n";
 
 describe("isEngineError", () => {
+  const coded = (code: string, syscall?: string) => Object.assign(new Error(code), { code, syscall });
   it("is true for a lost or refused engine connection and 502/503, false for the run's own failures", () => {
-    const coded = (code: string, syscall?: string) => Object.assign(new Error(code), { code, syscall });
     assert.equal(isEngineError(coded("ECONNREFUSED", "connect")), true);
     assert.equal(isEngineError(coded("ENOENT", "connect")), true);
     assert.equal(isEngineError(coded("ECONNRESET")), true);
@@ -40,6 +40,14 @@ describe("isEngineError", () => {
     assert.equal(isEngineError(coded("ENOENT", "open")), false);
     assert.equal(isEngineError(Object.assign(new Error("(HTTP code 404) no such image"), { statusCode: 404 })), false);
     assert.equal(isEngineError(new Error("Docker image 'x' not found (nothing is pulled: build or load it first)")), false);
+  });
+
+  it("answerLost: a connection lost after it was made (the engine may have done it), not an answer or a failed connect", () => {
+    assert.equal(answerLost(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })), true);
+    assert.equal(answerLost(coded("EPIPE", "write")), true);
+    assert.equal(answerLost(coded("ECONNREFUSED", "connect")), false);
+    assert.equal(answerLost(coded("ENOENT", "connect")), false);
+    assert.equal(answerLost(Object.assign(new Error("(HTTP code 500) daemon is shutting down"), { statusCode: 500 })), false);
   });
 });
 
@@ -124,13 +132,15 @@ describe("dockerd stopped and restarted mid-run (private engine)", { skip }, () 
     assert.equal(await labelled(pd.docker), 0);
   });
 
-  it("dockerd killed (SIGKILL): the wait rejects at once instead of hanging; the leftover container is swept", async () => {
+  it("dockerd killed (SIGKILL): the run errors at once instead of hanging; the leftover container is swept", async (t) => {
     const pd = engine as PrivateDockerd;
     if (pd.pid === undefined) await pd.start(); // an earlier test failed with it stopped
     const runner = new DockerRunner({ docker: pd.docker, engineWaitMs: 30_000, settings: { network: "none" } });
     const dir = await runDir(TRAPPING);
     dirs.push(dir);
     const killed = task(dir, { image });
+    // A failed assertion must not leave the container to the next test, which counts them all.
+    t.after(() => runner.close());
     const running = runner.run(killed);
     await until(() => existsSync(join(dir, "console_log.txt")) && readFileSync(join(dir, "console_log.txt"), "utf8").includes("started"), 20_000, "the run to start");
     process.kill(pd.pid as number, "SIGKILL");

@@ -29,6 +29,16 @@ export function isEngineError(error: unknown): boolean {
   return false;
 }
 
+/**
+ * True when the engine may have carried out a request whose answer never came: the connection was
+ * made and then lost (no HTTP status, not a failed connect). A start lost so may have started the
+ * container: its command may be running, its output already in the log.
+ */
+export function answerLost(error: unknown): boolean {
+  const { syscall, statusCode } = (error ?? {}) as { syscall?: unknown; statusCode?: unknown };
+  return statusCode === undefined && syscall !== "connect";
+}
+
 /** The `error` text of a run the engine broke: always names the engine. */
 export function engineLostReason(detail: string): string {
   return `Docker engine connection lost during the run (${detail.split("\n")[0]})`;
