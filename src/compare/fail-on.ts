@@ -3,6 +3,7 @@
  * Action's `fail-on` / `min-pass-rate` inputs and the CLI's gates (`bench tabulate --min-pass-rate`,
  * `bench compare --fail-on-regression`) all decide here. docs/action.md, "Inputs".
  */
+import { countText, signedPoints } from "./sentence.ts";
 import { OptionValueError, type ValueKind } from "../options/values.ts";
 
 /** The rules `fail-on` accepts. */
@@ -54,7 +55,7 @@ export function failureReasons(policy: FailPolicy, head: GateHead, comparison?: 
   const reasons: string[] = [];
   for (const rule of policy.failOn) {
     if (rule === "regression" && comparison?.verdict === "regressed") {
-      reasons.push(`regressed against the base: Δ ${comparison.delta.toFixed(1)} pts, ${comparison.newFailures.length} new failure(s)`);
+      reasons.push(`regressed against the base: Δ ${signedPoints(comparison.delta)} pp, ${countText(comparison.newFailures.length, "new failure")}`);
     }
     if (rule === "threshold" && policy.minPassRate !== undefined && head.percentage / 100 < policy.minPassRate) {
       reasons.push(`pass rate ${head.percentage.toFixed(1)} % is below ${policy.minPassRateName ?? "min-pass-rate"} ${(policy.minPassRate * 100).toFixed(1)} %`);

@@ -6,7 +6,7 @@ import { bytes, mdCell, truncateBytes } from "../report/render-markdown.ts";
 import type { Comparison, DeltaStats, Verdict } from "./compare.ts";
 import { renderUsageMarkdown, renderUsageText } from "./render-usage.ts";
 import { rewardLine } from "./compare-reward.ts";
-import { afterVerdictLabel } from "./sentence.ts";
+import { afterVerdictLabel, signedPoints } from "./sentence.ts";
 
 /** Options of renderComparisonMarkdown: a title and the size budget in bytes. */
 export interface ComparisonMarkdownOptions {
@@ -22,9 +22,6 @@ const BADGE: Record<Verdict, string> = {
   improved: "🟢 **Improved**", regressed: "🔴 **Regressed**", unchanged: "⚪ **Unchanged**", inconclusive: "🟡 **Inconclusive**",
 };
 
-function signed(value: number): string {
-  return `${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(1)}`;
-}
 
 /** "p = 0.012" / "p < 0.001". */
 export function pText(p: number): string {
@@ -34,7 +31,7 @@ export function pText(p: number): string {
 /** The numbers behind the sentence, on one line. */
 export function headline(c: DeltaStats, threshold: number): string {
   const detect = c.detectable ? `detects ≥ ${c.mde.toFixed(1)} pp` : "too small to detect any change";
-  return `${signed(c.delta)} pp (95% interval ${signed(c.ci95.low)} to ${signed(c.ci95.high)}) · base ${c.basePercentage.toFixed(1)}% → head ${c.headPercentage.toFixed(1)}% · ${c.pairedTasks} paired tasks · ${pText(c.pValue)} · ${detect} (threshold ${threshold} pp)`;
+  return `${signedPoints(c.delta)} pp (95% interval ${signedPoints(c.ci95.low)} to ${signedPoints(c.ci95.high)}) · base ${c.basePercentage.toFixed(1)}% → head ${c.headPercentage.toFixed(1)}% · ${c.pairedTasks} paired tasks · ${pText(c.pValue)} · ${detect} (threshold ${threshold} pp)`;
 }
 
 type Listed = { suite: string; id: string; base?: number; head?: number; q?: number };
@@ -76,7 +73,7 @@ export function renderComparisonMarkdown(c: Comparison, options: ComparisonMarkd
   lines.push("", `| Suite | Base | Head | Δ pp | 95% interval | p (Holm) | Verdict |${reward ? " Mean reward |" : ""}`, `| --- | ---: | ---: | ---: | --- | ---: | --- |${reward ? " --- |" : ""}`);
   for (const s of c.suites) {
     const rewardCell = reward ? ` ${s.reward ? rewardLine(s.reward) : "–"} |` : "";
-    lines.push(`| ${mdCell(s.name)} | ${s.basePercentage.toFixed(1)}% | ${s.headPercentage.toFixed(1)}% | ${signed(s.delta)} | ${signed(s.ci95.low)} to ${signed(s.ci95.high)} | ${s.pAdjusted < 0.001 ? "<0.001" : s.pAdjusted.toFixed(3)} | ${s.verdict} |${rewardCell}`);
+    lines.push(`| ${mdCell(s.name)} | ${s.basePercentage.toFixed(1)}% | ${s.headPercentage.toFixed(1)}% | ${signedPoints(s.delta)} | ${signedPoints(s.ci95.low)} to ${signedPoints(s.ci95.high)} | ${s.pAdjusted < 0.001 ? "<0.001" : s.pAdjusted.toFixed(3)} | ${s.verdict} |${rewardCell}`);
   }
   lines.push("");
   const foot = options.footnote === false ? "" : `\n<sub>¹ ${mdCell(c.rules)}</sub>\n`;

@@ -13,8 +13,12 @@ export interface SentenceInput {
 
 const pp = (n: number): string => `${Math.abs(n).toFixed(1)} pp`;
 /** "1 task", "3 tasks". */
-export const tasksText = (n: number): string => `${n} task${n === 1 ? "" : "s"}`;
-const signedPp = (n: number): string => `${n >= 0 ? "+" : "−"}${pp(n)}`;
+/** "1 new failure", "2 new failures": a count with its noun, plural when not 1. */
+export const countText = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
+export const tasksText = (n: number): string => countText(n, "task");
+/** "+3.0", "−2.5": signed percentage points with a true minus, one decimal. */
+export const signedPoints = (n: number): string => `${n >= 0 ? "+" : "−"}${Math.abs(n).toFixed(1)}`;
+const signedPp = (n: number): string => `${signedPoints(n)} pp`;
 
 export function verdictSentence(s: SentenceInput, threshold: number): string {
   if (s.pairedTasks === 0) return "Nothing to compare: no task ran on both sides.";

@@ -8,6 +8,7 @@
 import { deltaSE, smoothedVariance } from "./detectable.ts";
 import { normalCdf, normalPdf, normalQuantile } from "./normal.ts";
 import { isBinary, type TaskSamples } from "./samples.ts";
+import { signedPoints } from "./sentence.ts";
 import { stratifiedTest } from "./stratified-test.ts";
 import { DEFAULT_ALPHA, DEFAULT_THRESHOLD, verdictFrom, type Verdict } from "./verdict.ts";
 
@@ -264,7 +265,7 @@ export function sequentialLook(tasks: readonly TaskSamples[], options: LookOptio
 
 /** One look on one line, as `bench run --until-decided` and the Action's `until-decided` log it. */
 export function describeLook(look: Look): string {
-  const delta = `${look.delta >= 0 ? "+" : "−"}${Math.abs(look.delta).toFixed(1)}`;
+  const delta = signedPoints(look.delta);
   const next = look.decision === "stop" ? `stop: ${look.verdict} (${look.reason})` : "more runs where they help most";
   return `look ${look.look}, ${look.runs} of at most ${look.budget} runs: Δ ${delta} pp, p ${look.pValue.toPrecision(2)} (this look needs ≤ ${look.level.toPrecision(2)}) → ${next}`;
 }

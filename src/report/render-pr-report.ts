@@ -3,6 +3,7 @@
  * collapsed comparison and per-task details, cut to GitHub's size limits (docs/action.md).
  */
 import { Buffer } from "node:buffer";
+import { signedPoints } from "../compare/sentence.ts";
 import { formatTokens, formatUsd, usageStatsLine } from "../usage/format-usage.ts";
 import type { BaselineInfo, ComparisonView, HeadlineView } from "./report-view.ts";
 
@@ -36,12 +37,11 @@ export interface PrReportInput {
 }
 
 const pct = (n: number): string => `${n.toFixed(1)} %`;
-const signed = (n: number): string => `${n >= 0 ? "+" : "−"}${Math.abs(n).toFixed(1)}`;
 const escapeCell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
 function headline(input: PrReportInput): string {
   const { head, comparison, baseline } = input;
-  const delta = comparison ? ` · Δ **${signed(comparison.delta)} pts** vs base` : "";
+  const delta = comparison ? ` · Δ **${signedPoints(comparison.delta)} pp** vs base` : "";
   const verdict = comparison ? ` · verdict **${comparison.verdict}**` : "";
   const shard = input.shard ? ` (shard ${input.shard.index}/${input.shard.count})` : "";
   return [

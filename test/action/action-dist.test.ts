@@ -124,7 +124,7 @@ describe("dist/index.js against fake GitHub + results service", () => {
     assert.equal(r.outputs["comment-id"], String(ours?.id));
     assert.equal(r.outputs["verdict"], "inconclusive");
     assert.equal(r.outputs["regressions"], "0");
-    assert.match(r.summary, /^## bench-action: 33\.3 % · Δ \*\*−33\.3 pts\*\* vs base · verdict \*\*inconclusive\*\*/);
+    assert.match(r.summary, /^## bench-action: 33\.3 % · Δ \*\*−33\.3 pp\*\* vs base · verdict \*\*inconclusive\*\*/);
     assert.equal(comments[40]?.body, `${MARKER}\nforged by someone else`, "another user's marker comment is left alone");
   });
 

@@ -81,9 +81,9 @@ describe("run() with injected core and clients", () => {
     assert.equal(head.outputs["verdict"], "regressed");
     assert.equal(head.outputs["regressions"], "1");
     assert.equal(head.outputs["comment-id"], "1");
-    assert.equal(head.failed(), "bench-action: regressed against the base: Δ -33.3 pts, 1 new failure(s)");
+    assert.equal(head.failed(), "bench-action: regressed against the base: Δ −33.3 pp, 1 new failure");
     assert.ok(head.log.includes("group: math: 5/15 runs passed"));
-    assert.match(head.summary(), /^## bench-action: 33\.3 % · Δ \*\*−33\.3 pts\*\* vs base · verdict \*\*regressed\*\*\n\n\*\*Regressed: tasks pass 33\.3 pp less often than on the base, more than chance explains\.\*\*¹\n\nHead `c0ffee1` · 3 tasks · 15 trials: 5 passed, 10 failed/, "the PR's head, not the merge commit");
+    assert.match(head.summary(), /^## bench-action: 33\.3 % · Δ \*\*−33\.3 pp\*\* vs base · verdict \*\*regressed\*\*\n\n\*\*Regressed: tasks pass 33\.3 pp less often than on the base, more than chance explains\.\*\*¹\n\nHead `c0ffee1` · 3 tasks · 15 trials: 5 passed, 10 failed/, "the PR's head, not the merge commit");
     // five passes in a row make steady and fragile regression tests in the baseline's history
     assert.match(head.summary(), /Baseline: `Base`\n\nHistory: 3 tests from the baseline \(2 regression tests\)\n/);
     assert.ok(head.log.includes("History: 3 tests from the baseline (2 regression tests)"));

@@ -83,7 +83,7 @@ describe("bench tabulate / compare / merge / score", () => {
     assert.equal(json.pValue, 2 / 256);
     const failed = await bench(cwd, "compare", "base8", "head8", "--fail-on-regression");
     assert.equal(failed.code, 1);
-    assert.equal(failed.err, "bench compare: regressed against the base: Δ -100.0 pts, 0 new failure(s)\n");
+    assert.equal(failed.err, "bench compare: regressed against the base: Δ −100.0 pp, 0 new failures\n");
     assert.equal((await bench(cwd, "compare", "base", "head", "--fail-on-regression")).code, 0);
     assert.match((await bench(cwd, "compare", "base8", "head8")).out, /^Verdict: REGRESSED\. Tasks pass 100\.0 pp less often/);
     assert.equal((await bench(cwd, "compare", "base")).err, "bench compare: expected <base> and <head>, got 1 argument(s)\nRun 'bench compare --help' for usage.\n");

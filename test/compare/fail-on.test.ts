@@ -8,7 +8,7 @@ const regressed = { verdict: "regressed", delta: -12.5, newFailures: ["s/a", "s/
 
 describe("failureReasons", () => {
   it("regression fails on a regressed verdict only, and needs a comparison", () => {
-    assert.deepEqual(failureReasons({ failOn: ["regression"] }, head, regressed), ["regressed against the base: Δ -12.5 pts, 2 new failure(s)"]);
+    assert.deepEqual(failureReasons({ failOn: ["regression"] }, head, regressed), ["regressed against the base: Δ −12.5 pp, 2 new failures"]);
     assert.deepEqual(failureReasons({ failOn: ["regression"] }, head, { ...regressed, verdict: "inconclusive" }), []);
     assert.deepEqual(failureReasons({ failOn: ["regression"] }, head), []);
   });
@@ -26,7 +26,7 @@ describe("failureReasons", () => {
     assert.deepEqual(failureReasons({ failOn: ["error", "threshold", "regression"], minPassRate: 0.5 }, bad, regressed), [
       "3 run(s) errored or timed out",
       "pass rate 10.0 % is below min-pass-rate 50.0 %",
-      "regressed against the base: Δ -12.5 pts, 2 new failure(s)",
+      "regressed against the base: Δ −12.5 pp, 2 new failures",
     ]);
   });
 });

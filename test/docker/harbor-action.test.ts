@@ -61,7 +61,7 @@ describe("Harbor tasks through the Action (dist/index.js)", { skip: engine.skip 
     assert.deepEqual(result.metrics, { reward: 1, files_right: 4, files: 4 });
     const comment = (gh.comments.get(9) ?? []).at(-1)?.body ?? "";
     // 3 tasks × 1 trial: even 0/3 → 3/3 has p = 2/2³ = .25, so the calibrated verdict cannot call it (docs/verdict.md)
-    assert.match(comment, /## bench-action: 100\.0 % · Δ \*\*\+100\.0 pts\*\* vs base · verdict \*\*inconclusive\*\*\n\n\*\*Too few runs to tell: with 3 tasks no change could be shown; add tasks or trials\.\*\*¹/);
+    assert.match(comment, /## bench-action: 100\.0 % · Δ \*\*\+100\.0 pp\*\* vs base · verdict \*\*inconclusive\*\*\n\n\*\*Too few runs to tell: with 3 tasks no change could be shown; add tasks or trials\.\*\*¹/);
     assert.match(comment, /^Mean reward: 1\.000 \(base → head 0\.000 → 1\.000 \(\+1\.000\)\)$/m);
     assert.match(comment, /\| Flaky \| Mean reward \|/);
   });

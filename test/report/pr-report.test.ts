@@ -27,7 +27,7 @@ describe("summary and comment rendering", () => {
     assert.ok(Buffer.byteLength(summary) < 1024 * 1024, `summary is ${Buffer.byteLength(summary)} bytes`);
     assert.ok(comment.length < 65_536 - 100, `comment is ${comment.length} characters`);
     for (const text of [summary, comment]) {
-      assert.ok(text.startsWith("## bench-action: 41.5 % · Δ **−7.3 pts** vs base · verdict **regressed**\n"));
+      assert.ok(text.startsWith("## bench-action: 41.5 % · Δ **−7.3 pp** vs base · verdict **regressed**\n"));
       assert.ok(text.indexOf("### ❌ New failures (80)") < text.indexOf("| Suite | Pass |"), "regressions come before the table");
       assert.ok(text.includes("- … and 30 more"));
       assert.ok(text.endsWith("Full results: [artifact `bench-results`](https://github.com/o/r/actions/runs/1/artifacts/2)\n"));
@@ -43,7 +43,7 @@ describe("summary and comment rendering", () => {
       comparison: { verdict: "inconclusive", delta: -2, newFailures: [], fixed: [], newlyFlaky: [], sentence: "No evidence of change (−2.0 pp is within chance); this benchmark can detect changes of about 12 pp or more.", method: "Verdict: stratified permutation test, α = 0.05." },
       baseline: { state: "found", note: "`main`" },
     });
-    assert.ok(summary.startsWith("## bench-action: 41.5 % · Δ **−2.0 pts** vs base · verdict **inconclusive**\n\n**No evidence of change (−2.0 pp is within chance); this benchmark can detect changes of about 12 pp or more.**¹\n"), summary.slice(0, 300));
+    assert.ok(summary.startsWith("## bench-action: 41.5 % · Δ **−2.0 pp** vs base · verdict **inconclusive**\n\n**No evidence of change (−2.0 pp is within chance); this benchmark can detect changes of about 12 pp or more.**¹\n"), summary.slice(0, 300));
     assert.ok(summary.endsWith("\n\n<sub>¹ Verdict: stratified permutation test, α = 0.05.</sub>\n"), summary.slice(-200));
   });
 
