@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { ConfigError, describeError } from "../errors.ts";
+import { clearInflight, markInflight, recoverInflight } from "../results/inflight.ts";
 import { acquireResultsLock, type ResultsLock } from "../results/results-lock.ts";
 import { setAside } from "../results/superseded.ts";
 import { benchVersion } from "../results/manifest.ts";
@@ -93,6 +94,12 @@ async function runLocked(deps: RunDeps, input: string | string[], options: RunOp
   await runPool([...new Set(units.map((u) => u.scenario))], 8, async (s) => void hashes.set(s, await deps.scenarioHash(s, expandOptions)));
   const hashOf = (unit: PlanUnit) => hashes.get(unit.scenario) as string;
   const runId = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}`;
+  if (!options.dryRun) {
+    const recovered = await recoverInflight(resultsDir);
+    if (recovered.length) {
+      emit({ type: "warning", message: `${recovered.length} run(s) were cut short by a crash of an earlier bench (${recovered.slice(0, 3).join(", ")}${recovered.length > 3 ? ", …" : ""}): any result.json there was the agent's and is dropped; they run again` });
+    }
+  }
   const judged = await judgeRunFolders(units, runDir, hashOf, { dryRun: options.dryRun ?? false });
   const { results, stale, todo } = judged;
   const adoption = { adopted: judged.adopted, unscored: judged.unscored, superseded: 0 };
@@ -159,7 +166,13 @@ async function runLocked(deps: RunDeps, input: string | string[], options: RunOp
       await runPool(todo, options.parallel ?? 1, async (unit) => {
         const { scenario, rep } = unit;
         const onAttempt = (attempt: number) => emit({ type: "run-start", scenario: scenario.scenario, id: scenario.id, rep, attempt });
-        const result = await runGatedUnit(gated, scenario, rep, () => runUnit(scenario, rep, runDir(unit), hashOf(unit), { ...ctx, onAttempt }));
+        const result = await runGatedUnit(gated, scenario, rep, async () => {
+          // Recorded outside the run folder while the agent may write there: a crash leaves the record.
+          await markInflight(resultsDir, runDir(unit));
+          const ended = await runUnit(scenario, rep, runDir(unit), hashOf(unit), { ...ctx, onAttempt });
+          await clearInflight(resultsDir, runDir(unit));
+          return ended;
+        });
         if (!result) return emit({ type: "run-interrupted", scenario: scenario.scenario, id: scenario.id, rep });
         results.set(unit, result);
         emit({ type: "run-end", result, done: ++finished, total: todo.length });

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { runScenariosWith } from "../../src/run/run-scenarios.ts";
 import type { RunEvent } from "../../src/types.ts";
@@ -47,6 +47,37 @@ describe("resume", () => {
     assert.deepEqual(second.calls.map((c) => c.taskId).sort(), ["c", "d"]);
     assert.deepEqual(resumed.counts, { passed: 4, failed: 0, error: 0, timeout: 0, skipped: 0, total: 4 });
     assert.deepEqual({ text: await readFile(aPath, "utf8"), mtime: (await stat(aPath)).mtimeMs }, before);
+  });
+
+  it("after a crash (kill -9) mid-run: a result.json the agent left, even one bench would accept, is dropped and the run redone", async () => {
+    // What a genuine verdict for c looks like (right hash, right log size), learnt from a clean run.
+    const clean = await tempDir();
+    await runScenariosWith(fakeDeps({ inputs: { "*": tasks } }), "x", { runner: new FakeRunner({ c: { exitCode: 1 } }), cwd: clean });
+    const genuine = JSON.parse(await readFile(join(clean, "Results/suite/c/0/result.json"), "utf8")) as { status: string };
+    assert.notEqual(genuine.status, "passed");
+    const forged = JSON.stringify({ ...genuine, status: "passed", exitCode: 0 });
+
+    const cwd = await tempDir();
+    const controller = new AbortController();
+    const first = new FakeRunner({ c: { exitCode: 1, block: true, files: { "result.json": forged } } });
+    const running = runScenariosWith(fakeDeps({ inputs: { "*": tasks } }), "x", { runner: first, cwd, parallel: 4, signal: controller.signal });
+    await first.started(4);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The state a kill -9 leaves: copied while c's agent is still running, before any clean-up.
+    const crashed = await tempDir();
+    await cp(join(cwd, "Results"), join(crashed, "Results"), { recursive: true });
+    await rm(join(crashed, "Results/.lock"), { force: true });
+    controller.abort();
+    await running;
+    assert.ok(existsSync(join(crashed, "Results/suite/c/0/result.json")), "the agent's result.json is there after the crash");
+
+    const second = new FakeRunner({ c: { exitCode: 1 } });
+    const events: RunEvent[] = [];
+    const resumed = await runScenariosWith(fakeDeps({ inputs: { "*": tasks } }), "x", { runner: second, cwd: crashed, onEvent: (e) => events.push(e) });
+    assert.deepEqual(second.calls.map((c) => c.taskId), ["c"]);
+    assert.equal(resumed.results.find((r) => r.id === "c")?.status, genuine.status);
+    assert.ok(events.some((e) => e.type === "warning" && /1 run\(s\) were cut short by a crash .*suite\/c\/0/.test(e.message)));
+    assert.ok(!existsSync(join(crashed, "Results/.inflight")), "no record is left once every run ended");
   });
 
   it("an already aborted signal runs nothing and still closes the runner", async () => {
