@@ -1,6 +1,9 @@
 // Engine-free: what prepare() says when no engine answers.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import Docker from "dockerode";
 import { DockerRunner, RunnerError, engineAddress } from "../../sdk/index.ts";
 
@@ -14,6 +17,20 @@ describe("DockerRunner.prepare without an engine", () => {
           "set DOCKER_HOST to a reachable engine, or pass --native to run without Docker.",
       ),
     );
+  });
+
+  it("names the default socket of a client made without DOCKER_HOST (not http://undefined)", async () => {
+    const saved = process.env.DOCKER_HOST;
+    delete process.env.DOCKER_HOST;
+    try {
+      const docker = new Docker();
+      const expected = existsSync(join(homedir(), ".docker/run/docker.sock")) ? `unix://${join(homedir(), ".docker/run/docker.sock")}` : "unix:///var/run/docker.sock";
+      assert.equal(engineAddress(docker), expected);
+      await docker.ping().catch(() => undefined);
+      assert.equal(engineAddress(docker), expected);
+    } finally {
+      if (saved !== undefined) process.env.DOCKER_HOST = saved;
+    }
   });
 
   it("names a tcp engine by protocol, host and port", () => {

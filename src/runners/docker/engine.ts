@@ -1,4 +1,7 @@
 /** Connecting to the Docker engine and checking that it answers. */
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import Docker from "dockerode";
 import { RunnerError } from "../../errors.ts";
 import { asDocker } from "./as-docker.ts";
@@ -9,10 +12,18 @@ export function connectDocker(): DockerClient {
   return new Docker();
 }
 
+/** docker-modem's default socket: Docker Desktop's per-user one when it exists, else the system one. */
+function defaultSocket(): string {
+  const user = join(homedir(), ".docker", "run", "docker.sock");
+  return existsSync(user) ? user : "/var/run/docker.sock";
+}
+
 /** Where a client talks to, for messages: `unix:///var/run/docker.sock`, `tcp://host:2376`, … */
 export function engineAddress(docker: DockerClient): string {
-  const modem = docker.modem as { socketPath?: unknown; host?: unknown; port?: unknown; protocol?: unknown };
+  const modem = docker.modem as { socketPath?: unknown; socketPathCache?: unknown; host?: unknown; port?: unknown; protocol?: unknown };
   if (typeof modem.socketPath === "string") return `unix://${modem.socketPath}`;
+  // Without DOCKER_HOST, docker-modem picks the socket at the first request (socketPath is then a function).
+  if (typeof modem.socketPath === "function") return `unix://${typeof modem.socketPathCache === "string" ? modem.socketPathCache : defaultSocket()}`;
   const protocol = typeof modem.protocol === "string" ? modem.protocol : "http";
   return `${protocol}://${String(modem.host)}${modem.port === undefined ? "" : `:${String(modem.port)}`}`;
 }
